@@ -1,0 +1,53 @@
+// Builds Segment-Spec envelopes for identify/group/track/page.
+import type { TrackedEvent } from '../../server/protocol/events.ts';
+import { uuid } from './uuid.ts';
+
+export const LIBRARY = { name: 'uptake.js', version: '0.1.0' };
+
+export type Envelope = TrackedEvent;
+
+export interface Identity {
+  anonymousId: string;
+  userId: string | null;
+  groupId: string | null;
+}
+
+function pageContext() {
+  const { href, pathname, search } = location;
+  return { url: href, path: pathname, search, referrer: document.referrer, title: document.title };
+}
+
+function context() {
+  let timezone: string | undefined;
+  try {
+    timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    timezone = undefined;
+  }
+  return {
+    page: pageContext(),
+    locale: navigator.language,
+    ...(timezone ? { timezone } : {}),
+    screen: { width: screen.width, height: screen.height, density: devicePixelRatio },
+    userAgent: navigator.userAgent,
+    library: LIBRARY,
+  };
+}
+
+type Body =
+  | { type: 'identify'; traits: Record<string, unknown> }
+  | { type: 'group'; groupId: string; traits: Record<string, unknown> }
+  | { type: 'track'; event: string; properties: Record<string, unknown> }
+  | { type: 'page'; name: string | null; properties: Record<string, unknown> };
+
+export function envelope(body: Body, identity: Identity): Envelope {
+  return {
+    messageId: uuid(),
+    timestamp: new Date().toISOString(),
+    anonymousId: identity.anonymousId,
+    userId: identity.userId,
+    groupId: identity.groupId,
+    context: context(),
+    ...body,
+  } as Envelope;
+}

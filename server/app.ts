@@ -1,0 +1,45 @@
+// The HTTP application: sub-apps per area and one error handler writing the error envelope.
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { ApiError } from './errors.ts';
+import type { Store } from './store/store.ts';
+import { adminRoutes } from './routes/admin/index.ts';
+import { consoleRoutes, sdkAssetRoutes } from './routes/assets.ts';
+import { decideRoutes } from './routes/decide.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+
+export interface AppOptions {
+  store: Store;
+  publicUrl: string;
+}
+
+export function createApp({ store, publicUrl }: AppOptions) {
+  // Not strict: /demo and /demo/ are the same page to a person typing a URL.
+  const app = new Hono({ strict: false });
+  app.use(requestId());
+  // Pages on any origin send events and ask what to show; no cookies are involved.
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['POST', 'GET', 'OPTIONS'], allowHeaders: ['Content-Type', 'X-Uptake-Key'], maxAge: 86400 }));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/v1', ingestRoutes(store));
+  app.route('/v1', decideRoutes(store));
+  app.route('/api/v1', adminRoutes(store, publicUrl));
+  app.route('/sdk', sdkAssetRoutes());
+  app.route('/console', consoleRoutes());
+  app.get('/', (c) => c.redirect('/console/'));
+
+  app.notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toJSON(), error.status);
+    if (error instanceof HTTPException) {
+      return c.json(new ApiError(error.status, 'http_error', error.message || 'request failed').toJSON(), error.status);
+    }
+    console.error(`[uptake] ${c.req.method} ${c.req.path} failed (request ${c.get('requestId')}):`, error);
+    return c.json(new ApiError(500, 'internal_error', `something went wrong on our side; request id ${c.get('requestId')}`).toJSON(), 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

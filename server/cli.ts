@@ -1,0 +1,113 @@
+// The `uptake` command.
+import { parseArgs } from 'node:util';
+import { seedDemo } from '../demo/seed.ts';
+import { demoRoutes } from '../demo/routes.ts';
+import { createApp } from './app.ts';
+import { loadConfig } from './env.ts';
+import { closeOnSignals, listen, openStore } from './index.ts';
+
+const USAGE = `Usage: uptake <command> [options]
+
+Commands:
+  serve [--demo]                 start the server (--demo: create the demo workspace if missing and serve /demo/)
+  workspace create --name NAME   create a workspace and print its keys as one JSON line
+  seed-demo                      create the demo workspace with accounts, users and weeks of events
+
+Environment:
+  PORT          port to listen on (default 8787)
+  HOST          interface to bind (default 127.0.0.1)
+  DATABASE_URL  SQLite file path (default ./data/uptake.db)
+  PUBLIC_URL    public base URL used in links and the snippet (default http://localhost:PORT)`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+
+  if (command === 'serve') {
+    const { values } = parse(rest, { demo: { type: 'boolean', default: false } });
+    const store = openStore(config.database);
+    const app = createApp({ store, publicUrl: config.publicUrl });
+    // Seeding goes through its own app instance: routes cannot be added to one that has served requests.
+    const demo = values.demo ? await seedDemo(store, createApp({ store, publicUrl: config.publicUrl })) : undefined;
+    if (demo) app.route('/demo', demoRoutes({ writeKey: demo.workspace.writeKey, host: config.publicUrl }));
+    const server = await listen(app, store, config);
+    closeOnSignals(server);
+    const lines = [`Uptake is running at ${config.publicUrl} (database: ${describeDatabase(config)})`];
+    if (demo) {
+      lines.push(
+        '',
+        `  Demo product   ${config.publicUrl}/demo/`,
+        `  Console        ${config.publicUrl}/console/#key=${demo.workspace.secretKey}`,
+        '',
+        `  Workspace      ${demo.workspace.name}${demo.created ? ` (created: ${demo.summary})` : ''}`,
+        `  Write key      ${demo.workspace.writeKey}   (public: goes in the snippet)`,
+        `  Secret key     ${demo.workspace.secretKey}   (private: admin API and console)`,
+      );
+    }
+    lines.push('', 'Press Ctrl+C to stop.');
+    console.log(lines.join('\n'));
+    return -1; // keep running
+  }
+
+  if (command === 'workspace') {
+    const [sub, ...options] = rest;
+    if (sub !== 'create') throw new UsageError(`unknown workspace command "${sub ?? ''}"; try: uptake workspace create --name NAME`);
+    const { values } = parse(options, { name: { type: 'string' } });
+    const name = values.name?.trim();
+    if (!name) throw new UsageError('workspace create needs --name NAME');
+    const store = openStore(config.database);
+    try {
+      if (await store.workspaceByName(name)) throw new UsageError(`a workspace named "${name}" already exists`);
+      const { id, writeKey, secretKey } = await store.createWorkspace(name);
+      console.log(JSON.stringify({ id, name, writeKey, secretKey }));
+    } finally {
+      await store.close();
+    }
+    return 0;
+  }
+
+  if (command === 'seed-demo') {
+    parse(rest, {});
+    const store = openStore(config.database);
+    try {
+      const demo = await seedDemo(store, createApp({ store, publicUrl: config.publicUrl }));
+      const { id, name, writeKey, secretKey } = demo.workspace;
+      console.log(JSON.stringify({ id, name, writeKey, secretKey, created: demo.created, summary: demo.summary }));
+    } finally {
+      await store.close();
+    }
+    return 0;
+  }
+
+  throw new UsageError(`unknown command "${command}"; run "uptake help" for the list`);
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function describeDatabase(config: ReturnType<typeof loadConfig>): string {
+  return config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: Error) => {
+    console.error(`uptake: ${error.message}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

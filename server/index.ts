@@ -1,0 +1,63 @@
+// Boot: configuration → store → HTTP server, and a graceful shutdown.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Config } from './env.ts';
+import { openSqliteStore } from './store/sqlite/index.ts';
+import type { Store } from './store/store.ts';
+
+export function openStore(database: Config['database']): Store {
+  if (database.kind === 'sqlite') return openSqliteStore(database.file);
+  throw new Error('PostgreSQL is not supported by this build yet; unset DATABASE_URL to use the embedded SQLite file');
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+export async function listen(app: Hono, store: Store, { port, host }: { port: number; host: string }): Promise<RunningServer> {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`,
+    port: actualPort,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }).then(() => store.close());
+      return closing;
+    },
+  };
+}
+
+/** Closes the server on SIGINT/SIGTERM; a second signal exits at once. */
+export function closeOnSignals(server: RunningServer, log: (line: string) => void = console.log): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`[uptake] ${signal}: finishing in-flight requests, then closing the database`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close().then(
+      () => {
+        clearTimeout(force);
+        process.exit(0);
+      },
+      (error) => {
+        console.error('[uptake] shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

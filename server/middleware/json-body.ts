@@ -1,0 +1,32 @@
+// Reads a JSON body sent as application/json or text/plain. Browsers send text/plain so that
+// no CORS preflight is needed (a preflight cannot finish while a page unloads).
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError, invalid } from '../errors.ts';
+
+const ACCEPTED = /^(application\/json|text\/plain)\s*(;|$)/i;
+
+/** `__proto__` keys are refused outright: merging them anywhere could change prototypes. */
+function refuseProtoKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new ApiError(400, 'forbidden_key', 'the key "__proto__" is not allowed');
+  return value;
+}
+
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, code: string): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (type && !ACCEPTED.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `send the body as application/json or text/plain, not ${type.slice(0, 100)}`);
+  }
+  const text = await c.req.text();
+  if (!text.trim()) throw new ApiError(400, 'empty_body', 'the request body is empty; send a JSON object');
+  let json: unknown;
+  try {
+    json = JSON.parse(text, refuseProtoKeys);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw invalid(code, parsed.error);
+  return parsed.data;
+}

@@ -1,0 +1,19 @@
+// /api/v1/features: feature definitions; saving one stores a new version.
+import { Hono } from 'hono';
+import { ApiError } from '../../errors.ts';
+import { readJsonBody } from '../../middleware/json-body.ts';
+import type { AuthedEnv } from '../../middleware/auth.ts';
+import { featureInput } from '../../protocol/feature.ts';
+import type { Store } from '../../store/store.ts';
+
+export function featureRoutes(store: Store) {
+  return new Hono<AuthedEnv>()
+    .get('/', async (c) => c.json({ features: await store.listFeatures(c.var.workspace.id) }))
+    .put('/:key', async (c) => {
+      const input = await readJsonBody(c, featureInput, 'invalid_feature');
+      if (input.key !== c.req.param('key')) {
+        throw new ApiError(400, 'invalid_feature', `key: "${input.key}" does not match the URL's "${c.req.param('key')}"`);
+      }
+      return c.json(await store.saveFeature(c.var.workspace.id, input));
+    });
+}

@@ -1,0 +1,19 @@
+// The admin API under /api/v1: every route needs the workspace's secret key.
+import { Hono } from 'hono';
+import { type AuthedEnv, secretKeyAuth } from '../../middleware/auth.ts';
+import type { Store } from '../../store/store.ts';
+import { accountRoutes } from './accounts.ts';
+import { campaignRoutes } from './campaigns.ts';
+import { eventRoutes } from './events.ts';
+import { featureRoutes } from './features.ts';
+import { installRoutes } from './install.ts';
+
+export function adminRoutes(store: Store, publicUrl: string) {
+  return new Hono<AuthedEnv>()
+    .use(secretKeyAuth(store))
+    .route('/campaigns', campaignRoutes(store))
+    .route('/accounts', accountRoutes(store))
+    .route('/features', featureRoutes(store))
+    .route('/events', eventRoutes(store))
+    .route('/install', installRoutes(publicUrl));
+}

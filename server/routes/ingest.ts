@@ -1,0 +1,58 @@
+// POST /v1/batch: validates each event on its own, writes the valid ones in one transaction,
+// and answers only after that transaction has committed.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { correctTimestamp } from '../engine/clock.ts';
+import { featuresUsedBy } from '../engine/features.ts';
+import { messageInteraction } from '../engine/interactions.ts';
+import { ApiError, describeZodError } from '../errors.ts';
+import { workspaceForWriteKey } from '../middleware/auth.ts';
+import { readJsonBody } from '../middleware/json-body.ts';
+import { batchEnvelopeSchema, type BatchResult, eventSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type RejectedEvent } from '../protocol/events.ts';
+import type { IngestItem, Store } from '../store/store.ts';
+
+export function ingestRoutes(store: Store) {
+  return new Hono().post(
+    '/batch',
+    bodyLimit({
+      maxSize: MAX_BATCH_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'batch_too_large', `the body is over ${MAX_BATCH_BYTES / 1024} KB; send fewer events per batch`);
+      },
+    }),
+    async (c) => {
+      const body = await readJsonBody(c, batchEnvelopeSchema, 'invalid_batch');
+      const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? body.writeKey);
+      const receivedAt = new Date().toISOString();
+      const features = await store.listFeatures(workspace.id);
+
+      const items: IngestItem[] = [];
+      const rejected: RejectedEvent[] = [];
+      body.batch.forEach((raw, index) => {
+        const root = `batch[${index}]`;
+        if (JSON.stringify(raw).length > MAX_EVENT_BYTES) {
+          rejected.push({ index, code: 'event_too_large', message: `${root}: event is over 32 KB`, path: root });
+          return;
+        }
+        const parsed = eventSchema.safeParse(raw);
+        if (!parsed.success) {
+          const { path, message } = describeZodError(parsed.error, root);
+          rejected.push({ index, code: 'invalid_event', message, path });
+          return;
+        }
+        const event = parsed.data;
+        const interaction = messageInteraction(event);
+        items.push({
+          event,
+          timestamp: correctTimestamp(event.timestamp, event.sentAt ?? body.sentAt, receivedAt),
+          receivedAt,
+          features: featuresUsedBy(event, features),
+          ...(interaction ? { interaction } : {}),
+        });
+      });
+
+      const { accepted, duplicates } = items.length ? await store.ingest(workspace.id, items) : { accepted: 0, duplicates: 0 };
+      return c.json({ accepted, duplicates, rejected } satisfies BatchResult);
+    },
+  );
+}

@@ -1,0 +1,174 @@
+// The embedded store: one SQLite file in WAL mode, created on first start.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Campaign, CampaignInput } from '../../protocol/campaign.ts';
+import type { Feature, FeatureInput } from '../../protocol/feature.ts';
+import type { FeatureUse, MessageState, Profile } from '../../engine/profile.ts';
+import { newId, newSecretKey, newWriteKey } from '../keys.ts';
+import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '../store.ts';
+import { prepareIngest } from './ingest.ts';
+import { migrate } from './migrate.ts';
+
+const WORKSPACE_COLUMNS = 'id, name, write_key AS writeKey, secret_key AS secretKey, created_at AS createdAt';
+
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const ingest = prepareIngest(db);
+  const workspaceBy = (column: string) =>
+    db.prepare(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE ${column} = ?`);
+  const byName = workspaceBy('name');
+  const byWriteKey = workspaceBy('write_key');
+  const bySecretKey = workspaceBy('secret_key');
+  const usageOf = db.prepare(`
+    SELECT feature_key AS key, count, first_seen AS firstSeen, last_seen AS lastSeen, active_days AS activeDays
+    FROM feature_usage WHERE workspace_id = ? AND subject_kind = ? AND subject_id = ?`);
+
+  function features(ws: string, kind: 'user' | 'account', id: string | null): Record<string, FeatureUse> {
+    if (!id) return {};
+    const rows = usageOf.all(ws, kind, id) as (FeatureUse & { key: string })[];
+    return Object.fromEntries(rows.map(({ key, ...use }) => [key, use]));
+  }
+
+  function traitsOf(table: 'users' | 'accounts', ws: string, id: string | null): Record<string, unknown> {
+    if (!id) return {};
+    const column = table === 'users' ? 'user_id' : 'account_id';
+    const row = db.prepare(`SELECT traits FROM ${table} WHERE workspace_id = ? AND ${column} = ?`).get(ws, id) as
+      | { traits: string }
+      | undefined;
+    return row ? JSON.parse(row.traits) : {};
+  }
+
+  const toCampaign = (row: { id: string; version: number; status: string; definition: string; createdAt: string; updatedAt: string }): Campaign => ({
+    ...JSON.parse(row.definition),
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+  return {
+    dialect: 'sqlite',
+    async close() {
+      db.close();
+    },
+
+    async createWorkspace(name) {
+      const workspace: Workspace = { id: newId(), name, writeKey: newWriteKey(), secretKey: newSecretKey(), createdAt: new Date().toISOString() };
+      db.prepare('INSERT INTO workspaces (id, name, write_key, secret_key, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        workspace.id, workspace.name, workspace.writeKey, workspace.secretKey, workspace.createdAt,
+      );
+      return workspace;
+    },
+    async workspaceByName(name) {
+      return (byName.get(name) as Workspace | undefined) ?? null;
+    },
+    async workspaceByWriteKey(key) {
+      return (byWriteKey.get(key) as Workspace | undefined) ?? null;
+    },
+    async workspaceBySecretKey(key) {
+      return (bySecretKey.get(key) as Workspace | undefined) ?? null;
+    },
+
+    async ingest(ws, items) {
+      return ingest(ws, items);
+    },
+    async recentEvents(ws, limit) {
+      const rows = db
+        .prepare(`SELECT message_id AS messageId, type, user_id AS userId, anonymous_id AS anonymousId, account_id AS accountId,
+                  name, properties, timestamp, received_at AS receivedAt
+                  FROM events WHERE workspace_id = ? ORDER BY seq DESC LIMIT ?`)
+        .all(ws, limit) as (Omit<StoredEvent, 'properties'> & { properties: string })[];
+      return rows.map((r) => ({ ...r, properties: JSON.parse(r.properties) }));
+    },
+
+    async listFeatures(ws) {
+      const rows = db.prepare('SELECT definition, version FROM features WHERE workspace_id = ? ORDER BY key').all(ws) as {
+        definition: string;
+        version: number;
+      }[];
+      return rows.map((r) => ({ ...JSON.parse(r.definition), version: r.version }) as Feature);
+    },
+    async saveFeature(ws, input: FeatureInput) {
+      const row = db
+        .prepare(`INSERT INTO features (workspace_id, key, version, definition, updated_at) VALUES (?, ?, 1, ?, ?)
+                  ON CONFLICT (workspace_id, key) DO UPDATE SET version = version + 1, definition = excluded.definition, updated_at = excluded.updated_at
+                  RETURNING version`)
+        .get(ws, input.key, JSON.stringify(input), new Date().toISOString()) as { version: number };
+      return { ...input, version: row.version };
+    },
+
+    async listCampaigns(ws, filter = {}) {
+      const rows = db
+        .prepare(`SELECT id, version, status, definition, created_at AS createdAt, updated_at AS updatedAt FROM campaigns
+                  WHERE workspace_id = ? AND (? IS NULL OR status = ?) ORDER BY created_at`)
+        .all(ws, filter.status ?? null, filter.status ?? null) as Parameters<typeof toCampaign>[0][];
+      return rows.map(toCampaign);
+    },
+    async createCampaign(ws, input: CampaignInput) {
+      const now = new Date().toISOString();
+      const { status, ...definition } = input;
+      const id = newId();
+      db.prepare('INSERT INTO campaigns (workspace_id, id, version, status, definition, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)').run(
+        ws, id, status, JSON.stringify(definition), now, now,
+      );
+      return { ...input, id, version: 1, createdAt: now, updatedAt: now };
+    },
+
+    async loadProfile(ws, visitor: VisitorRef): Promise<Profile> {
+      const userId = visitor.userId ?? null;
+      const accountId =
+        visitor.accountId ??
+        (userId
+          ? ((db
+              .prepare('SELECT account_id FROM account_users WHERE workspace_id = ? AND user_id = ? ORDER BY last_seen DESC LIMIT 1')
+              .pluck()
+              .get(ws, userId) as string | undefined) ?? null)
+          : null);
+      return {
+        visitorId: userId ?? visitor.anonymousId ?? '',
+        userId,
+        accountId,
+        userTraits: traitsOf('users', ws, userId),
+        accountTraits: traitsOf('accounts', ws, accountId),
+        userFeatures: features(ws, 'user', userId),
+        accountFeatures: features(ws, 'account', accountId),
+      };
+    },
+    async messageStates(ws, visitorId) {
+      const rows = db
+        .prepare(`SELECT campaign_id AS campaignId, shows, last_shown_at AS lastShownAt, dismissed_at AS dismissedAt,
+                  clicked_at AS clickedAt, completed_at AS completedAt FROM message_states WHERE workspace_id = ? AND visitor_id = ?`)
+        .all(ws, visitorId) as (MessageState & { campaignId: string })[];
+      return new Map(rows.map(({ campaignId, ...state }) => [campaignId, state]));
+    },
+
+    async listAccounts(ws, { limit, offset }) {
+      const total = db.prepare('SELECT count(*) FROM accounts WHERE workspace_id = ?').pluck().get(ws) as number;
+      const rows = db
+        .prepare(`SELECT a.account_id AS id, a.traits, a.first_seen AS firstSeen, a.last_seen AS lastSeen,
+                    (SELECT count(*) FROM account_users m WHERE m.workspace_id = a.workspace_id AND m.account_id = a.account_id) AS users,
+                    (SELECT group_concat(feature_key) FROM feature_usage f
+                      WHERE f.workspace_id = a.workspace_id AND f.subject_kind = 'account' AND f.subject_id = a.account_id) AS features
+                  FROM accounts a WHERE a.workspace_id = ? ORDER BY a.last_seen DESC, a.account_id LIMIT ? OFFSET ?`)
+        .all(ws, limit, offset) as (Omit<AccountSummary, 'traits' | 'featuresUsed'> & { traits: string; features: string | null })[];
+      return {
+        total,
+        items: rows.map(({ traits, features, ...row }) => ({
+          ...row,
+          traits: JSON.parse(traits),
+          featuresUsed: features ? features.split(',').sort() : [],
+        })),
+      };
+    },
+  };
+}
