@@ -23,6 +23,8 @@ export const REMINDERS_CAMPAIGN: CampaignInput = {
   status: 'live',
   priority: 100,
   audience: { type: 'feature', scope: 'account', feature: 'reminders', op: 'not_used' },
+  // On the Reminders page itself the nudge would only cover the switch it points to.
+  pages: { include: ['/demo/*'], exclude: ['/demo/reminders'] },
   anchor: { selector: '[data-nav="reminders"]', placement: 'right' },
   content: {
     title: 'Turn on automated reminders',

@@ -43,6 +43,7 @@ export class EventQueue {
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _retryUntil = 0;
   private _dueAt = 0;
+  private _persistQueued = false;
   private readonly _tabId = uuid();
   private readonly _key = PREFIX + this._tabId;
 
@@ -159,7 +160,17 @@ export class EventQueue {
     if (this.dropped) warnOnce('queue_full', 'the event queue is full (the server has been unreachable for a while); oldest events are being dropped');
   }
 
+  /** Writes the queue to storage once per task, however many events arrived in it. */
   private _persist(): void {
+    if (this._persistQueued) return;
+    this._persistQueued = true;
+    queueMicrotask(() => {
+      this._persistQueued = false;
+      this._writeStored();
+    });
+  }
+
+  private _writeStored(): void {
     if (!this._items.length) return storage.remove(this._key);
     const stored: Stored = { beat: Date.now(), items: this._items.map(({ event, attempts }) => ({ event, attempts })) };
     storage.set(this._key, JSON.stringify(stored));

@@ -45,7 +45,7 @@ export class Guide {
       }
     }
     for (const message of messages) {
-      if (!this._showing.has(message.campaignId)) void this._show(message, decision);
+      if (!this._showing.has(message.campaignId)) void this._show(message);
     }
   }
 
@@ -75,16 +75,19 @@ export class Guide {
     }
   }
 
-  private async _show(message: DecidedMessage, decision: number): Promise<void> {
+  private async _show(message: DecidedMessage): Promise<void> {
     const { tracker, emit } = this._options;
     const properties = { campaignId: message.campaignId, version: message.version, kind: message.kind };
-    this._showing.set(message.campaignId, () => {});
+    // While the anchor and widgets load, a newer decision may drop this message; it then
+    // removes this placeholder, which is how we know to stop.
+    const pending = () => {};
+    this._showing.set(message.campaignId, pending);
     let target: Element | null = null;
     if (message.anchor) {
       target = await waitForElement(message.anchor.selector);
       if (!target) {
         tracker.track(MESSAGE_EVENTS.anchorMissing, { ...properties, selector: message.anchor.selector });
-        this._showing.delete(message.campaignId);
+        if (this._showing.get(message.campaignId) === pending) this._showing.delete(message.campaignId);
         return;
       }
     }
@@ -93,10 +96,10 @@ export class Guide {
       widgets = await this._options.loadWidgets();
     } catch {
       warnOnce('widgets', 'could not load the widgets chunk; is the Uptake host reachable from this page?');
-      this._showing.delete(message.campaignId);
+      if (this._showing.get(message.campaignId) === pending) this._showing.delete(message.campaignId);
       return;
     }
-    if (decision !== this._decision || !this._showing.has(message.campaignId)) return;
+    if (this._showing.get(message.campaignId) !== pending) return;
     const close = widgets.show(message, target, {
       onShown: () => {
         tracker.track(MESSAGE_EVENTS.shown, properties);

@@ -2,6 +2,7 @@
 import type { Campaign, CampaignKind } from '../protocol/campaign.ts';
 import type { DecidedMessage } from '../protocol/decide.ts';
 import type { MessageState, Profile } from './profile.ts';
+import { matchesPage } from './pages.ts';
 import { matchesAudience } from './targeting.ts';
 
 /** Kinds that take over the user's attention; at most one of them per page view. */
@@ -19,8 +20,13 @@ export function withinFrequency(campaign: Campaign, state: MessageState = NEVER_
   return true;
 }
 
-export function isEligible(campaign: Campaign, profile: Profile, state: MessageState | undefined): boolean {
-  return campaign.status === 'live' && matchesAudience(campaign.audience, profile) && withinFrequency(campaign, state);
+export function isEligible(campaign: Campaign, profile: Profile, state: MessageState | undefined, url: string): boolean {
+  return (
+    campaign.status === 'live' &&
+    matchesPage(campaign.pages, url) &&
+    matchesAudience(campaign.audience, profile) &&
+    withinFrequency(campaign, state)
+  );
 }
 
 /** Higher priority first; among equals, the most recently changed campaign. */
@@ -32,8 +38,9 @@ export function decide(
   campaigns: readonly Campaign[],
   profile: Profile,
   states: ReadonlyMap<string, MessageState>,
+  url: string,
 ): DecidedMessage[] {
-  const eligible = campaigns.filter((c) => isEligible(c, profile, states.get(c.id))).sort(byPriority);
+  const eligible = campaigns.filter((c) => isEligible(c, profile, states.get(c.id), url)).sort(byPriority);
   const messages: DecidedMessage[] = [];
   let interrupting = false;
   for (const campaign of eligible) {

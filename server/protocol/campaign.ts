@@ -11,6 +11,14 @@ export const anchor = z.object({
   placement: z.enum(['top', 'bottom', 'left', 'right', 'top-start', 'bottom-start', 'right-start', 'left-start']).default('right'),
 });
 
+const pathPattern = z.string().min(1).max(512).regex(/^\//, 'page patterns are paths starting with "/", e.g. /settings/*');
+
+/** Pages the campaign may appear on; no includes means every page. */
+export const pageRules = z.object({
+  include: z.array(pathPattern).max(50).default([]),
+  exclude: z.array(pathPattern).max(50).default([]),
+});
+
 /** When a user stops seeing a campaign. Defaults: no show limit, stop once dismissed or clicked. */
 export const frequency = z.object({
   maxShows: z.number().int().min(1).max(1000).nullable().default(null),
@@ -23,6 +31,7 @@ export const campaignInput = z.object({
   status: campaignStatus.default('draft'),
   priority: z.number().int().min(0).max(1000).default(100),
   audience: audienceRule.default(EVERYONE),
+  pages: pageRules.default({ include: [], exclude: [] }),
   anchor: anchor.optional(),
   content: messageContent,
   frequency: frequency.default({ maxShows: null, stopAfter: ['dismissed', 'clicked'] }),
@@ -36,6 +45,7 @@ export type CampaignKind = z.infer<typeof campaignKind>;
 export type CampaignStatus = z.infer<typeof campaignStatus>;
 export type Anchor = z.infer<typeof anchor>;
 export type Frequency = z.infer<typeof frequency>;
+export type PageRules = z.infer<typeof pageRules>;
 
 export interface Campaign extends CampaignInput {
   id: string;

@@ -16,6 +16,6 @@ export function decideRoutes(store: Store) {
       store.loadProfile(workspace.id, request),
     ]);
     const states = await store.messageStates(workspace.id, profile.visitorId);
-    return c.json({ messages: decide(campaigns, profile, states) } satisfies DecideResponse);
+    return c.json({ messages: decide(campaigns, profile, states, request.url) } satisfies DecideResponse);
   });
 }

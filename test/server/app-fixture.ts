@@ -23,7 +23,7 @@ export async function appFixture() {
   const admin = (method: string, path: string, body?: unknown) => request(method, path, body, { authorization: `Bearer ${workspace.secretKey}` });
   const batch = (events: unknown[], headers: Record<string, string> = {}) =>
     request('POST', '/v1/batch', { writeKey: workspace.writeKey, batch: events }, headers);
-  const decide = (body: Record<string, unknown>) => request('POST', '/v1/decide', { writeKey: workspace.writeKey, url: 'https://app.example/', ...body });
+  const decide = (body: Record<string, unknown>) => request('POST', '/v1/decide', { writeKey: workspace.writeKey, url: 'https://app.example/demo/appointments', ...body });
 
   return { app, store, workspace, request, admin, batch, decide, close: async () => (await store.close(), cleanup()) };
 }

@@ -27,6 +27,7 @@ const campaign = (over: Partial<Campaign> = {}): Campaign => ({
   status: 'live',
   priority: 100,
   audience: { all: [] },
+  pages: { include: [], exclude: [] },
   anchor: { selector: '#x', placement: 'right' },
   content: { title: 't', body: [], buttons: [] },
   frequency: { maxShows: null, stopAfter: ['dismissed', 'clicked'] },
@@ -34,6 +35,8 @@ const campaign = (over: Partial<Campaign> = {}): Campaign => ({
   updatedAt: '2026-11-01T00:00:00Z',
   ...over,
 });
+
+const PAGE = 'https://app.example/home';
 
 const state = (over: Partial<MessageState> = {}): MessageState => ({ shows: 0, lastShownAt: null, dismissedAt: null, clickedAt: null, completedAt: null, ...over });
 
@@ -87,23 +90,38 @@ describe('decide', () => {
   it('picks the highest priority interrupting message and only one', () => {
     const low = campaign({ id: 'low', priority: 10 });
     const high = campaign({ id: 'high', priority: 500 });
-    expect(decide([low, high], profile(), new Map()).map((m) => m.campaignId)).toEqual(['high']);
+    expect(decide([low, high], profile(), new Map(), PAGE).map((m) => m.campaignId)).toEqual(['high']);
   });
   it('breaks priority ties by the most recently changed campaign', () => {
     const older = campaign({ id: 'older', updatedAt: '2026-11-01T00:00:00Z' });
     const newer = campaign({ id: 'newer', updatedAt: '2026-11-02T00:00:00Z' });
-    expect(decide([older, newer], profile(), new Map())[0]!.campaignId).toBe('newer');
+    expect(decide([older, newer], profile(), new Map(), PAGE)[0]!.campaignId).toBe('newer');
   });
   it('falls back to the next campaign when the first was dismissed', () => {
     const first = campaign({ id: 'first', priority: 500 });
     const second = campaign({ id: 'second', priority: 10 });
     const states = new Map([['first', state({ dismissedAt: '2026-11-20T00:00:00Z' })]]);
-    expect(decide([first, second], profile(), states)[0]!.campaignId).toBe('second');
+    expect(decide([first, second], profile(), states, PAGE)[0]!.campaignId).toBe('second');
   });
   it('skips campaigns that are not live or whose audience does not match', () => {
     const paused = campaign({ id: 'paused', status: 'paused' });
     const proOnly = campaign({ id: 'starter', audience: { type: 'trait', scope: 'account', key: 'plan', op: 'eq', value: 'starter' } });
-    expect(decide([paused, proOnly], profile(), new Map())).toEqual([]);
+    expect(decide([paused, proOnly], profile(), new Map(), PAGE)).toEqual([]);
+  });
+});
+
+describe('page rules', () => {
+  const rules = (include: string[], exclude: string[] = []) => campaign({ pages: { include, exclude } });
+  it.each([
+    ['no rules: every page', [], [], 'https://app.example/anything', true],
+    ['an exact path', ['/demo/appointments'], [], 'https://app.example/demo/appointments?x=1', true],
+    ['a trailing slash is the same page', ['/demo/appointments'], [], 'https://app.example/demo/appointments/', true],
+    ['a wildcard', ['/demo/*'], [], 'https://app.example/demo/patients', true],
+    ['outside the include', ['/demo/*'], [], 'https://app.example/settings', false],
+    ['an exclusion wins over an include', ['/demo/*'], ['/demo/reminders'], 'https://app.example/demo/reminders', false],
+    ['dots are literal', ['/a.b'], [], 'https://app.example/axb', false],
+  ])('%s', (_name, include, exclude, url, shown) => {
+    expect(decide([rules(include, exclude)], profile(), new Map(), url)).toHaveLength(shown ? 1 : 0);
   });
 });
 
