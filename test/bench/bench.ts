@@ -1,0 +1,81 @@
+// `npm run bench`: throughput and latency of the server over real HTTP on loopback.
+// The server runs in its own process (as in production); load comes from this one.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort } from '../harness.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 16;
+
+function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (/ready|running/.test(chunk.toString())) resolveStart(child);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+let seq = 0;
+const track = () => ({
+  type: 'track',
+  messageId: `bench-${process.pid}-${++seq}`,
+  timestamp: new Date().toISOString(),
+  userId: `user-${seq % 5000}`,
+  groupId: `acct-${seq % 200}`,
+  event: seq % 3 ? 'Appointment Booked' : 'Reminder Scheduled',
+  properties: { source: 'bench' },
+  context: { page: { path: '/demo/appointments' }, library: { name: 'bench', version: '1' } },
+});
+
+async function load(title: string, url: string, options: { method?: 'GET' | 'POST'; body?: () => string }) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: options.method ?? 'GET',
+    headers: { 'content-type': 'text/plain' },
+    ...(options.body ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: options.body!() }) }] } : {}),
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  const row = { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad };
+  console.log(`${title.padEnd(44)} ${Math.round(row.rps).toLocaleString('en').padStart(8)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms${bad ? `   ${bad} failed` : ''}`);
+  return row;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'uptake-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const env = { DATABASE_URL: join(dir, 'bench.db') };
+  const seeded = JSON.parse(execFileSync(process.execPath, ['bin/uptake.js', 'seed-demo'], { cwd: root, env: { ...process.env, ...env } }).toString());
+  const [appPort, barePort] = [await freePort(), await freePort()];
+  children.push(await start(['bin/uptake.js', 'serve'], { ...env, PORT: String(appPort) }));
+  children.push(await start(['--import', 'tsx', 'test/bench/bare-server.ts'], { PORT: String(barePort) }));
+  const app = `http://127.0.0.1:${appPort}`;
+  const bare = `http://127.0.0.1:${barePort}`;
+  const writeKey: string = seeded.writeKey;
+  const batch = (n: number) => () => JSON.stringify({ writeKey, batch: Array.from({ length: n }, track) });
+
+  console.log(`${SECONDS} s per run, ${CONNECTIONS} connections, SQLite file, loopback\n`);
+  const bareEcho = await load('bare Hono POST (baseline)', `${bare}/echo`, { method: 'POST', body: batch(1) });
+  const ingest1 = await load('POST /v1/batch, 1 event per batch', `${app}/v1/batch`, { method: 'POST', body: batch(1) });
+  const ingest20 = await load('POST /v1/batch, 20 events per batch', `${app}/v1/batch`, { method: 'POST', body: batch(20) });
+  const bareGet = await load('bare Hono GET JSON (baseline)', `${bare}/json`, {});
+  const decide = await load('POST /v1/decide (demo workspace)', `${app}/v1/decide`, {
+    method: 'POST',
+    body: () => JSON.stringify({ writeKey, userId: `clinic-00${1 + (seq++ % 9)}-u1`, url: 'https://app.example/demo/appointments' }),
+  });
+
+  console.log('\nsummary');
+  console.log(`  ingest, batches of 20: ${Math.round(ingest20.rps * 20).toLocaleString('en')} events/s`);
+  console.log(`  ingest, batches of 1: ${Math.round((ingest1.rps / bareEcho.rps) * 100)}% of bare Hono POST`);
+  console.log(`  decide: ${Math.round((decide.rps / bareGet.rps) * 100)}% of bare Hono GET, p99 ${decide.p99} ms`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
