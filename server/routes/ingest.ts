@@ -47,6 +47,7 @@ export function ingestRoutes(store: Store) {
           timestamp: correctTimestamp(event.timestamp, event.sentAt ?? body.sentAt, receivedAt),
           receivedAt,
           features: featuresUsedBy(event, features),
+          verified: null,
           ...(interaction ? { interaction } : {}),
         });
       });

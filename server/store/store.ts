@@ -3,6 +3,7 @@
 import type { Campaign, CampaignInput } from '../protocol/campaign.ts';
 import type { TrackedEvent } from '../protocol/events.ts';
 import type { Feature, FeatureInput } from '../protocol/feature.ts';
+import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { MessageState, Profile, Traits } from '../engine/profile.ts';
 
 export interface Workspace {
@@ -11,6 +12,7 @@ export interface Workspace {
   writeKey: string;
   secretKey: string;
   createdAt: string;
+  settings: WorkspaceSettings;
 }
 
 export type Interaction = 'shown' | 'clicked' | 'dismissed' | 'completed';
@@ -24,6 +26,8 @@ export interface IngestItem {
   /** Feature keys this event counts as a use of. */
   features: string[];
   interaction?: { campaignId: string; kind: Interaction };
+  /** Identity verification outcome: true/false when checked, null when not applicable. */
+  verified: boolean | null;
 }
 
 export interface IngestResult {
@@ -56,6 +60,8 @@ export interface StoredEvent {
   properties: Traits;
   timestamp: string;
   receivedAt: string;
+  features: string[];
+  verified: boolean | null;
 }
 
 export interface Page<T> {
@@ -71,8 +77,13 @@ export interface Store {
   workspaceByName(name: string): Promise<Workspace | null>;
   workspaceByWriteKey(writeKey: string): Promise<Workspace | null>;
   workspaceBySecretKey(secretKey: string): Promise<Workspace | null>;
+  updateWorkspaceSettings(workspaceId: string, settings: WorkspaceSettings): Promise<Workspace>;
 
-  /** Writes events and every counter they touch in one transaction; duplicates (same messageId) change nothing. */
+  /**
+   * Writes events and every counter they touch in one transaction; duplicates (same messageId)
+   * change nothing. An identify carrying both ids links the anonymous visitor's earlier events,
+   * feature use and message state to the user.
+   */
   ingest(workspaceId: string, items: IngestItem[]): Promise<IngestResult>;
   recentEvents(workspaceId: string, limit: number): Promise<StoredEvent[]>;
 

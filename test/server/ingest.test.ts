@@ -45,6 +45,24 @@ describe('POST /v1/batch', () => {
     expect(items[0]!.users).toBe(1);
   });
 
+  it('links an anonymous visitor’s earlier feature use and message state to the user on identify', async () => {
+    const anon = { userId: null, anonymousId: 'anon-7', groupId: null };
+    await f.batch([
+      trackEvent({ ...anon, event: 'Reminder Scheduled', timestamp: '2026-11-18T09:00:00Z' }),
+      trackEvent({ ...anon, event: 'message_dismissed', properties: { campaignId: 'c1' } }),
+    ]);
+    await f.batch([identifyEvent({ userId: 'u9', anonymousId: 'anon-7' })]);
+    const profile = await f.store.loadProfile(f.workspace.id, { userId: 'u9' });
+    expect(profile.userFeatures['reminders']).toMatchObject({ count: 1, activeDays: 1 });
+    expect((await f.store.messageStates(f.workspace.id, 'u9')).get('c1')?.dismissedAt).toBeTruthy();
+    expect((await f.store.messageStates(f.workspace.id, 'anon-7')).size).toBe(0);
+    const events = await f.store.recentEvents(f.workspace.id, 10);
+    expect(events.every((e) => e.userId === 'u9')).toBe(true);
+    // A second identify links nothing twice.
+    await f.batch([identifyEvent({ userId: 'u9', anonymousId: 'anon-7' })]);
+    expect((await f.store.loadProfile(f.workspace.id, { userId: 'u9' })).userFeatures['reminders']?.count).toBe(1);
+  });
+
   it('rejects bad events one by one, naming the field, and keeps the good ones', async () => {
     const response = await f.batch([trackEvent(), { ...trackEvent(), timestamp: 'yesterday' }, { type: 'track', messageId: 'x', timestamp: '2026-11-20T10:00:00Z', event: 'A' }]);
     const body = await response.json();

@@ -5,12 +5,17 @@ import Database from 'better-sqlite3';
 import type { Campaign, CampaignInput } from '../../protocol/campaign.ts';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
 import type { FeatureUse, MessageState, Profile } from '../../engine/profile.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '../store.ts';
 import { prepareIngest } from './ingest.ts';
 import { migrate } from './migrate.ts';
 
-const WORKSPACE_COLUMNS = 'id, name, write_key AS writeKey, secret_key AS secretKey, created_at AS createdAt';
+const WORKSPACE_COLUMNS = 'id, name, write_key AS writeKey, secret_key AS secretKey, created_at AS createdAt, settings';
+
+type WorkspaceRow = Omit<Workspace, 'settings'> & { settings: string };
+const toWorkspace = (row: WorkspaceRow | undefined): Workspace | null =>
+  row ? { ...row, settings: { ...DEFAULT_SETTINGS, ...JSON.parse(row.settings) } } : null;
 
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -63,20 +68,28 @@ export function openSqliteStore(file: string): Store {
     },
 
     async createWorkspace(name) {
-      const workspace: Workspace = { id: newId(), name, writeKey: newWriteKey(), secretKey: newSecretKey(), createdAt: new Date().toISOString() };
-      db.prepare('INSERT INTO workspaces (id, name, write_key, secret_key, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        workspace.id, workspace.name, workspace.writeKey, workspace.secretKey, workspace.createdAt,
+      const workspace: Workspace = {
+        id: newId(), name, writeKey: newWriteKey(), secretKey: newSecretKey(), createdAt: new Date().toISOString(), settings: DEFAULT_SETTINGS,
+      };
+      db.prepare('INSERT INTO workspaces (id, name, write_key, secret_key, created_at, settings) VALUES (?, ?, ?, ?, ?, ?)').run(
+        workspace.id, workspace.name, workspace.writeKey, workspace.secretKey, workspace.createdAt, JSON.stringify(workspace.settings),
       );
       return workspace;
     },
     async workspaceByName(name) {
-      return (byName.get(name) as Workspace | undefined) ?? null;
+      return toWorkspace(byName.get(name) as WorkspaceRow | undefined);
     },
     async workspaceByWriteKey(key) {
-      return (byWriteKey.get(key) as Workspace | undefined) ?? null;
+      return toWorkspace(byWriteKey.get(key) as WorkspaceRow | undefined);
     },
     async workspaceBySecretKey(key) {
-      return (bySecretKey.get(key) as Workspace | undefined) ?? null;
+      return toWorkspace(bySecretKey.get(key) as WorkspaceRow | undefined);
+    },
+    async updateWorkspaceSettings(id, settings) {
+      const row = db.prepare(`UPDATE workspaces SET settings = ? WHERE id = ? RETURNING ${WORKSPACE_COLUMNS}`).get(JSON.stringify(settings), id) as WorkspaceRow | undefined;
+      const workspace = toWorkspace(row);
+      if (!workspace) throw new Error(`no workspace ${id}`);
+      return workspace;
     },
 
     async ingest(ws, items) {
@@ -85,10 +98,15 @@ export function openSqliteStore(file: string): Store {
     async recentEvents(ws, limit) {
       const rows = db
         .prepare(`SELECT message_id AS messageId, type, user_id AS userId, anonymous_id AS anonymousId, account_id AS accountId,
-                  name, properties, timestamp, received_at AS receivedAt
+                  name, properties, timestamp, received_at AS receivedAt, features, verified
                   FROM events WHERE workspace_id = ? ORDER BY seq DESC LIMIT ?`)
-        .all(ws, limit) as (Omit<StoredEvent, 'properties'> & { properties: string })[];
-      return rows.map((r) => ({ ...r, properties: JSON.parse(r.properties) }));
+        .all(ws, limit) as (Omit<StoredEvent, 'properties' | 'features' | 'verified'> & { properties: string; features: string; verified: number | null })[];
+      return rows.map((r) => ({
+        ...r,
+        properties: JSON.parse(r.properties),
+        features: r.features ? r.features.split(',') : [],
+        verified: r.verified === null ? null : r.verified === 1,
+      }));
     },
 
     async listFeatures(ws) {

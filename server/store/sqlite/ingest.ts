@@ -6,8 +6,8 @@ type Subject = 'user' | 'account';
 
 export function prepareIngest(db: Database.Database): (workspaceId: string, items: IngestItem[]) => IngestResult {
   const insertEvent = db.prepare(`
-    INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at)
-    VALUES (@ws, @messageId, @type, @userId, @anonymousId, @accountId, @name, @properties, @traits, @context, @timestamp, @receivedAt)
+    INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at, features, verified)
+    VALUES (@ws, @messageId, @type, @userId, @anonymousId, @accountId, @name, @properties, @traits, @context, @timestamp, @receivedAt, @features, @verified)
     ON CONFLICT (workspace_id, message_id) DO NOTHING`);
   // json_patch merges new traits over old ones (RFC 7396), so a partial identify keeps the rest.
   const upsertUser = db.prepare(`
@@ -51,6 +51,32 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
       ON CONFLICT DO UPDATE SET completed_at = coalesce(completed_at, excluded.completed_at)`),
   };
 
+  // Linking an anonymous visitor to the user it turned out to be.
+  const anonymousUses = db.prepare(`
+    SELECT timestamp, features FROM events
+    WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL AND features != ''`);
+  const claimEvents = db.prepare('UPDATE events SET user_id = ? WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL');
+  const mergeStates = db.prepare(`
+    INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
+    SELECT workspace_id, campaign_id, ?, shows, last_shown_at, dismissed_at, clicked_at, completed_at
+    FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND true
+    ON CONFLICT DO UPDATE SET
+      shows = shows + excluded.shows,
+      last_shown_at = max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')),
+      dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
+      clicked_at = coalesce(clicked_at, excluded.clicked_at),
+      completed_at = coalesce(completed_at, excluded.completed_at)`);
+  const dropStates = db.prepare('DELETE FROM message_states WHERE workspace_id = ? AND visitor_id = ?');
+
+  function linkAnonymous(ws: string, anonymousId: string, userId: string) {
+    for (const row of anonymousUses.all(ws, anonymousId) as { timestamp: string; features: string }[]) {
+      for (const feature of row.features.split(',')) countUse(ws, 'user', userId, feature, row.timestamp);
+    }
+    claimEvents.run(userId, ws, anonymousId);
+    mergeStates.run(userId, ws, anonymousId);
+    dropStates.run(ws, anonymousId);
+  }
+
   function countUse(ws: string, kind: Subject, subject: string, feature: string, at: string) {
     const newDay = insertDay.run(ws, kind, subject, feature, at.slice(0, 10)).changes;
     upsertUsage.run(ws, kind, subject, feature, at, at, newDay);
@@ -77,12 +103,15 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
         context: JSON.stringify(event.context),
         timestamp: at,
         receivedAt: item.receivedAt,
+        features: item.features.join(','),
+        verified: item.verified === null ? null : Number(item.verified),
       }).changes;
       if (!inserted) {
         duplicates++;
         continue;
       }
       accepted++;
+      if (event.type === 'identify' && userId && event.anonymousId) linkAnonymous(ws, event.anonymousId, userId);
       if (userId) upsertUser.run(ws, userId, JSON.stringify(event.type === 'identify' ? traits : {}), at, at);
       if (accountId) {
         upsertAccount.run(ws, accountId, JSON.stringify(event.type === 'group' ? traits : {}), at, at);

@@ -1,0 +1,18 @@
+// Workspace settings a workspace admin can change.
+import { z } from 'zod';
+
+export const workspaceSettings = z.object({
+  /**
+   * Identity verification of identified users' events: `off` (default) accepts any userId;
+   * `report` accepts events without a valid token but counts them; `enforce` rejects them.
+   */
+  identityVerification: z.enum(['off', 'report', 'enforce']).default('off'),
+  /** HS256 secrets the customer's backend signs identity tokens with; two allow rotation. */
+  verificationSecrets: z.array(z.string().min(32, 'secrets must be at least 32 characters').max(256)).max(2).default([]),
+  /** Treat `navigator.globalPrivacyControl` as an opt-out. Default false. */
+  honorGlobalPrivacyControl: z.boolean().default(false),
+});
+
+export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false };
