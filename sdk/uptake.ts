@@ -1,10 +1,12 @@
 // The public `uptake` object: tracking (core) plus guidance (guide), wired together.
 // Calls made before init() are kept and replayed in order once it runs.
 import { Emitter, type Handler } from './core/emitter.ts';
+import { trackUrlRules, watchClickRules } from './core/feature-rules.ts';
 import { watchLifecycle } from './core/lifecycle.ts';
 import { guarded, warnOnce } from './core/log.ts';
+import { fetchConfig } from './core/remote-config.ts';
 import { onRouteChange } from './core/route-watch.ts';
-import { Tracker, type TrackerConfig } from './core/tracker.ts';
+import { isOptedOut, Tracker, type TrackerConfig } from './core/tracker.ts';
 import { Guide } from './guide/guide.ts';
 import type { Widgets } from './guide/widgets-api.ts';
 
@@ -19,7 +21,8 @@ export interface InitOptions {
 
 export interface Uptake {
   init(options: InitOptions): void;
-  identify(userId: string, traits?: Record<string, unknown>): void;
+  /** `options.token`: an identity token from your backend, when identity verification is on. */
+  identify(userId: string, traits?: Record<string, unknown>, options?: { token?: string }): void;
   group(accountId: string, traits?: Record<string, unknown>): void;
   track(event: string, properties?: Record<string, unknown>): void;
   page(name?: string, properties?: Record<string, unknown>): void;
@@ -76,25 +79,38 @@ export function createUptake({ loadWidgets, defaultHost }: UptakeOptions): Uptak
       }
       const host = (options.host ?? defaultHost ?? location.origin).replace(/\/$/, '');
       const config: TrackerConfig = { writeKey: options.writeKey, host };
-      tracker = new Tracker(config);
+      // Remote settings decide consent (Global Privacy Control) before anything is sent.
+      const remote = isOptedOut() ? Promise.resolve(null) : fetchConfig(host, config.writeKey);
+      const consent = remote.then((settings) => {
+        const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+        if (settings?.honorGlobalPrivacyControl && gpc) t.suppress();
+      });
+      tracker = new Tracker(config, consent);
       const t = tracker;
       guide = new Guide({ tracker: t, loadWidgets: () => loadWidgets(host), emit: (n, p) => emitter.emit(n, p) });
       watchLifecycle({ onHide: () => t.queue.flushOnUnload(), onResume: () => void t.queue.flush() });
       const trackPages = options.trackPages !== false;
+      const rules = remote.then((settings) => settings?.features ?? []);
+      const track = (event: string, properties: Record<string, unknown>) => t.track(event, properties);
+      void rules.then((list) => {
+        watchClickRules(list, track);
+        trackUrlRules(list, location.pathname, track);
+      });
       onRouteChange(() => {
         if (trackPages) t.page();
+        void rules.then((list) => trackUrlRules(list, location.pathname, track));
         void guide!.refresh();
       });
       for (const [name, args] of beforeInit.splice(0)) (uptake[name] as (...a: unknown[]) => void)(...args);
       if (trackPages) t.page();
-      void t.queue.reclaim().then(() => {
+      void Promise.all([consent, t.queue.reclaim()]).then(() => {
         refreshSoon();
         isReady = true;
         emitter.emit('ready');
       });
     }),
-    identify: whenReady('identify', (t, userId: string, traits?: Record<string, unknown>) => {
-      t.identify(userId, traits);
+    identify: whenReady('identify', (t, userId: string, traits?: Record<string, unknown>, options?: { token?: string }) => {
+      t.identify(userId, traits, options);
       refreshSoon();
     }),
     group: whenReady('group', (t, accountId: string, traits?: Record<string, unknown>) => {

@@ -7,6 +7,7 @@ import { ApiError } from './errors.ts';
 import type { Store } from './store/store.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { consoleRoutes, sdkAssetRoutes } from './routes/assets.ts';
+import { configRoutes } from './routes/config.ts';
 import { decideRoutes } from './routes/decide.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 
@@ -25,6 +26,7 @@ export function createApp({ store, publicUrl }: AppOptions) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/v1', ingestRoutes(store));
   app.route('/v1', decideRoutes(store));
+  app.route('/v1', configRoutes(store));
   app.route('/api/v1', adminRoutes(store, publicUrl));
   app.route('/sdk', sdkAssetRoutes());
   app.route('/console', consoleRoutes());

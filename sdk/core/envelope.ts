@@ -10,6 +10,8 @@ export interface Identity {
   anonymousId: string;
   userId: string | null;
   groupId: string | null;
+  /** Identity token for userId, from identify(userId, traits, { token }). */
+  token?: string | null;
 }
 
 function pageContext() {

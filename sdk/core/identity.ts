@@ -11,6 +11,7 @@ export function loadIdentity(): Identity {
     anonymousId: saved?.anonymousId || uuid(),
     userId: saved?.userId ?? null,
     groupId: saved?.groupId ?? null,
+    token: saved?.token ?? null,
   };
 }
 

@@ -33,6 +33,10 @@ export interface QueueOptions {
   flushIntervalMs?: number;
   send?: typeof postBatch;
   random?: () => number;
+  /** Identity tokens by userId, sent with each batch (identity verification). */
+  identityTokens?: () => Record<string, string>;
+  /** Nothing is sent before this settles (e.g. until consent is known). */
+  gate?: Promise<unknown>;
 }
 
 export class EventQueue {
@@ -44,11 +48,13 @@ export class EventQueue {
   private _retryUntil = 0;
   private _dueAt = 0;
   private _persistQueued = false;
+  private _gateOpen = !this._options.gate;
   private readonly _tabId = uuid();
   private readonly _key = PREFIX + this._tabId;
 
   constructor(private readonly _options: QueueOptions) {
     holdTabLock(this._tabId);
+    if (_options.gate) void _options.gate.then(() => (this._gateOpen = true));
     // Without Web Locks other tabs judge liveness by this heartbeat.
     setInterval(() => this._items.length && this._persist(), STALE_MS / 3);
   }
@@ -78,8 +84,15 @@ export class EventQueue {
     return this._sending;
   }
 
+  /** Forgets every waiting event, stored or not (opt-out). */
+  clear(): void {
+    this._items = [];
+    storage.remove(this._key);
+  }
+
   /** Page is going away: hand everything to keepalive requests now. Stored copies stay until the next page load proves delivery. */
   flushOnUnload(): void {
+    if (!this._gateOpen) return; // Consent not known yet: the events wait in storage for the next page.
     let chunk: Queued[] = [];
     let bytes = 0;
     const sendChunk = () => {
@@ -116,6 +129,7 @@ export class EventQueue {
   }
 
   private async _drain(): Promise<void> {
+    await this._options.gate;
     while (this._items.length && Date.now() >= this._retryUntil) {
       const batch = this._takeBatch();
       const answer = await (this._options.send ?? postBatch)(this._options.url, this._body(batch));
@@ -147,7 +161,15 @@ export class EventQueue {
   }
 
   private _body(batch: Queued[]): string {
-    return JSON.stringify({ writeKey: this._options.writeKey, sentAt: new Date().toISOString(), batch: batch.map((b) => b.event) });
+    const tokens = this._options.identityTokens?.() ?? {};
+    const users = new Set(batch.map((b) => b.event.userId));
+    const identityTokens = Object.fromEntries(Object.entries(tokens).filter(([userId]) => users.has(userId)));
+    return JSON.stringify({
+      writeKey: this._options.writeKey,
+      sentAt: new Date().toISOString(),
+      ...(Object.keys(identityTokens).length ? { identityTokens } : {}),
+      batch: batch.map((b) => b.event),
+    });
   }
 
   /** Keeps the stored queue within its caps, dropping the oldest events first. */

@@ -29,4 +29,6 @@ export function onRouteChange(listener: (url: string) => void): void {
   };
   addEventListener(ROUTE_EVENT, check);
   addEventListener('popstate', check);
+  // The Navigation API also sees navigations that bypass history.pushState.
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', check);
 }

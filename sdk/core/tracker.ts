@@ -14,6 +14,9 @@ export interface TrackerConfig {
 type Dict = Record<string, unknown>;
 const OPT_OUT_KEY = 'uptake:v1:opt-out';
 
+/** Whether this browser opted out with uptake.optOut(), on this or an earlier page. */
+export const isOptedOut = (): boolean => storage.get(OPT_OUT_KEY) === '1';
+
 function asId(value: unknown, what: string): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string' && value.trim()) return value;
@@ -31,21 +34,31 @@ function asDict(value: unknown, what: string): Dict {
 export class Tracker {
   readonly queue: EventQueue;
   identity: Identity;
-  private _optedOut = storage.get(OPT_OUT_KEY) === '1';
+  private _optedOut = isOptedOut();
 
-  constructor(readonly config: TrackerConfig) {
+  /** `consent` settles once we know whether this visitor may be tracked; nothing is sent before. */
+  constructor(
+    readonly config: TrackerConfig,
+    consent?: Promise<unknown>,
+  ) {
     this.identity = loadIdentity();
-    this.queue = new EventQueue({ url: `${config.host}/v1/batch`, writeKey: config.writeKey });
+    this.queue = new EventQueue({
+      url: `${config.host}/v1/batch`,
+      writeKey: config.writeKey,
+      identityTokens: () => (this.identity.userId && this.identity.token ? { [this.identity.userId]: this.identity.token } : {}),
+      ...(consent ? { gate: consent } : {}),
+    });
   }
 
   get optedOut(): boolean {
     return this._optedOut;
   }
 
-  identify(userId: unknown, traits?: unknown): void {
+  identify(userId: unknown, traits?: unknown, options?: { token?: unknown }): void {
     const id = asId(userId, 'userId');
     if (!id || this._optedOut) return;
-    this.identity = { ...this.identity, userId: id };
+    const token = typeof options?.token === 'string' ? options.token : id === this.identity.userId ? this.identity.token : null;
+    this.identity = { ...this.identity, userId: id, token };
     saveIdentity(this.identity);
     this._send({ type: 'identify', traits: asDict(traits, 'traits') });
   }
@@ -76,10 +89,17 @@ export class Tracker {
     if (!this._optedOut) saveIdentity(this.identity);
   }
 
+  /** Stops all tracking and forgets what was waiting; remembered across page loads. */
   optOut(): void {
-    this._optedOut = true;
-    forgetIdentity();
+    this.suppress();
     storage.set(OPT_OUT_KEY, '1');
+  }
+
+  /** Stops tracking for this page only, writing nothing (Global Privacy Control). */
+  suppress(): void {
+    this._optedOut = true;
+    this.queue.clear();
+    forgetIdentity();
   }
 
   optIn(): void {

@@ -63,6 +63,7 @@ export class Guide {
           accountId: identity.groupId,
           url: location.href,
           locale: navigator.language,
+          ...(identity.token ? { identityToken: identity.token } : {}),
         }),
       });
       if (!response.ok) {

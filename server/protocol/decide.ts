@@ -11,6 +11,7 @@ export const decideRequest = z
     accountId: z.string().min(1).max(256).nullish(),
     url: z.string().max(2048),
     locale: z.string().max(64).optional(),
+    identityToken: z.string().max(8192).optional(),
   })
   .refine((r) => r.userId != null || r.anonymousId != null, {
     message: 'either userId or anonymousId is required',

@@ -62,6 +62,8 @@ export type EventType = TrackedEvent['type'];
 export const batchEnvelopeSchema = z.object({
   writeKey: z.string().max(128).optional(),
   sentAt: isoDate.optional(),
+  /** Identity tokens by userId, for workspaces with identity verification on. */
+  identityTokens: z.record(z.string().max(256), z.string().max(8192)).optional(),
   batch: z.array(z.unknown()).min(1, 'must contain at least one event').max(MAX_BATCH_EVENTS),
 });
 
@@ -76,6 +78,8 @@ export interface BatchResult {
   accepted: number;
   duplicates: number;
   rejected: RejectedEvent[];
+  /** Accepted without a valid identity token (identity verification in `report` mode). */
+  unverified?: number;
 }
 
 /** Names of the events the guide runtime reports about messages it shows. */

@@ -4,7 +4,20 @@ import { z } from 'zod';
 export const featureRule = z.discriminatedUnion('type', [
   /** A `track` call with this event name counts as a use. */
   z.object({ type: z.literal('event'), event: z.string().min(1).max(256) }),
+  /** No-code: a click on an element matching this CSS selector (the SDK reports it). */
+  z.object({ type: z.literal('click'), selector: z.string().min(1).max(512) }),
+  /** No-code: a visit to a page whose path matches this pattern (`*` = anything). */
+  z.object({ type: z.literal('url'), pattern: z.string().min(1).max(512).regex(/^\//, 'URL patterns are paths starting with "/"') }),
 ]);
+
+/** The event the SDK sends when a no-code rule matches; `properties.feature` names the feature. */
+export const FEATURE_USED_EVENT = 'Feature Used';
+
+/** What GET /v1/config tells the SDK. */
+export interface SdkConfig {
+  features: { key: string; rule: NoCodeRule }[];
+  honorGlobalPrivacyControl: boolean;
+}
 
 export const featureInput = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, "_" or "-", at most 64'),
@@ -17,6 +30,7 @@ export const featureInput = z.object({
 
 export type FeatureInput = z.infer<typeof featureInput>;
 export type FeatureRule = z.infer<typeof featureRule>;
+export type NoCodeRule = Exclude<FeatureRule, { type: 'event' }>;
 export interface Feature extends FeatureInput {
   version: number;
 }

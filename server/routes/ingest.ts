@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { correctTimestamp } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
+import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { messageInteraction } from '../engine/interactions.ts';
 import { ApiError, describeZodError } from '../errors.ts';
 import { workspaceForWriteKey } from '../middleware/auth.ts';
@@ -26,8 +27,10 @@ export function ingestRoutes(store: Store) {
       const receivedAt = new Date().toISOString();
       const features = await store.listFeatures(workspace.id);
 
+      const { identityVerification: mode, verificationSecrets } = workspace.settings;
       const items: IngestItem[] = [];
       const rejected: RejectedEvent[] = [];
+      let unverified = 0;
       body.batch.forEach((raw, index) => {
         const root = `batch[${index}]`;
         if (JSON.stringify(raw).length > MAX_EVENT_BYTES) {
@@ -41,19 +44,29 @@ export function ingestRoutes(store: Store) {
           return;
         }
         const event = parsed.data;
+        let verified: boolean | null = null;
+        if (mode !== 'off' && event.userId) {
+          const problem = checkIdentityToken(body.identityTokens?.[event.userId], { userId: event.userId, accountId: event.groupId }, verificationSecrets);
+          verified = problem === null;
+          if (problem && mode === 'enforce') {
+            rejected.push({ index, code: problem, message: `${root}: ${TOKEN_PROBLEMS[problem]}`, path: `${root}.userId` });
+            return;
+          }
+          if (problem) unverified++;
+        }
         const interaction = messageInteraction(event);
         items.push({
           event,
           timestamp: correctTimestamp(event.timestamp, event.sentAt ?? body.sentAt, receivedAt),
           receivedAt,
           features: featuresUsedBy(event, features),
-          verified: null,
+          verified,
           ...(interaction ? { interaction } : {}),
         });
       });
 
       const { accepted, duplicates } = items.length ? await store.ingest(workspace.id, items) : { accepted: 0, duplicates: 0 };
-      return c.json({ accepted, duplicates, rejected } satisfies BatchResult);
+      return c.json({ accepted, duplicates, rejected, ...(mode === 'report' ? { unverified } : {}) } satisfies BatchResult);
     },
   );
 }

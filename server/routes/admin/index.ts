@@ -7,6 +7,7 @@ import { campaignRoutes } from './campaigns.ts';
 import { eventRoutes } from './events.ts';
 import { featureRoutes } from './features.ts';
 import { installRoutes } from './install.ts';
+import { settingsRoutes } from './settings.ts';
 
 export function adminRoutes(store: Store, publicUrl: string) {
   return new Hono<AuthedEnv>()
@@ -15,5 +16,6 @@ export function adminRoutes(store: Store, publicUrl: string) {
     .route('/accounts', accountRoutes(store))
     .route('/features', featureRoutes(store))
     .route('/events', eventRoutes(store))
-    .route('/install', installRoutes(publicUrl));
+    .route('/install', installRoutes(publicUrl))
+    .route('/settings', settingsRoutes(store));
 }

@@ -1,0 +1,39 @@
+// No-code feature rules: clicks on matching elements and visits to matching pages become
+// `Feature Used` events. One delegated listener serves every rule; composedPath() lets clicks
+// inside open shadow roots count. Only the feature key is sent — never input values or text.
+import type { NoCodeRule } from '../../server/protocol/feature.ts';
+import { matchesPathPattern } from '../../server/protocol/path-pattern.ts';
+
+const FEATURE_USED = 'Feature Used';
+
+type Rule = { key: string; rule: NoCodeRule };
+type Track = (event: string, properties: Record<string, unknown>) => void;
+
+function matches(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false; // An invalid selector matches nothing rather than breaking every click.
+  }
+}
+
+export function watchClickRules(rules: readonly Rule[], track: Track): void {
+  const clicks = rules.filter((r): r is { key: string; rule: Extract<NoCodeRule, { type: 'click' }> } => r.rule.type === 'click');
+  if (!clicks.length) return;
+  addEventListener(
+    'click',
+    (event) => {
+      const path = event.composedPath().filter((node): node is Element => node instanceof Element);
+      for (const { key, rule } of clicks) {
+        if (path.some((element) => matches(element, rule.selector))) track(FEATURE_USED, { feature: key, rule: 'click' });
+      }
+    },
+    { capture: true, passive: true },
+  );
+}
+
+export function trackUrlRules(rules: readonly Rule[], path: string, track: Track): void {
+  for (const { key, rule } of rules) {
+    if (rule.type === 'url' && matchesPathPattern(rule.pattern, path)) track(FEATURE_USED, { feature: key, rule: 'url' });
+  }
+}
