@@ -14,11 +14,19 @@ import { ingestRoutes } from './routes/ingest.ts';
 export interface AppOptions {
   store: Store;
   publicUrl: string;
+  /** Sees every request before routing (tests use it to watch for CORS preflights). */
+  observe?: (request: Request) => void;
 }
 
-export function createApp({ store, publicUrl }: AppOptions) {
+export function createApp({ store, publicUrl, observe }: AppOptions) {
   // Not strict: /demo and /demo/ are the same page to a person typing a URL.
   const app = new Hono({ strict: false });
+  if (observe) {
+    app.use(async function observeRequest(c, next) {
+      observe(c.req.raw);
+      await next();
+    });
+  }
   app.use(requestId());
   // Pages on any origin send events and ask what to show; no cookies are involved.
   app.use('/v1/*', cors({ origin: '*', allowMethods: ['POST', 'GET', 'OPTIONS'], allowHeaders: ['Content-Type', 'X-Uptake-Key'], maxAge: 86400 }));

@@ -36,12 +36,12 @@ export interface DemoServer {
 }
 
 /** The same composition as `npm start`: seeded demo workspace, demo product at /demo/. */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: { observe?: (request: Request) => void } = {}): Promise<DemoServer> {
   const { store, cleanup } = tempSqliteStore();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { workspace } = await seedDemo(store, createApp({ store, publicUrl: url }));
-  const app = createApp({ store, publicUrl: url });
+  const app = createApp({ store, publicUrl: url, ...(options.observe ? { observe: options.observe } : {}) });
   app.route('/demo', demoRoutes({ writeKey: workspace.writeKey, host: url }));
   const server = await listen(app, store, { port, host: '127.0.0.1' });
   return {

@@ -55,8 +55,13 @@ export class EventQueue {
   constructor(private readonly _options: QueueOptions) {
     holdTabLock(this._tabId);
     if (_options.gate) void _options.gate.then(() => (this._gateOpen = true));
-    // Without Web Locks other tabs judge liveness by this heartbeat.
-    setInterval(() => this._items.length && this._persist(), STALE_MS / 3);
+    // Without Web Locks other tabs judge liveness by this heartbeat. The same tick adopts
+    // queues of tabs closed since, so their events do not wait for the next page load.
+    setInterval(() => {
+      if (this._items.length) this._persist();
+      void this.reclaim();
+    }, STALE_MS / 3);
+    addEventListener('online', () => void this.reclaim());
   }
 
   get size(): number {
