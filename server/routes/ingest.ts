@@ -6,11 +6,20 @@ import { correctTimestamp } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { messageInteraction } from '../engine/interactions.ts';
-import { ApiError, describeZodError } from '../errors.ts';
+import { ApiError, describeZodError, formatPath } from '../errors.ts';
+import { findJsonProblem } from '../protocol/json-safety.ts';
 import { workspaceForWriteKey } from '../middleware/auth.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { batchEnvelopeSchema, type BatchResult, eventSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type RejectedEvent } from '../protocol/events.ts';
 import type { IngestItem, Store } from '../store/store.ts';
+
+/** Events from before 2000 or more than a day ahead are clock bugs, not history. */
+function implausibleTime(timestamp: string, receivedAt: string): string | null {
+  const at = Date.parse(timestamp);
+  if (at < Date.UTC(2000, 0, 1)) return 'is before the year 2000; check the device clock';
+  if (at > Date.parse(receivedAt) + 86_400_000) return 'is more than a day in the future; check the device clock or send sentAt';
+  return null;
+}
 
 export function ingestRoutes(store: Store) {
   return new Hono().post(
@@ -37,6 +46,12 @@ export function ingestRoutes(store: Store) {
           rejected.push({ index, code: 'event_too_large', message: `${root}: event is over 32 KB`, path: root });
           return;
         }
+        const unsafe = findJsonProblem(raw);
+        if (unsafe) {
+          const path = formatPath(unsafe.path, root);
+          rejected.push({ index, code: 'invalid_event', message: `${path}: ${unsafe.message}`, path });
+          return;
+        }
         const parsed = eventSchema.safeParse(raw);
         if (!parsed.success) {
           const { path, message } = describeZodError(parsed.error, root);
@@ -44,6 +59,12 @@ export function ingestRoutes(store: Store) {
           return;
         }
         const event = parsed.data;
+        const timestamp = correctTimestamp(event.timestamp, event.sentAt ?? body.sentAt, receivedAt);
+        const timeProblem = implausibleTime(timestamp, receivedAt);
+        if (timeProblem) {
+          rejected.push({ index, code: 'invalid_event', message: `${root}.timestamp: ${timeProblem}`, path: `${root}.timestamp` });
+          return;
+        }
         let verified: boolean | null = null;
         if (mode !== 'off' && event.userId) {
           const problem = checkIdentityToken(body.identityTokens?.[event.userId], { userId: event.userId, accountId: event.groupId }, verificationSecrets);
@@ -57,7 +78,7 @@ export function ingestRoutes(store: Store) {
         const interaction = messageInteraction(event);
         items.push({
           event,
-          timestamp: correctTimestamp(event.timestamp, event.sentAt ?? body.sentAt, receivedAt),
+          timestamp,
           receivedAt,
           features: featuresUsedBy(event, features),
           verified,
