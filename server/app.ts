@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './errors.ts';
+import { withReadCache } from './store/read-cache.ts';
 import type { Store } from './store/store.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { consoleRoutes, sdkAssetRoutes } from './routes/assets.ts';
@@ -18,7 +19,8 @@ export interface AppOptions {
   observe?: (request: Request) => void;
 }
 
-export function createApp({ store, publicUrl, observe }: AppOptions) {
+export function createApp({ store: backing, publicUrl, observe }: AppOptions) {
+  const store = withReadCache(backing);
   // Not strict: /demo and /demo/ are the same page to a person typing a URL.
   const app = new Hono({ strict: false });
   if (observe) {

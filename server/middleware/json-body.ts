@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { ApiError, invalid } from '../errors.ts';
 
 const ACCEPTED = /^(application\/json|text\/plain)\s*(;|$)/i;
+/** Default largest body, in bytes, for endpoints that name no limit. */
+export const DEFAULT_MAX_BODY = 1024 * 1024;
 
 /** `__proto__` keys are refused outright: merging them anywhere could change prototypes. */
 function refuseProtoKeys(key: string, value: unknown): unknown {
@@ -12,12 +14,37 @@ function refuseProtoKeys(key: string, value: unknown): unknown {
   return value;
 }
 
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, code: string): Promise<z.infer<S>> {
+const tooLarge = (maxBytes: number) =>
+  new ApiError(413, 'body_too_large', `the body is over ${Math.round(maxBytes / 1024)} KB; send less per request`);
+
+/** Reads at most `maxBytes`, refusing more as soon as it is seen, without buffering it all. */
+async function readText(c: Context, maxBytes: number): Promise<string> {
+  const declared = Number(c.req.header('content-length'));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, code: string, maxBytes = DEFAULT_MAX_BODY): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (type && !ACCEPTED.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', `send the body as application/json or text/plain, not ${type.slice(0, 100)}`);
   }
-  const text = await c.req.text();
+  const text = await readText(c, maxBytes);
   if (!text.trim()) throw new ApiError(400, 'empty_body', 'the request body is empty; send a JSON object');
   let json: unknown;
   try {

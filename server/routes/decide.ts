@@ -11,7 +11,7 @@ import type { Store } from '../store/store.ts';
 
 export function decideRoutes(store: Store) {
   return new Hono().post('/decide', async (c) => {
-    const request = await readJsonBody(c, decideRequest, 'invalid_decide');
+    const request = await readJsonBody(c, decideRequest, 'invalid_decide', 64 * 1024);
     const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? request.writeKey);
     // With verification enforced, only a proven user may read (and so learn about) their messages.
     const { identityVerification, verificationSecrets } = workspace.settings;

@@ -1,12 +1,11 @@
 // POST /v1/batch: validates each event on its own, writes the valid ones in one transaction,
 // and answers only after that transaction has committed.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { correctTimestamp } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { messageInteraction } from '../engine/interactions.ts';
-import { ApiError, describeZodError, formatPath } from '../errors.ts';
+import { describeZodError, formatPath } from '../errors.ts';
 import { findJsonProblem } from '../protocol/json-safety.ts';
 import { workspaceForWriteKey } from '../middleware/auth.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -24,14 +23,8 @@ function implausibleTime(timestamp: string, receivedAt: string): string | null {
 export function ingestRoutes(store: Store) {
   return new Hono().post(
     '/batch',
-    bodyLimit({
-      maxSize: MAX_BATCH_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'batch_too_large', `the body is over ${MAX_BATCH_BYTES / 1024} KB; send fewer events per batch`);
-      },
-    }),
     async (c) => {
-      const body = await readJsonBody(c, batchEnvelopeSchema, 'invalid_batch');
+      const body = await readJsonBody(c, batchEnvelopeSchema, 'invalid_batch', MAX_BATCH_BYTES);
       const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? body.writeKey);
       const receivedAt = new Date().toISOString();
       const features = await store.listFeatures(workspace.id);

@@ -125,7 +125,7 @@ describe('POST /v1/batch', () => {
     const big = Array.from({ length: 30 }, () => trackEvent({ properties: { blob: 'x'.repeat(20_000) } }));
     const response = await f.batch(big);
     expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe('batch_too_large');
+    expect((await response.json()).error.code).toBe('body_too_large');
   });
 
   it('refuses a single event over 32 KB but keeps the rest of the batch', async () => {

@@ -33,7 +33,7 @@ const cases: () => Case[] = () => [
   { name: '__proto__ inside properties', body: '{"batch":[{"type":"track","properties":{"__proto__":{"isAdmin":true}}}]}', status: 400, code: 'forbidden_key' },
   { name: 'form content type', body: batchOf(trackEvent()), contentType: 'application/x-www-form-urlencoded', status: 415, code: 'unsupported_media_type' },
   { name: 'multipart content type', body: batchOf(trackEvent()), contentType: 'multipart/form-data; boundary=x', status: 415, code: 'unsupported_media_type' },
-  { name: 'body over 500 KB', body: batchOf(trackEvent({ properties: { x: 'y'.repeat(520_000) } })), status: 413, code: 'batch_too_large' },
+  { name: 'body over 500 KB', body: batchOf(trackEvent({ properties: { x: 'y'.repeat(520_000) } })), status: 413, code: 'body_too_large' },
   // Per event:
   { name: 'event is a string', body: batchOf('track'), status: 200, code: 'invalid_event', path: 'batch[0]' },
   { name: 'event is null', body: batchOf(null), status: 200, code: 'invalid_event', path: 'batch[0]' },

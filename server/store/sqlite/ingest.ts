@@ -1,8 +1,10 @@
-// The ingest transaction: event rows and every counter they touch, written together.
+// The ingest write: event rows and every counter they touch, inside the caller's transaction.
+// Events are inserted one by one (the unique key tells which are new); their side effects are
+// first folded per user, account and feature-day, so a batch of 20 events from one user costs
+// one user upsert, not twenty.
 import type Database from 'better-sqlite3';
 import type { IngestItem, IngestResult } from '../store.ts';
-
-type Subject = 'user' | 'account';
+import { foldEffects } from '../fold-effects.ts';
 
 export function prepareIngest(db: Database.Database): (workspaceId: string, items: IngestItem[]) => IngestResult {
   const insertEvent = db.prepare(`
@@ -30,26 +32,21 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     ON CONFLICT DO NOTHING`);
   const upsertUsage = db.prepare(`
     INSERT INTO feature_usage (workspace_id, subject_kind, subject_id, feature_key, count, first_seen, last_seen, active_days)
-    VALUES (?, ?, ?, ?, 1, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (workspace_id, subject_kind, subject_id, feature_key) DO UPDATE SET
-      count = count + 1,
+      count = count + excluded.count,
       first_seen = min(first_seen, excluded.first_seen),
       last_seen = max(last_seen, excluded.last_seen),
       active_days = active_days + excluded.active_days`);
-  const recordInteraction = {
-    shown: db.prepare(`
-      INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at) VALUES (?, ?, ?, 1, ?)
-      ON CONFLICT DO UPDATE SET shows = shows + 1, last_shown_at = max(coalesce(last_shown_at, ''), excluded.last_shown_at)`),
-    clicked: db.prepare(`
-      INSERT INTO message_states (workspace_id, campaign_id, visitor_id, clicked_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT DO UPDATE SET clicked_at = coalesce(clicked_at, excluded.clicked_at)`),
-    dismissed: db.prepare(`
-      INSERT INTO message_states (workspace_id, campaign_id, visitor_id, dismissed_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT DO UPDATE SET dismissed_at = coalesce(dismissed_at, excluded.dismissed_at)`),
-    completed: db.prepare(`
-      INSERT INTO message_states (workspace_id, campaign_id, visitor_id, completed_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT DO UPDATE SET completed_at = coalesce(completed_at, excluded.completed_at)`),
-  };
+  const upsertState = db.prepare(`
+    INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET
+      shows = shows + excluded.shows,
+      last_shown_at = nullif(max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
+      dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
+      clicked_at = coalesce(clicked_at, excluded.clicked_at),
+      completed_at = coalesce(completed_at, excluded.completed_at)`);
 
   // Linking an anonymous visitor to the user it turned out to be.
   const anonymousUses = db.prepare(`
@@ -62,70 +59,67 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND true
     ON CONFLICT DO UPDATE SET
       shows = shows + excluded.shows,
-      last_shown_at = max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')),
+      last_shown_at = nullif(max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
       dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
       clicked_at = coalesce(clicked_at, excluded.clicked_at),
       completed_at = coalesce(completed_at, excluded.completed_at)`);
   const dropStates = db.prepare('DELETE FROM message_states WHERE workspace_id = ? AND visitor_id = ?');
 
-  function linkAnonymous(ws: string, anonymousId: string, userId: string) {
-    for (const row of anonymousUses.all(ws, anonymousId) as { timestamp: string; features: string }[]) {
-      for (const feature of row.features.split(',')) countUse(ws, 'user', userId, feature, row.timestamp);
+  function countUses(ws: string, kind: 'user' | 'account', subject: string, feature: string, days: Map<string, { count: number; first: string; last: string }>) {
+    let count = 0;
+    let newDays = 0;
+    let first = '';
+    let last = '';
+    for (const [day, use] of days) {
+      newDays += insertDay.run(ws, kind, subject, feature, day).changes;
+      count += use.count;
+      if (!first || use.first < first) first = use.first;
+      if (use.last > last) last = use.last;
     }
-    claimEvents.run(userId, ws, anonymousId);
-    mergeStates.run(userId, ws, anonymousId);
-    dropStates.run(ws, anonymousId);
+    upsertUsage.run(ws, kind, subject, feature, count, first, last, newDays);
   }
 
-  function countUse(ws: string, kind: Subject, subject: string, feature: string, at: string) {
-    const newDay = insertDay.run(ws, kind, subject, feature, at.slice(0, 10)).changes;
-    upsertUsage.run(ws, kind, subject, feature, at, at, newDay);
-  }
-
-  return db.transaction((ws: string, items: IngestItem[]): IngestResult => {
-    let accepted = 0;
-    let duplicates = 0;
+  return (ws: string, items: IngestItem[]): IngestResult => {
+    const fresh: IngestItem[] = [];
     for (const item of items) {
-      const { event, timestamp: at } = item;
-      const userId = event.userId ?? null;
-      const accountId = event.groupId ?? null;
-      const traits = event.type === 'identify' || event.type === 'group' ? event.traits : {};
+      const { event } = item;
       const inserted = insertEvent.run({
         ws,
         messageId: event.messageId,
         type: event.type,
-        userId,
+        userId: event.userId ?? null,
         anonymousId: event.anonymousId ?? null,
-        accountId,
+        accountId: event.groupId ?? null,
         name: event.type === 'track' ? event.event : event.type === 'page' ? (event.name ?? null) : null,
         properties: JSON.stringify(event.type === 'track' || event.type === 'page' ? event.properties : {}),
-        traits: JSON.stringify(traits),
+        traits: JSON.stringify(event.type === 'identify' || event.type === 'group' ? event.traits : {}),
         context: JSON.stringify(event.context),
-        timestamp: at,
+        timestamp: item.timestamp,
         receivedAt: item.receivedAt,
         features: item.features.join(','),
         verified: item.verified === null ? null : Number(item.verified),
       }).changes;
-      if (!inserted) {
-        duplicates++;
-        continue;
-      }
-      accepted++;
-      if (event.type === 'identify' && userId && event.anonymousId) linkAnonymous(ws, event.anonymousId, userId);
-      if (userId) upsertUser.run(ws, userId, JSON.stringify(event.type === 'identify' ? traits : {}), at, at);
-      if (accountId) {
-        upsertAccount.run(ws, accountId, JSON.stringify(event.type === 'group' ? traits : {}), at, at);
-        if (userId) upsertMember.run(ws, accountId, userId, at);
-      }
-      for (const feature of item.features) {
-        if (userId) countUse(ws, 'user', userId, feature, at);
-        if (accountId) countUse(ws, 'account', accountId, feature, at);
-      }
-      const visitorId = userId ?? event.anonymousId;
-      if (item.interaction && visitorId) {
-        recordInteraction[item.interaction.kind].run(ws, item.interaction.campaignId, visitorId, at);
-      }
+      if (inserted) fresh.push(item);
     }
-    return { accepted, duplicates };
-  });
+
+    const effects = foldEffects(fresh);
+    // Interactions first: an anonymous visitor's state must exist before linking moves it.
+    for (const s of effects.states) {
+      upsertState.run(ws, s.campaignId, s.visitorId, s.shows, s.lastShownAt, s.dismissedAt, s.clickedAt, s.completedAt);
+    }
+    for (const u of effects.users.values()) upsertUser.run(ws, u.id, JSON.stringify(u.traits), u.first, u.last);
+    for (const a of effects.accounts.values()) upsertAccount.run(ws, a.id, JSON.stringify(a.traits), a.first, a.last);
+    for (const m of effects.members.values()) upsertMember.run(ws, m.accountId, m.userId, m.last);
+    for (const use of effects.uses.values()) countUses(ws, use.kind, use.subject, use.feature, use.days);
+    for (const { anonymousId, userId } of effects.links) {
+      for (const row of anonymousUses.all(ws, anonymousId) as { timestamp: string; features: string }[]) {
+        const days = new Map([[row.timestamp.slice(0, 10), { count: 1, first: row.timestamp, last: row.timestamp }]]);
+        for (const feature of row.features.split(',')) countUses(ws, 'user', userId, feature, days);
+      }
+      claimEvents.run(userId, ws, anonymousId);
+      mergeStates.run(userId, ws, anonymousId);
+      dropStates.run(ws, anonymousId);
+    }
+    return { accepted: fresh.length, duplicates: items.length - fresh.length };
+  };
 }

@@ -1,0 +1,55 @@
+// Keeps the reads every ingest and decide request makes — the workspace behind a write key,
+// its features, its live campaigns — in memory for a moment. Writes through this store clear
+// what they change at once; changes made by another server instance show within `ttlMs`.
+import type { Store } from './store.ts';
+
+/** How long a cached read may be served. Default 2 s. */
+export const READ_CACHE_TTL_MS = 2000;
+
+function memo<A extends string, R>(load: (key: A) => Promise<R>, ttlMs: number) {
+  const entries = new Map<string, { at: number; value: Promise<R> }>();
+  const get = (key: A): Promise<R> => {
+    const hit = entries.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+    const value = load(key);
+    entries.set(key, { at: Date.now(), value });
+    value.catch(() => entries.delete(key));
+    if (entries.size > 10_000) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+  return Object.assign(get, { clear: () => entries.clear() });
+}
+
+export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
+  const byWriteKey = memo((key: string) => store.workspaceByWriteKey(key), ttlMs);
+  const features = memo((ws: string) => store.listFeatures(ws), ttlMs);
+  const liveCampaigns = memo((ws: string) => store.listCampaigns(ws, { status: 'live' }), ttlMs);
+  const overrides: Partial<Store> = {
+    workspaceByWriteKey: byWriteKey,
+    async updateWorkspaceSettings(id, settings) {
+      const updated = await store.updateWorkspaceSettings(id, settings);
+      byWriteKey.clear();
+      return updated;
+    },
+    listFeatures: features,
+    async saveFeature(ws, input) {
+      const saved = await store.saveFeature(ws, input);
+      features.clear();
+      return saved;
+    },
+    listCampaigns: (ws, filter) => (filter?.status === 'live' ? liveCampaigns(ws) : store.listCampaigns(ws, filter)),
+    async createCampaign(ws, input) {
+      const created = await store.createCampaign(ws, input);
+      liveCampaigns.clear();
+      return created;
+    },
+  };
+  // Everything not overridden goes straight to the store, whatever kind of object it is.
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property in overrides) return overrides[property as keyof Store];
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
