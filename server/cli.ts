@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'serve') {
     const { values } = parse(rest, { demo: { type: 'boolean', default: false } });
-    const store = openStore(config.database);
+    const store = await openStore(config.database);
     const app = createApp({ store, publicUrl: config.publicUrl });
     // Seeding goes through its own app instance: routes cannot be added to one that has served requests.
     const demo = values.demo ? await seedDemo(store, createApp({ store, publicUrl: config.publicUrl })) : undefined;
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     const { values } = parse(options, { name: { type: 'string' } });
     const name = values.name?.trim();
     if (!name) throw new UsageError('workspace create needs --name NAME');
-    const store = openStore(config.database);
+    const store = await openStore(config.database);
     try {
       if (await store.workspaceByName(name)) throw new UsageError(`a workspace named "${name}" already exists`);
       const { id, writeKey, secretKey } = await store.createWorkspace(name);
@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'seed-demo') {
     parse(rest, {});
-    const store = openStore(config.database);
+    const store = await openStore(config.database);
     try {
       const demo = await seedDemo(store, createApp({ store, publicUrl: config.publicUrl }));
       const { id, name, writeKey, secretKey } = demo.workspace;

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Config } from './env.ts';
+import { openPostgresStore } from './store/postgres/index.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/store.ts';
 
-export function openStore(database: Config['database']): Store {
+export async function openStore(database: Config['database']): Promise<Store> {
   if (database.kind === 'sqlite') return openSqliteStore(database.file);
-  throw new Error('PostgreSQL is not supported by this build yet; unset DATABASE_URL to use the embedded SQLite file');
+  return openPostgresStore(database.url);
 }
 
 export interface RunningServer {

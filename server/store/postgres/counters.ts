@@ -1,0 +1,132 @@
+// The counters an ingest transaction keeps beside the event rows — users, accounts, membership,
+// feature use, message state — each written with one set-based statement per batch, and the
+// linking of an anonymous visitor to the user it turned out to be. The statements mirror the
+// SQLite store's one for one.
+import type pg from 'pg';
+import type { Effects, FeatureUses } from '../fold-effects.ts';
+
+/** Applies folded effects in the SQLite store's order: state first, so linking can move it. */
+export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effects): Promise<void> {
+  if (effects.states.length) await upsertStates(tx, ws, effects.states);
+  if (effects.users.size) await upsertSubjects(tx, 'users', ws, [...effects.users.values()]);
+  if (effects.accounts.size) await upsertSubjects(tx, 'accounts', ws, [...effects.accounts.values()]);
+  if (effects.members.size) await upsertMembers(tx, ws, [...effects.members.values()]);
+  if (effects.uses.size) await countUses(tx, ws, [...effects.uses.values()]);
+  for (const { anonymousId, userId } of effects.links) await linkAnonymous(tx, ws, anonymousId, userId);
+}
+
+// Rows go in key order so that concurrent batches lock the rows they share in the same order
+// instead of deadlocking on each other.
+const inKeyOrder = <T>(rows: T[], key: (row: T) => string[]): T[] =>
+  rows.map((row) => ({ row, key: JSON.stringify(key(row)) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ row }) => row);
+
+// Shows add up and the latest one counts; a click, dismissal or completion, once recorded, stays.
+const MERGE_STATE = `
+  shows = s.shows + excluded.shows,
+  last_shown_at = nullif(greatest(coalesce(s.last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
+  dismissed_at = coalesce(s.dismissed_at, excluded.dismissed_at),
+  clicked_at = coalesce(s.clicked_at, excluded.clicked_at),
+  completed_at = coalesce(s.completed_at, excluded.completed_at)`;
+
+async function upsertStates(tx: pg.PoolClient, ws: string, states: Effects['states']) {
+  await tx.query(
+    `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
+     SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb)
+       AS r("campaignId" text, "visitorId" text, shows integer, "lastShownAt" text, "dismissedAt" text, "clickedAt" text, "completedAt" text)
+     ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET ${MERGE_STATE}`,
+    [ws, JSON.stringify(inKeyOrder(states, (s) => [s.visitorId, s.campaignId]))],
+  );
+}
+
+const SUBJECT_ID = { users: 'user_id', accounts: 'account_id' } as const;
+type Seen = Effects['users'] extends Map<string, infer S> ? S : never;
+
+// New traits merge over old ones (RFC 7396), so a partial identify keeps the rest.
+async function upsertSubjects(tx: pg.PoolClient, table: keyof typeof SUBJECT_ID, ws: string, subjects: Seen[]) {
+  const id = SUBJECT_ID[table];
+  await tx.query(
+    `INSERT INTO ${table} AS s (workspace_id, ${id}, traits, first_seen, last_seen)
+     SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb) AS r(id text, traits jsonb, first text, last text)
+     ON CONFLICT (workspace_id, ${id}) DO UPDATE SET
+       traits = merge_patch(s.traits, excluded.traits),
+       first_seen = least(s.first_seen, excluded.first_seen),
+       last_seen = greatest(s.last_seen, excluded.last_seen)`,
+    [ws, JSON.stringify(inKeyOrder(subjects, (s) => [s.id]))],
+  );
+}
+
+async function upsertMembers(tx: pg.PoolClient, ws: string, members: { accountId: string; userId: string; last: string }[]) {
+  await tx.query(
+    `INSERT INTO account_users AS m (workspace_id, account_id, user_id, last_seen)
+     SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb) AS r("accountId" text, "userId" text, last text)
+     ON CONFLICT (workspace_id, account_id, user_id) DO UPDATE SET last_seen = greatest(m.last_seen, excluded.last_seen)`,
+    [ws, JSON.stringify(inKeyOrder(members, (m) => [m.accountId, m.userId]))],
+  );
+}
+
+// A day counts toward active_days only when this transaction inserted it: of two concurrent
+// batches using a feature on the same new day, exactly one counts it.
+async function countUses(tx: pg.PoolClient, ws: string, uses: FeatureUses[]) {
+  const ordered = inKeyOrder(uses, (u) => [u.kind, u.subject, u.feature]);
+  const usage = ordered.map(({ kind, subject, feature, days }) => {
+    const perDay = [...days.values()];
+    return {
+      kind, subject, feature,
+      count: perDay.reduce((sum, day) => sum + day.count, 0),
+      first: perDay.map((day) => day.first).reduce((a, b) => (b < a ? b : a)),
+      last: perDay.map((day) => day.last).reduce((a, b) => (b > a ? b : a)),
+    };
+  });
+  const days = ordered.flatMap(({ kind, subject, feature, days }) => [...days.keys()].sort().map((day) => ({ kind, subject, feature, day })));
+  await tx.query(
+    `WITH new_days AS (
+       INSERT INTO feature_days (workspace_id, subject_kind, subject_id, feature_key, day)
+       SELECT $1, r.* FROM jsonb_to_recordset($3::jsonb) AS r(kind text, subject text, feature text, day text)
+       ON CONFLICT DO NOTHING
+       RETURNING subject_kind, subject_id, feature_key
+     ), day_counts AS (
+       SELECT subject_kind AS kind, subject_id AS subject, feature_key AS feature, count(*) AS n FROM new_days GROUP BY 1, 2, 3
+     )
+     INSERT INTO feature_usage AS f (workspace_id, subject_kind, subject_id, feature_key, count, first_seen, last_seen, active_days)
+     SELECT $1, u.kind, u.subject, u.feature, u.count, u.first, u.last, coalesce(d.n, 0)
+     FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (kind text, subject text, feature text, count bigint, first text, last text)) WITH ORDINALITY AS u
+     LEFT JOIN day_counts d USING (kind, subject, feature)
+     ORDER BY u.ordinality
+     ON CONFLICT (workspace_id, subject_kind, subject_id, feature_key) DO UPDATE SET
+       count = f.count + excluded.count,
+       first_seen = least(f.first_seen, excluded.first_seen),
+       last_seen = greatest(f.last_seen, excluded.last_seen),
+       active_days = f.active_days + excluded.active_days`,
+    [ws, JSON.stringify(usage), JSON.stringify(days)],
+  );
+}
+
+/**
+ * Claims the anonymous visitor's events for the user, counts their feature use toward the user
+ * and moves their message state over.
+ */
+async function linkAnonymous(tx: pg.PoolClient, ws: string, anonymousId: string, userId: string) {
+  const { rows: claimed } = await tx.query<{ timestamp: string; features: string[] }>(
+    `UPDATE events SET user_id = $3 WHERE workspace_id = $1 AND anonymous_id = $2 AND user_id IS NULL RETURNING timestamp, features`,
+    [ws, anonymousId, userId],
+  );
+  const uses = new Map<string, FeatureUses>();
+  for (const { timestamp: at, features } of claimed) {
+    const day = at.slice(0, 10);
+    for (const feature of features) {
+      if (!uses.has(feature)) uses.set(feature, { kind: 'user', subject: userId, feature, days: new Map() });
+      const { days } = uses.get(feature)!;
+      const seen = days.get(day);
+      days.set(day, seen ? { count: seen.count + 1, first: at < seen.first ? at : seen.first, last: at > seen.last ? at : seen.last } : { count: 1, first: at, last: at });
+    }
+  }
+  if (uses.size) await countUses(tx, ws, [...uses.values()]);
+  await tx.query(
+    `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
+     SELECT workspace_id, campaign_id, $3, shows, last_shown_at, dismissed_at, clicked_at, completed_at
+     FROM message_states WHERE workspace_id = $1 AND visitor_id = $2 ORDER BY campaign_id
+     ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET ${MERGE_STATE}`,
+    [ws, anonymousId, userId],
+  );
+  await tx.query('DELETE FROM message_states WHERE workspace_id = $1 AND visitor_id = $2', [ws, anonymousId]);
+}

@@ -1,0 +1,120 @@
+// The scale-out store: PostgreSQL, shared by any number of stateless server instances. It keeps
+// the SQLite store's semantics exactly; see that store for the reference behaviour.
+import pg from 'pg';
+import type { Campaign, CampaignInput } from '../../protocol/campaign.ts';
+import type { Feature, FeatureInput } from '../../protocol/feature.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
+import { newId, newSecretKey, newWriteKey } from '../keys.ts';
+import type { Store, Workspace } from '../store.ts';
+import { activityQueries } from './activity.ts';
+import { ingest } from './ingest.ts';
+import { migrate } from './migrate.ts';
+import { profileQueries } from './profiles.ts';
+
+const WORKSPACE_COLUMNS = 'id, name, write_key AS "writeKey", secret_key AS "secretKey", created_at AS "createdAt", settings';
+
+type WorkspaceRow = Omit<Workspace, 'settings'> & { settings: string };
+const toWorkspace = (row: WorkspaceRow | undefined): Workspace | null =>
+  row ? { ...row, settings: { ...DEFAULT_SETTINGS, ...JSON.parse(row.settings) } } : null;
+
+type CampaignRow = Pick<Campaign, 'id' | 'version' | 'status' | 'createdAt' | 'updatedAt'> & { definition: string };
+const toCampaign = (row: CampaignRow): Campaign => ({
+  ...JSON.parse(row.definition),
+  id: row.id,
+  version: row.version,
+  status: row.status,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+// Counters are bigint; as numbers they stay exact up to 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, types });
+  // An idle connection dropped by the server must not take the process down; the pool replaces it.
+  pool.on('error', (error) => console.error(`[uptake] idle PostgreSQL connection closed: ${error.message}`));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  const workspaceBy = (column: 'name' | 'write_key' | 'secret_key') => async (value: string) => {
+    const { rows } = await pool.query<WorkspaceRow>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE ${column} = $1`, [value]);
+    return toWorkspace(rows[0]);
+  };
+
+  return {
+    dialect: 'postgres',
+    async close() {
+      await pool.end();
+    },
+
+    async createWorkspace(name) {
+      const workspace: Workspace = {
+        id: newId(), name, writeKey: newWriteKey(), secretKey: newSecretKey(), createdAt: new Date().toISOString(), settings: DEFAULT_SETTINGS,
+      };
+      await pool.query('INSERT INTO workspaces (id, name, write_key, secret_key, created_at, settings) VALUES ($1, $2, $3, $4, $5, $6)', [
+        workspace.id, workspace.name, workspace.writeKey, workspace.secretKey, workspace.createdAt, JSON.stringify(workspace.settings),
+      ]);
+      return workspace;
+    },
+    workspaceByName: workspaceBy('name'),
+    workspaceByWriteKey: workspaceBy('write_key'),
+    workspaceBySecretKey: workspaceBy('secret_key'),
+    async updateWorkspaceSettings(id, settings) {
+      const { rows } = await pool.query<WorkspaceRow>(`UPDATE workspaces SET settings = $1 WHERE id = $2 RETURNING ${WORKSPACE_COLUMNS}`, [
+        JSON.stringify(settings),
+        id,
+      ]);
+      const workspace = toWorkspace(rows[0]);
+      if (!workspace) throw new Error(`no workspace ${id}`);
+      return workspace;
+    },
+
+    ingest: (ws, items) => ingest(pool, ws, items),
+
+    async listFeatures(ws) {
+      const { rows } = await pool.query<{ definition: string; version: number }>(
+        'SELECT definition, version FROM features WHERE workspace_id = $1 ORDER BY key',
+        [ws],
+      );
+      return rows.map((r) => ({ ...JSON.parse(r.definition), version: r.version }) as Feature);
+    },
+    async saveFeature(ws, input: FeatureInput) {
+      const { rows } = await pool.query<{ version: number }>(
+        `INSERT INTO features AS f (workspace_id, key, version, definition, updated_at) VALUES ($1, $2, 1, $3, $4)
+         ON CONFLICT (workspace_id, key) DO UPDATE SET version = f.version + 1, definition = excluded.definition, updated_at = excluded.updated_at
+         RETURNING version`,
+        [ws, input.key, JSON.stringify(input), new Date().toISOString()],
+      );
+      return { ...input, version: rows[0]!.version };
+    },
+
+    async listCampaigns(ws, filter = {}) {
+      const { rows } = await pool.query<CampaignRow>(
+        `SELECT id, version, status, definition, created_at AS "createdAt", updated_at AS "updatedAt" FROM campaigns
+         WHERE workspace_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at`,
+        [ws, filter.status ?? null],
+      );
+      return rows.map(toCampaign);
+    },
+    async createCampaign(ws, input: CampaignInput) {
+      const now = new Date().toISOString();
+      const { status, ...definition } = input;
+      const id = newId();
+      await pool.query('INSERT INTO campaigns (workspace_id, id, version, status, definition, created_at, updated_at) VALUES ($1, $2, 1, $3, $4, $5, $6)', [
+        ws, id, status, JSON.stringify(definition), now, now,
+      ]);
+      return { ...input, id, version: 1, createdAt: now, updatedAt: now };
+    },
+
+    ...profileQueries(pool),
+    ...activityQueries(pool),
+  };
+}

@@ -1,0 +1,24 @@
+// Runs work in one transaction on one pooled connection, retrying when PostgreSQL aborted it
+// only because of a concurrent transaction (deadlock, serialization failure).
+import type pg from 'pg';
+
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+export async function inTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      const result = await work(tx);
+      await tx.query('COMMIT');
+      tx.release();
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is broken: the pool must not hand it out again.
+      const rolledBack = await tx.query('ROLLBACK').then(() => true, () => false);
+      tx.release(!rolledBack);
+      if (attempt >= ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+}
