@@ -110,9 +110,9 @@ export function foldEffects(items: readonly IngestItem[]): Effects {
       else if (interaction.kind === 'clicked') state.clickedAt = earliest(state.clickedAt);
       else state.completedAt = earliest(state.completedAt);
     }
-    if (event.type === 'identify' && userId && event.anonymousId && !effects.links.some((l) => l.anonymousId === event.anonymousId)) {
-      effects.links.push({ anonymousId: event.anonymousId, userId });
-    }
+    const anonymousId = event.anonymousId;
+    const linkable = event.type === 'identify' && userId && anonymousId && anonymousId !== userId;
+    if (linkable && !effects.links.some((l) => l.anonymousId === anonymousId)) effects.links.push({ anonymousId, userId });
   }
   effects.states = [...states.values()];
   return effects;

@@ -142,3 +142,20 @@ describe('POST /v1/batch', () => {
     expect(await f.store.recentEvents(other.id, 10)).toHaveLength(1);
   });
 });
+
+describe('trait merging edge cases', () => {
+  it('never stores a null trait, even for a user first seen in this batch', async () => {
+    const f = await appFixture();
+    await f.batch([identifyEvent({ traits: { plan: 'pro', phone: '1' } }), identifyEvent({ traits: { phone: null } })]);
+    expect((await f.store.loadProfile(f.workspace.id, { userId: 'u1' })).userTraits).toEqual({ plan: 'pro' });
+    await f.close();
+  });
+
+  it('keeps message state when an identify names the same id twice', async () => {
+    const f = await appFixture();
+    await f.batch([trackEvent({ userId: 'same', anonymousId: 'same', event: 'message_dismissed', properties: { campaignId: 'c1' } })]);
+    await f.batch([identifyEvent({ userId: 'same', anonymousId: 'same' })]);
+    expect((await f.store.messageStates(f.workspace.id, 'same')).get('c1')?.dismissedAt).toBeTruthy();
+    await f.close();
+  });
+});

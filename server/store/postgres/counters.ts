@@ -41,7 +41,8 @@ async function upsertStates(tx: pg.PoolClient, ws: string, states: Effects['stat
 const SUBJECT_ID = { users: 'user_id', accounts: 'account_id' } as const;
 type Seen = Effects['users'] extends Map<string, infer S> ? S : never;
 
-// New traits merge over old ones (RFC 7396), so a partial identify keeps the rest.
+// New traits merge over old ones (RFC 7396), so a partial identify keeps the rest. A new row
+// takes the patch as it is, so nulls in it are stripped afterwards (a merge never leaves any).
 async function upsertSubjects(tx: pg.PoolClient, table: keyof typeof SUBJECT_ID, ws: string, subjects: Seen[]) {
   const id = SUBJECT_ID[table];
   await tx.query(
@@ -53,6 +54,10 @@ async function upsertSubjects(tx: pg.PoolClient, table: keyof typeof SUBJECT_ID,
        last_seen = greatest(s.last_seen, excluded.last_seen)`,
     [ws, JSON.stringify(inKeyOrder(subjects, (s) => [s.id]))],
   );
+  const withNulls = subjects.filter((s) => JSON.stringify(s.traits).includes('null')).map((s) => s.id);
+  if (withNulls.length) {
+    await tx.query(`UPDATE ${table} SET traits = jsonb_strip_nulls(traits) WHERE workspace_id = $1 AND ${id} = ANY($2::text[])`, [ws, withNulls]);
+  }
 }
 
 async function upsertMembers(tx: pg.PoolClient, ws: string, members: { accountId: string; userId: string; last: string }[]) {

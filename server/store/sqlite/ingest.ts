@@ -11,17 +11,18 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at, features, verified)
     VALUES (@ws, @messageId, @type, @userId, @anonymousId, @accountId, @name, @properties, @traits, @context, @timestamp, @receivedAt, @features, @verified)
     ON CONFLICT (workspace_id, message_id) DO NOTHING`);
-  // json_patch merges new traits over old ones (RFC 7396), so a partial identify keeps the rest.
+  // json_patch merges new traits over old ones (RFC 7396), so a partial identify keeps the rest;
+  // a new row gets the patch applied to nothing, so null values never get stored.
   const upsertUser = db.prepare(`
-    INSERT INTO users (workspace_id, user_id, traits, first_seen, last_seen) VALUES (?, ?, json(?), ?, ?)
+    INSERT INTO users (workspace_id, user_id, traits, first_seen, last_seen) VALUES (@ws, @id, json_patch('{}', @traits), @first, @last)
     ON CONFLICT (workspace_id, user_id) DO UPDATE SET
-      traits = json_patch(traits, excluded.traits),
+      traits = json_patch(traits, @traits),
       first_seen = min(first_seen, excluded.first_seen),
       last_seen = max(last_seen, excluded.last_seen)`);
   const upsertAccount = db.prepare(`
-    INSERT INTO accounts (workspace_id, account_id, traits, first_seen, last_seen) VALUES (?, ?, json(?), ?, ?)
+    INSERT INTO accounts (workspace_id, account_id, traits, first_seen, last_seen) VALUES (@ws, @id, json_patch('{}', @traits), @first, @last)
     ON CONFLICT (workspace_id, account_id) DO UPDATE SET
-      traits = json_patch(traits, excluded.traits),
+      traits = json_patch(traits, @traits),
       first_seen = min(first_seen, excluded.first_seen),
       last_seen = max(last_seen, excluded.last_seen)`);
   const upsertMember = db.prepare(`
@@ -107,8 +108,8 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     for (const s of effects.states) {
       upsertState.run(ws, s.campaignId, s.visitorId, s.shows, s.lastShownAt, s.dismissedAt, s.clickedAt, s.completedAt);
     }
-    for (const u of effects.users.values()) upsertUser.run(ws, u.id, JSON.stringify(u.traits), u.first, u.last);
-    for (const a of effects.accounts.values()) upsertAccount.run(ws, a.id, JSON.stringify(a.traits), a.first, a.last);
+    for (const u of effects.users.values()) upsertUser.run({ ws, id: u.id, traits: JSON.stringify(u.traits), first: u.first, last: u.last });
+    for (const a of effects.accounts.values()) upsertAccount.run({ ws, id: a.id, traits: JSON.stringify(a.traits), first: a.first, last: a.last });
     for (const m of effects.members.values()) upsertMember.run(ws, m.accountId, m.userId, m.last);
     for (const use of effects.uses.values()) countUses(ws, use.kind, use.subject, use.feature, use.days);
     for (const { anonymousId, userId } of effects.links) {
