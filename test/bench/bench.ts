@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../harness.ts';
+import { benchPostgresIngest } from './postgres-ingest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -75,6 +76,12 @@ try {
   console.log(`  ingest, batches of 20: ${Math.round(ingest20.rps * 20).toLocaleString('en')} events/s`);
   console.log(`  ingest, batches of 1: ${Math.round((ingest1.rps / bareEcho.rps) * 100)}% of bare Hono POST`);
   console.log(`  decide: ${Math.round((decide.rps / bareGet.rps) * 100)}% of bare Hono GET, p99 ${decide.p99} ms`);
+
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+  const pgIngest = await benchPostgresIngest();
+  console.log(`\nPostgreSQL, batches of 20, 4 at a time:`);
+  console.log(`  bare pg multi-row INSERT (events only): ${Math.round(pgIngest.bare).toLocaleString('en')} events/s`);
+  console.log(`  store.ingest (events + all counters):   ${Math.round(pgIngest.store).toLocaleString('en')} events/s (${Math.round((pgIngest.store / pgIngest.bare) * 100)}% of bare)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
