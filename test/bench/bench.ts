@@ -23,12 +23,14 @@ function start(args: string[], env: Record<string, string>): Promise<ChildProces
 }
 
 let seq = 0;
-const track = () => ({
+let visitor = 0;
+// Like the SDK: one batch carries one browser's events, so one user and one account.
+const track = (user: number) => ({
   type: 'track',
   messageId: `bench-${process.pid}-${++seq}`,
   timestamp: new Date().toISOString(),
-  userId: `user-${seq % 5000}`,
-  groupId: `acct-${seq % 200}`,
+  userId: `user-${user % 5000}`,
+  groupId: `acct-${user % 200}`,
   event: seq % 3 ? 'Appointment Booked' : 'Reminder Scheduled',
   properties: { source: 'bench' },
   context: { page: { path: '/demo/appointments' }, library: { name: 'bench', version: '1' } },
@@ -60,7 +62,10 @@ try {
   const app = `http://127.0.0.1:${appPort}`;
   const bare = `http://127.0.0.1:${barePort}`;
   const writeKey: string = seeded.writeKey;
-  const batch = (n: number) => () => JSON.stringify({ writeKey, batch: Array.from({ length: n }, track) });
+  const batch = (n: number) => () => {
+    const user = ++visitor;
+    return JSON.stringify({ writeKey, batch: Array.from({ length: n }, () => track(user)) });
+  };
 
   console.log(`${SECONDS} s per run, ${CONNECTIONS} connections, SQLite file, loopback\n`);
   const bareEcho = await load('bare Hono POST (baseline)', `${bare}/echo`, { method: 'POST', body: batch(1) });
