@@ -10,7 +10,7 @@ import { benchPostgresIngest } from './postgres-ingest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 16;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
 function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolveStart, reject) => {
