@@ -30,6 +30,8 @@ export function openSqliteStore(file: string): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  // Refresh planner statistics where they are missing or stale (cheap; SQLite's advice).
+  db.pragma('optimize=0x10002');
 
   // Each statement is compiled once and reused: preparing costs more than running.
   const statements = new Map<string, Database.Statement>();
