@@ -48,6 +48,7 @@ export class EventQueue {
   private _retryUntil = 0;
   private _dueAt = 0;
   private _persistQueued = false;
+  private _droppedReported = 0;
   private _gateOpen = !this._options.gate;
   private readonly _tabId = uuid();
   private readonly _key = PREFIX + this._tabId;
@@ -137,6 +138,7 @@ export class EventQueue {
     await this._options.gate;
     while (this._items.length && Date.now() >= this._retryUntil) {
       const batch = this._takeBatch();
+      const reported = this.dropped;
       const answer = await (this._options.send ?? postBatch)(this._options.url, this._body(batch));
       const attempt = Math.max(...batch.map((b) => b.attempts)) + 1;
       const outcome = classify(answer, attempt, this._options.random);
@@ -148,6 +150,7 @@ export class EventQueue {
         return;
       }
       if (outcome.action === 'drop') warnOnce(`drop:${outcome.reason}`, `dropped ${batch.length} event(s): ${outcome.reason}`);
+      else this._droppedReported = reported;
       this._items = this._items.filter((item) => !batch.includes(item));
       this._persist();
     }
@@ -173,6 +176,8 @@ export class EventQueue {
       writeKey: this._options.writeKey,
       sentAt: new Date().toISOString(),
       ...(Object.keys(identityTokens).length ? { identityTokens } : {}),
+      // Tell the server how much this browser lost, so data loss is visible, not silent.
+      ...(this.dropped > this._droppedReported ? { dropped: this.dropped - this._droppedReported } : {}),
       batch: batch.map((b) => b.event),
     });
   }

@@ -64,6 +64,8 @@ export const batchEnvelopeSchema = z.object({
   sentAt: isoDate.optional(),
   /** Identity tokens by userId, for workspaces with identity verification on. */
   identityTokens: z.record(z.string().max(256), z.string().max(8192)).optional(),
+  /** Events the browser dropped since its last report because its stored queue was full. */
+  dropped: z.number().int().min(0).max(1_000_000).optional(),
   batch: z.array(z.unknown()).min(1, 'must contain at least one event').max(MAX_BATCH_EVENTS),
 });
 

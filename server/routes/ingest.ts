@@ -27,6 +27,9 @@ export function ingestRoutes(store: Store) {
       const body = await readJsonBody(c, batchEnvelopeSchema, 'invalid_batch', MAX_BATCH_BYTES);
       const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? body.writeKey);
       const receivedAt = new Date().toISOString();
+      if (body.dropped) {
+        console.warn(`[uptake] workspace "${workspace.name}": a browser dropped ${body.dropped} event(s) because its queue was full while the server was unreachable`);
+      }
       const features = await store.listFeatures(workspace.id);
 
       const { identityVerification: mode, verificationSecrets } = workspace.settings;

@@ -87,6 +87,18 @@ describe('event queue', () => {
     expect(queue.dropped).toBe(5);
   });
 
+  it('tells the server how many events it dropped, once', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { send, bodies } = recorder();
+    const queue = new EventQueue({ url: '/v1/batch', writeKey: 'wk_1', send, flushAt: 10_000 });
+    const tiny = (i: number) => ({ type: 'track', event: `e${i}`, messageId: String(i), timestamp: '', properties: {}, context: {} }) as unknown as ReturnType<typeof event>;
+    for (let i = 0; i < MAX_QUEUED_EVENTS + 3; i++) queue.push(tiny(i));
+    await queue.flush();
+    const reports = bodies.map((b) => (b as { dropped?: number }).dropped);
+    expect(reports[0]).toBe(3);
+    expect(reports.slice(1).every((r) => r === undefined)).toBe(true);
+  });
+
   it('caps the stored queue at 256 KB', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const queue = new EventQueue({ url: '/v1/batch', writeKey: 'wk_1', send: async () => ({ networkError: true }), flushAt: 10_000 });
