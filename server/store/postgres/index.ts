@@ -1,9 +1,10 @@
 // The scale-out store: PostgreSQL, shared by any number of stateless server instances. It keeps
 // the SQLite store's semantics exactly; see that store for the reference behaviour.
 import pg from 'pg';
-import type { Campaign, CampaignInput } from '../../protocol/campaign.ts';
+import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
+import { type CampaignRow, toCampaign, toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { Store, Workspace } from '../store.ts';
 import { activityQueries } from './activity.ts';
@@ -13,19 +14,7 @@ import { profileQueries } from './profiles.ts';
 
 const WORKSPACE_COLUMNS = 'id, name, write_key AS "writeKey", secret_key AS "secretKey", created_at AS "createdAt", settings';
 
-type WorkspaceRow = Omit<Workspace, 'settings'> & { settings: string };
-const toWorkspace = (row: WorkspaceRow | undefined): Workspace | null =>
-  row ? { ...row, settings: { ...DEFAULT_SETTINGS, ...JSON.parse(row.settings) } } : null;
 
-type CampaignRow = Pick<Campaign, 'id' | 'version' | 'status' | 'createdAt' | 'updatedAt'> & { definition: string };
-const toCampaign = (row: CampaignRow): Campaign => ({
-  ...JSON.parse(row.definition),
-  id: row.id,
-  version: row.version,
-  status: row.status,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-});
 
 // Counters are bigint; as numbers they stay exact up to 2^53.
 const types = {

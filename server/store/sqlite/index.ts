@@ -2,10 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Campaign, CampaignInput } from '../../protocol/campaign.ts';
+import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
 import type { FeatureUse, MessageState, Profile } from '../../engine/profile.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
+import { type CampaignRow, toCampaign, toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '../store.ts';
 import { groupCommit } from './group-commit.ts';
@@ -14,9 +15,6 @@ import { migrate } from './migrate.ts';
 
 const WORKSPACE_COLUMNS = 'id, name, write_key AS writeKey, secret_key AS secretKey, created_at AS createdAt, settings';
 
-type WorkspaceRow = Omit<Workspace, 'settings'> & { settings: string };
-const toWorkspace = (row: WorkspaceRow | undefined): Workspace | null =>
-  row ? { ...row, settings: { ...DEFAULT_SETTINGS, ...JSON.parse(row.settings) } } : null;
 
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -67,14 +65,6 @@ export function openSqliteStore(file: string): Store {
     return row ? JSON.parse(row.traits) : {};
   }
 
-  const toCampaign = (row: { id: string; version: number; status: string; definition: string; createdAt: string; updatedAt: string }): Campaign => ({
-    ...JSON.parse(row.definition),
-    id: row.id,
-    version: row.version,
-    status: row.status,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  });
 
   return {
     dialect: 'sqlite',
@@ -141,7 +131,7 @@ export function openSqliteStore(file: string): Store {
     async listCampaigns(ws, filter = {}) {
       const rows = sql(`SELECT id, version, status, definition, created_at AS createdAt, updated_at AS updatedAt FROM campaigns
                   WHERE workspace_id = ? AND (? IS NULL OR status = ?) ORDER BY created_at`)
-        .all(ws, filter.status ?? null, filter.status ?? null) as Parameters<typeof toCampaign>[0][];
+        .all(ws, filter.status ?? null, filter.status ?? null) as CampaignRow[];
       return rows.map(toCampaign);
     },
     async createCampaign(ws, input: CampaignInput) {

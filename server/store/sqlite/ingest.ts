@@ -6,6 +6,14 @@ import type Database from 'better-sqlite3';
 import type { IngestItem, IngestResult } from '../store.ts';
 import { foldEffects } from '../fold-effects.ts';
 
+/** Adding one visitor's message state to another's: counts add up, first dismissal/click/completion wins. */
+const MERGE_STATE = `ON CONFLICT DO UPDATE SET
+      shows = shows + excluded.shows,
+      last_shown_at = nullif(max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
+      dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
+      clicked_at = coalesce(clicked_at, excluded.clicked_at),
+      completed_at = coalesce(completed_at, excluded.completed_at)`;
+
 export function prepareIngest(db: Database.Database): (workspaceId: string, items: IngestItem[]) => IngestResult {
   const insertEvent = db.prepare(`
     INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at, features, verified)
@@ -13,18 +21,15 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     ON CONFLICT (workspace_id, message_id) DO NOTHING`);
   // json_patch merges new traits over old ones (RFC 7396), so a partial identify keeps the rest;
   // a new row gets the patch applied to nothing, so null values never get stored.
-  const upsertUser = db.prepare(`
-    INSERT INTO users (workspace_id, user_id, traits, first_seen, last_seen) VALUES (@ws, @id, json_patch('{}', @traits), @first, @last)
-    ON CONFLICT (workspace_id, user_id) DO UPDATE SET
-      traits = json_patch(traits, @traits),
-      first_seen = min(first_seen, excluded.first_seen),
-      last_seen = max(last_seen, excluded.last_seen)`);
-  const upsertAccount = db.prepare(`
-    INSERT INTO accounts (workspace_id, account_id, traits, first_seen, last_seen) VALUES (@ws, @id, json_patch('{}', @traits), @first, @last)
-    ON CONFLICT (workspace_id, account_id) DO UPDATE SET
-      traits = json_patch(traits, @traits),
-      first_seen = min(first_seen, excluded.first_seen),
-      last_seen = max(last_seen, excluded.last_seen)`);
+  const upsertSubject = (table: 'users' | 'accounts', column: 'user_id' | 'account_id') =>
+    db.prepare(`
+      INSERT INTO ${table} (workspace_id, ${column}, traits, first_seen, last_seen) VALUES (@ws, @id, json_patch('{}', @traits), @first, @last)
+      ON CONFLICT (workspace_id, ${column}) DO UPDATE SET
+        traits = json_patch(traits, @traits),
+        first_seen = min(first_seen, excluded.first_seen),
+        last_seen = max(last_seen, excluded.last_seen)`);
+  const upsertUser = upsertSubject('users', 'user_id');
+  const upsertAccount = upsertSubject('accounts', 'account_id');
   const upsertMember = db.prepare(`
     INSERT INTO account_users (workspace_id, account_id, user_id, last_seen) VALUES (?, ?, ?, ?)
     ON CONFLICT (workspace_id, account_id, user_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
@@ -42,12 +47,7 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
   const upsertState = db.prepare(`
     INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT DO UPDATE SET
-      shows = shows + excluded.shows,
-      last_shown_at = nullif(max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
-      dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
-      clicked_at = coalesce(clicked_at, excluded.clicked_at),
-      completed_at = coalesce(completed_at, excluded.completed_at)`);
+    ${MERGE_STATE}`);
 
   // Linking an anonymous visitor to the user it turned out to be.
   const anonymousUses = db.prepare(`
@@ -58,12 +58,7 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
     SELECT workspace_id, campaign_id, ?, shows, last_shown_at, dismissed_at, clicked_at, completed_at
     FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND true
-    ON CONFLICT DO UPDATE SET
-      shows = shows + excluded.shows,
-      last_shown_at = nullif(max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
-      dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
-      clicked_at = coalesce(clicked_at, excluded.clicked_at),
-      completed_at = coalesce(completed_at, excluded.completed_at)`);
+    ${MERGE_STATE}`);
   const dropStates = db.prepare('DELETE FROM message_states WHERE workspace_id = ? AND visitor_id = ?');
 
   function countUses(ws: string, kind: 'user' | 'account', subject: string, feature: string, days: Map<string, { count: number; first: string; last: string }>) {
