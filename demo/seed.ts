@@ -1,7 +1,8 @@
 // Creates the demo workspace through the same HTTP API customers use: features and the
 // reminders campaign via the admin API, weeks of history via /v1/batch.
 import type { Hono } from 'hono';
-import type { CampaignInput } from '../server/protocol/campaign.ts';
+import type { z } from 'zod';
+import type { campaignInput } from '../server/protocol/campaign.ts';
 import type { FeatureInput } from '../server/protocol/feature.ts';
 import type { Store, Workspace } from '../server/store/store.ts';
 import { demoHistory } from './history.ts';
@@ -17,7 +18,7 @@ export const DEMO_FEATURES: FeatureInput[] = [
   { key: 'payments', name: 'Payments', description: 'Collect payments at the desk or online', isKey: true, rule: { type: 'event', event: 'Payment Collected' } },
 ];
 
-export const REMINDERS_CAMPAIGN: CampaignInput = {
+export const REMINDERS_CAMPAIGN: z.input<typeof campaignInput> = {
   name: 'Nudge clinics without reminders',
   kind: 'tooltip',
   status: 'live',

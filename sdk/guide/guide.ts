@@ -84,10 +84,11 @@ export class Guide {
     const pending = () => {};
     this._showing.set(message.campaignId, pending);
     let target: Element | null = null;
-    if (message.anchor) {
-      target = await waitForElement(message.anchor.selector);
+    const anchor = 'anchor' in message ? message.anchor : undefined;
+    if (anchor) {
+      target = await waitForElement(anchor.selector);
       if (!target) {
-        tracker.track(MESSAGE_EVENTS.anchorMissing, { ...properties, selector: message.anchor.selector });
+        tracker.track(MESSAGE_EVENTS.anchorMissing, { ...properties, selector: anchor.selector });
         if (this._showing.get(message.campaignId) === pending) this._showing.delete(message.campaignId);
         return;
       }

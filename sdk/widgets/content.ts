@@ -21,6 +21,10 @@ function inline(node: Inline): TemplateResult | string {
 export function renderBlocks(blocks: readonly Block[] | undefined): TemplateResult | typeof nothing {
   if (!blocks?.length) return nothing;
   return html`${blocks.map((block) =>
-    'p' in block ? html`<p>${block.p.map(inline)}</p>` : html`<ul>${block.ul.map((item) => html`<li>${item.map(inline)}</li>`)}</ul>`,
+    'p' in block
+      ? html`<p>${block.p.map(inline)}</p>`
+      : 'ul' in block
+        ? html`<ul>${block.ul.map((item) => html`<li>${item.map(inline)}</li>`)}</ul>`
+        : html`<ol>${block.ol.map((item) => html`<li>${item.map(inline)}</li>`)}</ol>`,
   )}`;
 }

@@ -17,5 +17,7 @@ export function show(message: DecidedMessage, target: Element | null, handlers: 
       document.body.append(tooltip);
       return () => tooltip.remove();
     }
+    default:
+      return () => {};
   }
 }

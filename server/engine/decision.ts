@@ -1,12 +1,12 @@
 // Picks what one visitor sees on one page view. Pure: the store loads the inputs.
-import type { Campaign, CampaignKind } from '../protocol/campaign.ts';
+import { type Campaign, INTERRUPTING_KINDS } from '../protocol/campaign.ts';
 import type { DecidedMessage } from '../protocol/decide.ts';
 import type { MessageState, Profile } from './profile.ts';
 import { matchesPage } from './pages.ts';
 import { matchesAudience } from './targeting.ts';
 
 /** Kinds that take over the user's attention; at most one of them per page view. */
-const INTERRUPTING: ReadonlySet<CampaignKind> = new Set(['tooltip']);
+const INTERRUPTING = INTERRUPTING_KINDS;
 
 const NEVER_SHOWN: MessageState = { shows: 0, lastShownAt: null, dismissedAt: null, clickedAt: null, completedAt: null };
 
@@ -52,9 +52,10 @@ export function decide(
       campaignId: campaign.id,
       version: campaign.version,
       kind: campaign.kind,
+      interrupting: INTERRUPTING.has(campaign.kind),
       ...(campaign.anchor ? { anchor: campaign.anchor } : {}),
       content: campaign.content,
-    });
+    } as DecidedMessage);
   }
   return messages;
 }

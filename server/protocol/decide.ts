@@ -1,7 +1,7 @@
 // POST /v1/decide: what to show on this page view.
 import { z } from 'zod';
-import type { Anchor, CampaignKind } from './campaign.ts';
-import type { MessageContent } from './content.ts';
+import type { Anchor, CampaignKind, LauncherEntry, SurveyQuestion } from './campaign.ts';
+import type { ButtonAction, MessageContent } from './content.ts';
 
 export const decideRequest = z
   .object({
@@ -20,13 +20,52 @@ export const decideRequest = z
 
 export type DecideRequest = z.infer<typeof decideRequest>;
 
-export interface DecidedMessage {
+interface Decided<K extends CampaignKind> {
   campaignId: string;
   version: number;
-  kind: CampaignKind;
+  kind: K;
+  /** At most one interrupting message per page view; the rest are persistent. */
+  interrupting: boolean;
+  /** Already resolved to the visitor's locale. */
+  content: MessageContent;
+}
+
+export interface DecidedStep {
+  id: string;
+  page?: string;
+  url?: string;
   anchor?: Anchor;
   content: MessageContent;
 }
+
+export interface DecidedChecklistItem {
+  id: string;
+  label: string;
+  description?: string;
+  done: boolean;
+  action?: ButtonAction;
+}
+
+export interface CertificationProgress {
+  program: string;
+  programName: string;
+  /** Current level (1 is highest) or null before the first level. */
+  level: number | null;
+  levelName: string | null;
+  /** The level being worked toward, or null at the top. */
+  next: { level: number; name: string; requirements: { label: string; done: boolean; have: number; need: number }[] } | null;
+}
+
+export type DecidedMessage =
+  | (Decided<'tooltip' | 'hotspot'> & { anchor: Anchor })
+  | (Decided<'modal'> & { anchor?: Anchor })
+  | (Decided<'banner'> & { position: 'top' | 'bottom' })
+  | (Decided<'slideout'> & { position: 'left' | 'right' })
+  | (Decided<'tour'> & { steps: DecidedStep[]; /** Step to resume at (0-based). */ startAt: number })
+  | (Decided<'checklist'> & { items: DecidedChecklistItem[] })
+  | (Decided<'launcher'> & { entries: LauncherEntry[] })
+  | (Decided<'survey'> & { question: SurveyQuestion })
+  | (Decided<'certification'> & { certification: CertificationProgress });
 
 export interface DecideResponse {
   messages: DecidedMessage[];

@@ -90,7 +90,13 @@ export const MESSAGE_EVENTS = {
   clicked: 'message_clicked',
   dismissed: 'message_dismissed',
   completed: 'message_completed',
+  snoozed: 'message_snoozed',
   anchorMissing: 'anchor_missing',
+  tourStepViewed: 'tour_step_viewed',
+  tourCompleted: 'tour_completed',
+  checklistItemCompleted: 'checklist_item_completed',
+  surveyAnswered: 'survey_answered',
+  certificationAwarded: 'certification_awarded',
 } as const;
 
 export type MessageEventName = (typeof MESSAGE_EVENTS)[keyof typeof MESSAGE_EVENTS];
