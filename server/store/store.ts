@@ -5,6 +5,7 @@ import type { TrackedEvent } from '../protocol/events.ts';
 import type { Feature, FeatureInput } from '../protocol/feature.ts';
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { MessageState, Profile, Traits } from '../engine/profile.ts';
+import type { SqlDb } from './sql.ts';
 
 export interface Workspace {
   id: string;
@@ -71,6 +72,8 @@ export interface Page<T> {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Portable SQL access for modules that keep their own tables (analytics, webhooks). */
+  readonly sql: SqlDb;
   close(): Promise<void>;
 
   createWorkspace(name: string): Promise<Workspace>;

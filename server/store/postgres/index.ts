@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
 import { type CampaignRow, toCampaign, toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { Store, Workspace } from '../store.ts';
+import { postgresDb } from '../sql.ts';
 import { activityQueries } from './activity.ts';
 import { ingest } from './ingest.ts';
 import { migrate } from './migrate.ts';
@@ -40,6 +41,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
   return {
     dialect: 'postgres',
+    sql: postgresDb(pool),
     async close() {
       await pool.end();
     },

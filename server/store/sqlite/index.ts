@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
 import { type CampaignRow, toCampaign, toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '../store.ts';
+import { sqliteDb } from '../sql.ts';
 import { groupCommit } from './group-commit.ts';
 import { prepareIngest } from './ingest.ts';
 import { migrate } from './migrate.ts';
@@ -68,6 +69,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     dialect: 'sqlite',
+    sql: sqliteDb(db),
     async close() {
       db.close();
     },

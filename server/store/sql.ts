@@ -1,0 +1,71 @@
+// One small SQL surface both databases implement, so modules whose queries are plain portable
+// SQL (analytics, webhooks…) are written once. Placeholders are `?`; the PostgreSQL adapter
+// numbers them. Times are ISO-8601 text and JSON is text in both databases.
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { inTransaction } from './postgres/transaction.ts';
+
+export type Statement = readonly [sql: string, params?: readonly unknown[]];
+
+export interface SqlDb {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Runs the statements in one transaction, in order; resolves to the rows each changed. */
+  batch(statements: readonly Statement[]): Promise<number[]>;
+}
+
+/** `?` → `$1, $2…` (our SQL never holds a literal question mark). */
+export function numberPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+export function sqliteDb(db: Database.Database): SqlDb {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const run = db.transaction((statements: readonly Statement[]) =>
+    statements.map(([sql, params = []]) => prepare(sql).run(...params).changes),
+  );
+  return {
+    dialect: 'sqlite',
+    async all<T>(sql: string, params: readonly unknown[] = []) {
+      return prepare(sql).all(...params) as T[];
+    },
+    async get<T>(sql: string, params: readonly unknown[] = []) {
+      return prepare(sql).get(...params) as T | undefined;
+    },
+    async batch(statements) {
+      return run(statements);
+    },
+  };
+}
+
+export function postgresDb(pool: pg.Pool): SqlDb {
+  const text = new Map<string, string>();
+  const numbered = (sql: string) => {
+    let out = text.get(sql);
+    if (out === undefined) text.set(sql, (out = numberPlaceholders(sql)));
+    return out;
+  };
+  return {
+    dialect: 'postgres',
+    async all<T>(sql: string, params: readonly unknown[] = []) {
+      return (await pool.query(numbered(sql), params as unknown[])).rows as T[];
+    },
+    async get<T>(sql: string, params: readonly unknown[] = []) {
+      return (await pool.query(numbered(sql), params as unknown[])).rows[0] as T | undefined;
+    },
+    batch(statements) {
+      return inTransaction(pool, async (tx) => {
+        const changed: number[] = [];
+        for (const [sql, params = []] of statements) changed.push((await tx.query(numbered(sql), params as unknown[])).rowCount ?? 0);
+        return changed;
+      });
+    },
+  };
+}
