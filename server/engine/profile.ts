@@ -1,4 +1,5 @@
 // What the engine knows about one visitor when it decides: plain data, loaded by the store.
+import type { CertificationProgress } from '../protocol/decide.ts';
 
 export interface FeatureUse {
   count: number;
@@ -18,6 +19,20 @@ export interface Profile {
   accountTraits: Traits;
   userFeatures: Record<string, FeatureUse>;
   accountFeatures: Record<string, FeatureUse>;
+  /** Where analytics last placed the user and account; absent until they were first evaluated. */
+  analytics?: ProfileAnalytics;
+}
+
+export type HealthColour = 'green' | 'yellow' | 'red';
+
+export interface ProfileAnalytics {
+  userStage: string | null;
+  accountStage: string | null;
+  healthColour: HealthColour | null;
+  seatTier: string | null;
+  tenureTier: string | null;
+  /** By certification program key: the user's level and what the next one needs. */
+  certifications: Record<string, CertificationProgress>;
 }
 
 /** What a visitor has done with one campaign so far. */
