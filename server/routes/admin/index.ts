@@ -8,6 +8,7 @@ import { eventRoutes } from './events.ts';
 import { featureRoutes } from './features.ts';
 import { installRoutes } from './install.ts';
 import { settingsRoutes } from './settings.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 export function adminRoutes(store: Store, publicUrl: string) {
   return new Hono<AuthedEnv>()
@@ -17,5 +18,6 @@ export function adminRoutes(store: Store, publicUrl: string) {
     .route('/features', featureRoutes(store))
     .route('/events', eventRoutes(store))
     .route('/install', installRoutes(publicUrl))
-    .route('/settings', settingsRoutes(store));
+    .route('/settings', settingsRoutes(store))
+    .route('/webhooks', webhookRoutes(store));
 }

@@ -1,0 +1,67 @@
+// The outbox: an event becomes one pending delivery row per subscribed webhook, written in the
+// caller's own transaction, so an alert or certification and its webhook deliveries are stored
+// together or not at all. The deliverer sends them later, off the request path.
+import type { WebhookEnvelope, WebhookEventType } from '../protocol/webhook.ts';
+import { newId } from '../store/keys.ts';
+import type { SqlDb, Statement } from '../store/sql.ts';
+
+/** Sorts before every real time: an unclaimed row. */
+export const UNLOCKED = '1970-01-01T00:00:00.000Z';
+
+const COLUMNS = 'workspace_id, webhook_id, event_id, type, body, status, attempts, next_attempt_at, locked_until, created_at, updated_at';
+
+/** The JSON text sent for an event; built once so every webhook and every retry gets the same bytes. */
+export function envelopeBody(workspaceId: string, id: string, type: WebhookEventType, data: Record<string, unknown>, createdAt: string): string {
+  const envelope: WebhookEnvelope = { id, type, createdAt, workspaceId, data };
+  return JSON.stringify(envelope);
+}
+
+/**
+ * Statements that queue `type` for every enabled webhook of the workspace subscribed to it (or
+ * to "*"). Run them inside the same `sql.batch` as the write that caused the event. Reusing an
+ * `eventId` queues nothing new, so a caller with a natural id (e.g. the alert's) may retry freely.
+ */
+export function webhookEvent(
+  workspaceId: string,
+  type: Exclude<WebhookEventType, 'webhook.test'>,
+  data: Record<string, unknown>,
+  now: string,
+  eventId: string = newId(),
+): Statement[] {
+  const body = envelopeBody(workspaceId, eventId, type, data, now);
+  return [
+    [
+      `INSERT INTO webhook_deliveries (${COLUMNS})
+       SELECT w.workspace_id, w.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), 'pending', 0, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)
+       FROM webhooks w
+       WHERE w.workspace_id = ? AND w.enabled = 1
+         AND EXISTS (SELECT 1 FROM webhook_subscriptions s
+                     WHERE s.workspace_id = w.workspace_id AND s.webhook_id = w.id AND s.event_type IN (?, '*'))
+       ON CONFLICT DO NOTHING`,
+      [eventId, type, body, now, UNLOCKED, now, now, workspaceId, type],
+    ],
+  ];
+}
+
+/** Queues an event on its own, when there is no surrounding write; resolves to its id and how many webhooks get it. */
+export async function emitWebhookEvent(
+  sql: SqlDb,
+  workspaceId: string,
+  type: Exclude<WebhookEventType, 'webhook.test'>,
+  data: Record<string, unknown>,
+  now: string,
+  eventId: string = newId(),
+): Promise<{ eventId: string; deliveries: number }> {
+  const [deliveries = 0] = await sql.batch(webhookEvent(workspaceId, type, data, now, eventId));
+  return { eventId, deliveries };
+}
+
+/** Queues a `webhook.test` event for one webhook, whatever it subscribes to; resolves to the event id. */
+export async function queueTestEvent(sql: SqlDb, workspaceId: string, webhookId: string, now: string): Promise<string> {
+  const eventId = newId();
+  const body = envelopeBody(workspaceId, eventId, 'webhook.test', { webhookId, message: 'This is a test event from Uptake.' }, now);
+  await sql.batch([
+    [`INSERT INTO webhook_deliveries (${COLUMNS}) VALUES (?, ?, ?, 'webhook.test', ?, 'pending', 0, ?, ?, ?, ?)`, [workspaceId, webhookId, eventId, body, now, UNLOCKED, now, now]],
+  ]);
+  return eventId;
+}
