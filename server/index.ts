@@ -6,6 +6,8 @@ import type { Config } from './env.ts';
 import { openPostgresStore } from './store/postgres/index.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/store.ts';
+import { refresherFor } from './analytics/refresher.ts';
+import { createDeliverer, type DelivererOptions } from './webhooks/deliverer.ts';
 
 export async function openStore(database: Config['database']): Promise<Store> {
   if (database.kind === 'sqlite') return openSqliteStore(database.file);
@@ -15,16 +17,30 @@ export async function openStore(database: Config['database']): Promise<Store> {
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
+  /** Stops accepting connections, lets in-flight requests and webhook deliveries finish, then closes the store. */
   close(): Promise<void>;
 }
 
-export async function listen(app: Hono, store: Store, { port, host }: { port: number; host: string }): Promise<RunningServer> {
+export interface ListenOptions {
+  port: number;
+  host: string;
+  /** The webhook deliverer that runs beside the server; see DelivererOptions for defaults. */
+  webhooks?: Partial<DelivererOptions>;
+  /** How often changed users and accounts are evaluated again in the background. Default 5 s. */
+  analyticsIntervalMs?: number;
+}
+
+export async function listen(app: Hono, store: Store, { port, host, webhooks, analyticsIntervalMs = 5000 }: ListenOptions): Promise<RunningServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
   const actualPort = (server.address() as AddressInfo).port;
+  const deliverer = createDeliverer(store.sql, webhooks);
+  deliverer.start();
+  // Reads refresh what they need; the timer keeps metrics (and alerts, awards) current between them.
+  const analytics = refresherFor(store);
+  analytics.start(analyticsIntervalMs);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`,
@@ -34,7 +50,9 @@ export async function listen(app: Hono, store: Store, { port, host }: { port: nu
         server.close(() => resolve());
         // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }).then(() => store.close());
+      })
+        .then(() => Promise.all([deliverer.stop(), analytics.stop()]))
+        .then(() => store.close());
       return closing;
     },
   };
