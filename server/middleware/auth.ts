@@ -4,7 +4,8 @@ import { ApiError } from '../errors.ts';
 import type { Store, Workspace } from '../store/store.ts';
 
 export interface AuthedEnv {
-  Variables: { workspace: Workspace };
+  /** `actor`: who is acting, for version history (a console user's email; absent for API keys). */
+  Variables: { workspace: Workspace; actor?: string };
 }
 
 /** Resolves a write key to its workspace. The tenant always comes from the key, never from the body. */

@@ -32,8 +32,8 @@ export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
       return updated;
     },
     listFeatures: features,
-    async saveFeature(ws, input) {
-      const saved = await store.saveFeature(ws, input);
+    async saveFeature(ws, input, author) {
+      const saved = await store.saveFeature(ws, input, author);
       features.clear();
       return saved;
     },

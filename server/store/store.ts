@@ -91,7 +91,8 @@ export interface Store {
   recentEvents(workspaceId: string, limit: number): Promise<StoredEvent[]>;
 
   listFeatures(workspaceId: string): Promise<Feature[]>;
-  saveFeature(workspaceId: string, input: FeatureInput): Promise<Feature>;
+  /** Stores a new version of the feature; `author` is who saved it (console user or "api"). */
+  saveFeature(workspaceId: string, input: FeatureInput, author?: string): Promise<Feature>;
 
   listCampaigns(workspaceId: string, filter?: { status?: Campaign['status'] }): Promise<Campaign[]>;
   createCampaign(workspaceId: string, input: CampaignInput): Promise<Campaign>;

@@ -1,20 +1,158 @@
-// /api/v1/accounts: the workspace's customer accounts, most recently active first.
+// /api/v1/accounts: accounts with their journey stage, health, tiers and contact; one account in
+// detail; the CSV CS teams paste into spreadsheets; and the CS touch log.
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { invalid } from '../../errors.ts';
+import { accountMetrics, ACCOUNT_SORTS, listAccountMetrics } from '../../analytics/queries.ts';
+import { refresherFor } from '../../analytics/refresher.ts';
+import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
+import { readJsonBody } from '../../middleware/json-body.ts';
+import { touchInput } from '../../protocol/analytics.ts';
 import type { Store } from '../../store/store.ts';
 
-const pageQuery = z.object({
+/** `?stage=onboarded,adopted`: a comma-separated list. */
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z.preprocess((s) => (typeof s === 'string' ? s.split(',').map((v) => v.trim()).filter(Boolean) : s), z.array(item).max(50)).optional();
+
+export const accountQuery = z.object({
+  stage: list(z.string().max(64)),
+  health: list(z.enum(['green', 'yellow', 'red', 'unknown'])),
+  seatTier: list(z.string().max(16)),
+  tenureTier: list(z.string().max(16)),
+  contact: list(z.enum(['recent', 'stale'])),
+  journey: list(z.string().max(64)),
+  q: z.string().max(200).optional(),
+  sort: z.enum(Object.keys(ACCOUNT_SORTS) as [keyof typeof ACCOUNT_SORTS]).default('health'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+const CSV_COLUMNS = [
+  ['account_id', (a) => a.accountId],
+  ['name', (a) => a.name],
+  ['journey', (a) => a.journey],
+  ['stage', (a) => a.stage],
+  ['health_score', (a) => a.health.score],
+  ['health_colour', (a) => a.health.colour],
+  ['deployment_rate', (a) => a.deploymentRate],
+  ['utilization_rate', (a) => a.utilizationRate],
+  ['active_users_7d', (a) => a.activeUsers7d],
+  ['active_users_30d', (a) => a.activeUsers30d],
+  ['seats', (a) => a.seats],
+  ['seat_tier', (a) => a.seatTier],
+  ['tenure_months', (a) => a.tenureMonths],
+  ['tenure_tier', (a) => a.tenureTier],
+  ['last_touch_at', (a) => a.lastTouchAt],
+  ['last_touch_channel', (a) => a.lastTouchChannel],
+  ['contact', (a) => a.contact],
+  ['last_active_at', (a) => a.lastActiveAt],
+] as const satisfies readonly (readonly [string, (a: Awaited<ReturnType<typeof listAccountMetrics>>['accounts'][number]) => unknown])[];
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets never run a cell as a formula. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 export function accountRoutes(store: Store) {
+  const refresher = refresherFor(store);
+  const parse = (query: Record<string, string>) => {
+    const parsed = accountQuery.safeParse(query);
+    if (!parsed.success) throw invalid('invalid_query', parsed.error);
+    return parsed.data;
+  };
+  return new Hono<AuthedEnv>()
+    .get('/', async (c) => {
+      const filter = parse(c.req.query());
+      await refresher.fresh();
+      const page = await listAccountMetrics(store.sql, c.var.workspace.id, filter);
+      return c.json({ ...page, limit: filter.limit, offset: filter.offset });
+    })
+    .get('/:id', async (c) => {
+      await refresher.fresh();
+      const ws = c.var.workspace.id;
+      const id = c.req.param('id');
+      const account = await accountMetrics(store.sql, ws, id);
+      if (!account) throw new ApiError(404, 'account_not_found', `no account "${id}" in this workspace`);
+      const [users, history, touches, alerts] = await Promise.all([
+        store.sql.all<{ user_id: string; stage: string; journey: string; body: string; last_seen: string }>(
+          `SELECT m.user_id, m.stage, m.journey, m.body, u.last_seen FROM user_metrics m JOIN account_users u
+             ON u.workspace_id = m.workspace_id AND u.user_id = m.user_id AND u.account_id = ?
+           WHERE m.workspace_id = ? ORDER BY u.last_seen DESC LIMIT 500`,
+          [id, ws],
+        ),
+        store.sql.all<{ day: string; stage: string; health_score: number | null; health_colour: string | null; health_version: number; body: string }>(
+          'SELECT day, stage, health_score, health_colour, health_version, body FROM account_snapshots WHERE workspace_id = ? AND account_id = ? ORDER BY day DESC LIMIT 365',
+          [ws, id],
+        ),
+        touchesOf(ws, id, 50),
+        store.sql.all<Record<string, unknown>>(
+          `SELECT id, rule, message, status, raised_at AS "raisedAt", updated_at AS "updatedAt" FROM alerts
+           WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? ORDER BY raised_at DESC LIMIT 50`,
+          [ws, id],
+        ),
+      ]);
+      return c.json({
+        account,
+        users: users.map((u) => ({ userId: u.user_id, journey: u.journey, stage: u.stage, lastSeen: u.last_seen, ...JSON.parse(u.body) })),
+        history: history.reverse().map((h) => ({ day: h.day, stage: h.stage, healthScore: h.health_score, healthColour: h.health_colour, healthVersion: Number(h.health_version), ...JSON.parse(h.body) })),
+        touches,
+        alerts,
+      });
+    })
+    .get('/:id/touches', async (c) => c.json({ touches: await touchesOf(c.var.workspace.id, c.req.param('id'), 500) }))
+    .post('/:id/touches', async (c) => {
+      const ws = c.var.workspace.id;
+      const accountId = c.req.param('id');
+      const input = await readJsonBody(c, touchInput, 'invalid_touch');
+      const known = await store.sql.get('SELECT 1 AS x FROM accounts WHERE workspace_id = ? AND account_id = ?', [ws, accountId]);
+      if (!known) throw new ApiError(404, 'account_not_found', `no account "${accountId}" in this workspace`);
+      const now = new Date().toISOString();
+      const at = input.at ? new Date(input.at).toISOString() : now;
+      if (Date.parse(at) > Date.now() + 5 * 60_000) throw new ApiError(400, 'invalid_touch', 'at: a touch cannot be in the future');
+      const touch = { id: randomUUID(), accountId, channel: input.channel, note: input.note, at, author: c.var.actor ?? 'api', createdAt: now };
+      await store.sql.batch([
+        [
+          'INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [ws, touch.id, accountId, touch.channel, touch.note, at, touch.author, now],
+        ],
+        ['INSERT INTO analytics_dirty (workspace_id, kind, subject_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [ws, 'account', accountId]],
+      ]);
+      return c.json(touch, 201);
+    });
+
+  async function touchesOf(ws: string, accountId: string, limit: number) {
+    return store.sql.all<Record<string, unknown>>(
+      `SELECT id, account_id AS "accountId", channel, note, at, author, created_at AS "createdAt" FROM touches
+       WHERE workspace_id = ? AND account_id = ? ORDER BY at DESC LIMIT ?`,
+      [ws, accountId, limit],
+    );
+  }
+
+}
+
+/** GET /api/v1/accounts.csv with the same filters and sort as the list, every page. */
+export function accountCsvRoutes(store: Store) {
+  const refresher = refresherFor(store);
   return new Hono<AuthedEnv>().get('/', async (c) => {
-    const query = pageQuery.safeParse(c.req.query());
-    if (!query.success) throw invalid('invalid_query', query.error);
-    const page = await store.listAccounts(c.var.workspace.id, query.data);
-    return c.json({ total: page.total, accounts: page.items, ...query.data });
+    const parsed = accountQuery.safeParse(c.req.query());
+    if (!parsed.success) throw invalid('invalid_query', parsed.error);
+    const filter = { ...parsed.data, limit: 500 };
+    const ws = c.var.workspace.id;
+    await refresher.fresh();
+    const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+    for (let offset = 0; ; offset += filter.limit) {
+      const { accounts } = await listAccountMetrics(store.sql, ws, { ...filter, offset });
+      for (const a of accounts) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(a))).join(','));
+      if (accounts.length < filter.limit) break;
+    }
+    return c.body(`${lines.join('\r\n')}\r\n`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="accounts.csv"',
+    });
   });
 }

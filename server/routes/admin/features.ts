@@ -4,6 +4,7 @@ import { ApiError } from '../../errors.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
 import { featureInput } from '../../protocol/feature.ts';
+import { definitionStore } from '../../analytics/definitions.ts';
 import type { Store } from '../../store/store.ts';
 
 export function featureRoutes(store: Store) {
@@ -14,6 +15,10 @@ export function featureRoutes(store: Store) {
       if (input.key !== c.req.param('key')) {
         throw new ApiError(400, 'invalid_feature', `key: "${input.key}" does not match the URL's "${c.req.param('key')}"`);
       }
-      return c.json(await store.saveFeature(c.var.workspace.id, input));
+      return c.json(await store.saveFeature(c.var.workspace.id, input, c.var.actor ?? 'api'));
+    })
+    .get('/:key/versions', async (c) => {
+      const versions = await definitionStore(store.sql).history(c.var.workspace.id, 'feature', c.req.param('key'));
+      return c.json({ versions });
     });
 }

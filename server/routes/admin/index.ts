@@ -2,7 +2,9 @@
 import { Hono } from 'hono';
 import { type AuthedEnv, secretKeyAuth } from '../../middleware/auth.ts';
 import type { Store } from '../../store/store.ts';
-import { accountRoutes } from './accounts.ts';
+import { accountCsvRoutes, accountRoutes } from './accounts.ts';
+import { alertRoutes, overviewRoutes, userRoutes } from './analytics.ts';
+import { keyedDefinitionRoutes, singletonDefinitionRoutes } from './definitions.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { eventRoutes } from './events.ts';
 import { featureRoutes } from './features.ts';
@@ -14,7 +16,17 @@ export function adminRoutes(store: Store, publicUrl: string) {
   return new Hono<AuthedEnv>()
     .use(secretKeyAuth(store))
     .route('/campaigns', campaignRoutes(store))
+    .route('/accounts.csv', accountCsvRoutes(store))
     .route('/accounts', accountRoutes(store))
+    .route('/users', userRoutes(store))
+    .route('/overview', overviewRoutes(store))
+    .route('/alerts', alertRoutes(store))
+    .route('/journeys', keyedDefinitionRoutes(store, 'journey', 'journey'))
+    .route('/certifications', keyedDefinitionRoutes(store, 'certification', 'certification'))
+    .route('/alert-rules', keyedDefinitionRoutes(store, 'alert', 'alert_rule'))
+    .route('/health', singletonDefinitionRoutes(store, 'health', 'health'))
+    .route('/tiers', singletonDefinitionRoutes(store, 'tiers', 'tiers'))
+    .route('/measures', singletonDefinitionRoutes(store, 'measures', 'measures'))
     .route('/features', featureRoutes(store))
     .route('/events', eventRoutes(store))
     .route('/install', installRoutes(publicUrl))

@@ -82,15 +82,18 @@ async function countUses(tx: pg.PoolClient, ws: string, uses: FeatureUses[]) {
       last: perDay.map((day) => day.last).reduce((a, b) => (b > a ? b : a)),
     };
   });
-  const days = ordered.flatMap(({ kind, subject, feature, days }) => [...days.keys()].sort().map((day) => ({ kind, subject, feature, day })));
+  const days = ordered.flatMap(({ kind, subject, feature, days }) =>
+    [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, use]) => ({ kind, subject, feature, day, count: use.count })),
+  );
   await tx.query(
     `WITH new_days AS (
-       INSERT INTO feature_days (workspace_id, subject_kind, subject_id, feature_key, day)
-       SELECT $1, r.* FROM jsonb_to_recordset($3::jsonb) AS r(kind text, subject text, feature text, day text)
-       ON CONFLICT DO NOTHING
-       RETURNING subject_kind, subject_id, feature_key
+       INSERT INTO feature_days AS fd (workspace_id, subject_kind, subject_id, feature_key, day, count)
+       SELECT $1, r.* FROM jsonb_to_recordset($3::jsonb) AS r(kind text, subject text, feature text, day text, count bigint)
+       ON CONFLICT (workspace_id, subject_kind, subject_id, feature_key, day) DO UPDATE SET count = fd.count + excluded.count
+       -- xmax = 0 only on rows this statement inserted: those are the new days.
+       RETURNING subject_kind, subject_id, feature_key, (xmax = 0) AS inserted
      ), day_counts AS (
-       SELECT subject_kind AS kind, subject_id AS subject, feature_key AS feature, count(*) AS n FROM new_days GROUP BY 1, 2, 3
+       SELECT subject_kind AS kind, subject_id AS subject, feature_key AS feature, count(*) AS n FROM new_days WHERE inserted GROUP BY 1, 2, 3
      )
      INSERT INTO feature_usage AS f (workspace_id, subject_kind, subject_id, feature_key, count, first_seen, last_seen, active_days)
      SELECT $1, u.kind, u.subject, u.feature, u.count, u.first, u.last, coalesce(d.n, 0)

@@ -72,17 +72,18 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
     async listFeatures(ws) {
       const { rows } = await pool.query<{ definition: string; version: number }>(
-        'SELECT definition, version FROM features WHERE workspace_id = $1 ORDER BY key',
+        `SELECT DISTINCT ON (key) body AS definition, version FROM definitions WHERE workspace_id = $1 AND kind = 'feature'
+         ORDER BY key, version DESC`,
         [ws],
       );
       return rows.map((r) => ({ ...JSON.parse(r.definition), version: r.version }) as Feature);
     },
-    async saveFeature(ws, input: FeatureInput) {
+    async saveFeature(ws, input: FeatureInput, author = 'api') {
       const { rows } = await pool.query<{ version: number }>(
-        `INSERT INTO features AS f (workspace_id, key, version, definition, updated_at) VALUES ($1, $2, 1, $3, $4)
-         ON CONFLICT (workspace_id, key) DO UPDATE SET version = f.version + 1, definition = excluded.definition, updated_at = excluded.updated_at
+        `INSERT INTO definitions (workspace_id, kind, key, version, body, author, created_at)
+         SELECT $1, 'feature', $2, coalesce(max(version), 0) + 1, $3, $4, $5 FROM definitions WHERE workspace_id = $1 AND kind = 'feature' AND key = $2
          RETURNING version`,
-        [ws, input.key, JSON.stringify(input), new Date().toISOString()],
+        [ws, input.key, JSON.stringify(input), author, new Date().toISOString()],
       );
       return { ...input, version: rows[0]!.version };
     },

@@ -116,17 +116,19 @@ export function openSqliteStore(file: string): Store {
     },
 
     async listFeatures(ws) {
-      const rows = sql('SELECT definition, version FROM features WHERE workspace_id = ? ORDER BY key').all(ws) as {
+      const rows = sql(`SELECT body AS definition, version FROM definitions d WHERE workspace_id = ? AND kind = 'feature'
+                  AND version = (SELECT max(version) FROM definitions WHERE workspace_id = d.workspace_id AND kind = d.kind AND key = d.key)
+                  ORDER BY key`).all(ws) as {
         definition: string;
         version: number;
       }[];
       return rows.map((r) => ({ ...JSON.parse(r.definition), version: r.version }) as Feature);
     },
-    async saveFeature(ws, input: FeatureInput) {
-      const row = sql(`INSERT INTO features (workspace_id, key, version, definition, updated_at) VALUES (?, ?, 1, ?, ?)
-                  ON CONFLICT (workspace_id, key) DO UPDATE SET version = version + 1, definition = excluded.definition, updated_at = excluded.updated_at
+    async saveFeature(ws, input: FeatureInput, author = 'api') {
+      const row = sql(`INSERT INTO definitions (workspace_id, kind, key, version, body, author, created_at)
+                  SELECT ?, 'feature', ?, coalesce(max(version), 0) + 1, ?, ?, ? FROM definitions WHERE workspace_id = ? AND kind = 'feature' AND key = ?
                   RETURNING version`)
-        .get(ws, input.key, JSON.stringify(input), new Date().toISOString()) as { version: number };
+        .get(ws, input.key, JSON.stringify(input), author, new Date().toISOString(), ws, input.key) as { version: number };
       return { ...input, version: row.version };
     },
 

@@ -34,8 +34,9 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     INSERT INTO account_users (workspace_id, account_id, user_id, last_seen) VALUES (?, ?, ?, ?)
     ON CONFLICT (workspace_id, account_id, user_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
   const insertDay = db.prepare(`
-    INSERT INTO feature_days (workspace_id, subject_kind, subject_id, feature_key, day) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT DO NOTHING`);
+    INSERT INTO feature_days (workspace_id, subject_kind, subject_id, feature_key, day, count) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET count = count + excluded.count
+    RETURNING count`).pluck();
   const upsertUsage = db.prepare(`
     INSERT INTO feature_usage (workspace_id, subject_kind, subject_id, feature_key, count, first_seen, last_seen, active_days)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -67,7 +68,8 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     let first = '';
     let last = '';
     for (const [day, use] of days) {
-      newDays += insertDay.run(ws, kind, subject, feature, day).changes;
+      // A day is new when its count is exactly what this batch added.
+      if (insertDay.get(ws, kind, subject, feature, day, use.count) === use.count) newDays++;
       count += use.count;
       if (!first || use.first < first) first = use.first;
       if (use.last > last) last = use.last;

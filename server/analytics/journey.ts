@@ -1,0 +1,34 @@
+// Places a user or an account on its journey: the furthest stage whose criteria hold, together
+// with every earlier stage's (a ladder, so a stage always implies the ones before it).
+import type { JourneyInput, Stage } from '../protocol/analytics.ts';
+import { type Check, checkCriterion, type CriteriaContext } from './criteria.ts';
+
+export interface Placement {
+  stage: string;
+  stageIndex: number;
+  /** The checks of the next stage: what is missing to move on (empty at the last stage). */
+  next: Check[];
+}
+
+/** The journey an account follows: the first segment journey whose trait matches, else the default. */
+export function journeyFor<J extends JourneyInput>(journeys: readonly J[], traits: Record<string, unknown>, fallback: J): J {
+  for (const journey of journeys) {
+    if (journey.segment && journey.segment.values.some((v) => v === traits[journey.segment!.trait])) return journey;
+  }
+  return journeys.find((j) => j.segment === null) ?? fallback;
+}
+
+export function place(journey: JourneyInput, side: 'user' | 'account', ctx: CriteriaContext): Placement {
+  const criteriaOf = (stage: Stage) => (side === 'user' ? stage.user : stage.account);
+  let index = 0;
+  for (let i = 1; i < journey.stages.length; i++) {
+    const checks = criteriaOf(journey.stages[i]!).map((c) => checkCriterion(c, ctx));
+    if (!checks.every((c) => c.met)) return { stage: journey.stages[index]!.key, stageIndex: index, next: checks };
+    index = i;
+  }
+  return { stage: journey.stages[index]!.key, stageIndex: index, next: [] };
+}
+
+export function stageIndexOf(journey: JourneyInput, stage: string): number {
+  return journey.stages.findIndex((s) => s.key === stage);
+}

@@ -1,0 +1,179 @@
+// Reads of evaluated metrics for the admin API and the console: the accounts list with filters,
+// the success equation, one account or user in detail. All from the metrics tables, so reads
+// stay fast however many events there are.
+import type { SqlDb } from '../store/sql.ts';
+import type { JourneyInput, MeasuresInput } from '../protocol/analytics.ts';
+import type { AccountMetrics } from './evaluate.ts';
+import { DEFAULT_JOURNEY } from './defaults.ts';
+import type { Definitions } from './evaluate.ts';
+import { windowStart } from './usage.ts';
+
+export const ACCOUNT_SORTS = {
+  name: 'name',
+  health: 'health_score',
+  stage: 'stage_index',
+  deployment: 'deployment_rate',
+  utilization: 'utilization_rate',
+  activeUsers: 'active_users',
+  lastActive: 'last_active_at',
+  lastTouch: 'last_touch_at',
+} as const;
+
+export interface AccountFilter {
+  stage?: string[];
+  health?: ('green' | 'yellow' | 'red' | 'unknown')[];
+  seatTier?: string[];
+  tenureTier?: string[];
+  contact?: ('recent' | 'stale')[];
+  journey?: string[];
+  q?: string;
+  sort: keyof typeof ACCOUNT_SORTS;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export interface AccountRow extends AccountMetrics {
+  name: string;
+}
+
+function where(ws: string, f: Omit<AccountFilter, 'sort' | 'order' | 'limit' | 'offset'>): [string, unknown[]] {
+  const clauses = ['workspace_id = ?'];
+  const params: unknown[] = [ws];
+  const anyOf = (column: string, values: readonly string[] | undefined) => {
+    if (!values?.length) return;
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  anyOf('stage', f.stage);
+  anyOf('seat_tier', f.seatTier);
+  anyOf('tenure_tier', f.tenureTier);
+  anyOf('contact', f.contact);
+  anyOf('journey', f.journey);
+  if (f.health?.length) {
+    const colours = f.health.filter((h) => h !== 'unknown');
+    const parts = colours.length ? [`health_colour IN (${colours.map(() => '?').join(', ')})`] : [];
+    if (f.health.includes('unknown')) parts.push('health_colour IS NULL');
+    clauses.push(`(${parts.join(' OR ')})`);
+    params.push(...colours);
+  }
+  if (f.q) {
+    clauses.push('(lower(name) LIKE ? OR lower(account_id) LIKE ?)');
+    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
+    params.push(like, like);
+  }
+  return [clauses.join(' AND '), params];
+}
+
+const toRow = (r: { name: string; body: string }): AccountRow => ({ ...(JSON.parse(r.body) as AccountMetrics), name: r.name });
+
+export async function listAccountMetrics(sql: SqlDb, ws: string, f: AccountFilter): Promise<{ total: number; accounts: AccountRow[] }> {
+  const [clause, params] = where(ws, f);
+  const column = ACCOUNT_SORTS[f.sort];
+  // Unknowns (no health, never touched) sort last either way; ties by id keep pages stable.
+  const order = `${column} IS NULL, ${column} ${f.order === 'asc' ? 'ASC' : 'DESC'}, account_id ASC`;
+  const [count, rows] = await Promise.all([
+    sql.get<{ n: number }>(`SELECT count(*) AS n FROM account_metrics WHERE ${clause}`, params),
+    sql.all<{ name: string; body: string }>(`SELECT name, body FROM account_metrics WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]),
+  ]);
+  return { total: Number(count?.n ?? 0), accounts: rows.map(toRow) };
+}
+
+export async function accountMetrics(sql: SqlDb, ws: string, accountId: string): Promise<AccountRow | null> {
+  const row = await sql.get<{ name: string; body: string }>('SELECT name, body FROM account_metrics WHERE workspace_id = ? AND account_id = ?', [ws, accountId]);
+  return row ? toRow(row) : null;
+}
+
+const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
+
+export interface SuccessEquation {
+  customers: number;
+  onboarded: number;
+  adopted: number;
+  onboardingRate: number | null;
+  adoptionRate: number | null;
+  successfulCustomers: number;
+}
+
+/** The success equation, funnels, coverage, feature adoption and tier matrix for a workspace. */
+export async function overview(sql: SqlDb, ws: string, defs: Definitions, today: string) {
+  const journeys: JourneyInput[] = defs.journeys.length ? [...defs.journeys] : [DEFAULT_JOURNEY];
+  if (!journeys.some((j) => j.segment === null)) journeys.push(DEFAULT_JOURNEY);
+  const accountStages = await sql.all<{ journey: string; stage_index: number; n: number }>(
+    'SELECT journey, stage_index, count(*) AS n FROM account_metrics WHERE workspace_id = ? GROUP BY journey, stage_index',
+    [ws],
+  );
+  const userStages = await sql.all<{ journey: string; stage_index: number; n: number }>(
+    'SELECT journey, stage_index, count(*) AS n FROM user_metrics WHERE workspace_id = ? GROUP BY journey, stage_index',
+    [ws],
+  );
+  const equation = (rows: typeof accountStages, journey?: JourneyInput): SuccessEquation => {
+    let customers = 0;
+    let onboarded = 0;
+    let adopted = 0;
+    for (const r of rows) {
+      const j = journeys.find((x) => x.key === r.journey) ?? DEFAULT_JOURNEY;
+      if (journey && j.key !== journey.key) continue;
+      const n = Number(r.n);
+      const index = Number(r.stage_index);
+      customers += n;
+      if (index >= j.stages.findIndex((s) => s.key === j.onboardedStage)) onboarded += n;
+      if (index >= j.stages.findIndex((s) => s.key === j.adoptedStage)) adopted += n;
+    }
+    // customers × onboarding rate × adoption rate = successful customers, exactly.
+    return { customers, onboarded, adopted, onboardingRate: ratio(onboarded, customers), adoptionRate: ratio(adopted, onboarded), successfulCustomers: adopted };
+  };
+  const funnel = (rows: typeof accountStages, journey: JourneyInput) =>
+    journey.stages.map((s, i) => {
+      const at = rows.filter((r) => r.journey === journey.key && Number(r.stage_index) === i).reduce((sum, r) => sum + Number(r.n), 0);
+      const reached = rows.filter((r) => r.journey === journey.key && Number(r.stage_index) >= i).reduce((sum, r) => sum + Number(r.n), 0);
+      return { stage: s.key, name: s.name, at, reached };
+    });
+
+  const measures: MeasuresInput = defs.measures;
+  const since = windowStart(today, measures.coverageDays);
+  const coverage = await sql.get<{ active: number; touched: number }>(
+    `SELECT count(*) AS active, sum(CASE WHEN last_touch_at >= ? THEN 1 ELSE 0 END) AS touched FROM account_metrics WHERE workspace_id = ? AND active_users > 0`,
+    [since, ws],
+  );
+  const health = await sql.all<{ colour: string | null; n: number }>(
+    'SELECT health_colour AS colour, count(*) AS n FROM account_metrics WHERE workspace_id = ? GROUP BY health_colour',
+    [ws],
+  );
+  const matrix = await sql.all<{ seat: string | null; tenure: string | null; n: number }>(
+    'SELECT seat_tier AS seat, tenure_tier AS tenure, count(*) AS n FROM account_metrics WHERE workspace_id = ? GROUP BY seat_tier, tenure_tier',
+    [ws],
+  );
+  const adoption = await sql.all<{ kind: string; feature: string; n: number }>(
+    `SELECT subject_kind AS kind, feature_key AS feature, count(*) AS n FROM feature_usage WHERE workspace_id = ? GROUP BY subject_kind, feature_key`,
+    [ws],
+  );
+  const totals = { account: accountStages.reduce((s, r) => s + Number(r.n), 0), user: userStages.reduce((s, r) => s + Number(r.n), 0) };
+  const alerts = await sql.all<{ id: string; rule: string; subject_kind: string; subject_id: string; message: string; status: string; raised_at: string }>(
+    `SELECT id, rule, subject_kind, subject_id, message, status, raised_at FROM alerts WHERE workspace_id = ? AND status <> 'resolved' ORDER BY raised_at DESC LIMIT 20`,
+    [ws],
+  );
+  const openAlerts = await sql.get<{ n: number }>(`SELECT count(*) AS n FROM alerts WHERE workspace_id = ? AND status <> 'resolved'`, [ws]);
+  const active = Number(coverage?.active ?? 0);
+  const touched = Number(coverage?.touched ?? 0);
+
+  return {
+    asOf: today,
+    successEquation: equation(accountStages),
+    segments: journeys.map((j) => ({ journey: j.key, name: j.name, segment: j.segment, successEquation: equation(accountStages, j) })),
+    funnels: journeys.map((j) => ({ journey: j.key, name: j.name, accounts: funnel(accountStages, j), users: funnel(userStages, j) })),
+    coverage: { periodDays: measures.coverageDays, activeAccounts: active, touchedAccounts: touched, rate: ratio(touched, active) },
+    health: Object.fromEntries(['green', 'yellow', 'red', 'unknown'].map((c) => [c, Number(health.find((h) => (h.colour ?? 'unknown') === c)?.n ?? 0)])),
+    tierMatrix: {
+      seat: [...defs.tiers.seat.map((t) => t.name), null],
+      tenure: defs.tiers.tenure.map((t) => t.name),
+      cells: matrix.map((m) => ({ seat: m.seat, tenure: m.tenure, accounts: Number(m.n) })),
+    },
+    featureAdoption: defs.features.map((f) => {
+      const accounts = Number(adoption.find((a) => a.kind === 'account' && a.feature === f.key)?.n ?? 0);
+      const users = Number(adoption.find((a) => a.kind === 'user' && a.feature === f.key)?.n ?? 0);
+      return { feature: f.key, name: f.name, isKey: f.isKey, accounts, accountRate: ratio(accounts, totals.account), users, userRate: ratio(users, totals.user) };
+    }),
+    alerts: { open: Number(openAlerts?.n ?? 0), latest: alerts.map((a) => ({ id: a.id, rule: a.rule, subjectKind: a.subject_kind, subjectId: a.subject_id, message: a.message, status: a.status, raisedAt: a.raised_at })) },
+  };
+}

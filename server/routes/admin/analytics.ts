@@ -1,0 +1,121 @@
+// /api/v1/overview, /users/:id and /alerts: the success equation and funnels, one user in detail,
+// and the alert feed CS acknowledges and resolves.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { loadDefinitions } from '../../analytics/definitions.ts';
+import { overview } from '../../analytics/queries.ts';
+import { refresherFor } from '../../analytics/refresher.ts';
+import { dayOf } from '../../analytics/usage.ts';
+import { ApiError, invalid } from '../../errors.ts';
+import type { AuthedEnv } from '../../middleware/auth.ts';
+import type { Store } from '../../store/store.ts';
+import { webhookEvent } from '../../webhooks/outbox.ts';
+
+const alertQuery = z.object({
+  status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+interface AlertRow {
+  id: string;
+  rule: string;
+  subject_kind: string;
+  subject_id: string;
+  message: string;
+  details: string;
+  status: string;
+  raised_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+const toAlert = (a: AlertRow) => ({
+  id: a.id, rule: a.rule, subjectKind: a.subject_kind, subjectId: a.subject_id, message: a.message, details: JSON.parse(a.details),
+  status: a.status, raisedAt: a.raised_at, updatedAt: a.updated_at, updatedBy: a.updated_by,
+});
+
+export function overviewRoutes(store: Store) {
+  return new Hono<AuthedEnv>().get('/', async (c) => {
+    await refresherFor(store).fresh();
+    const ws = c.var.workspace.id;
+    return c.json(await overview(store.sql, ws, await loadDefinitions(store, ws), dayOf(new Date())));
+  });
+}
+
+export function userRoutes(store: Store) {
+  return new Hono<AuthedEnv>().get('/:id', async (c) => {
+    await refresherFor(store).fresh();
+    const ws = c.var.workspace.id;
+    const id = c.req.param('id');
+    const user = await store.sql.get<{ traits: string | object; first_seen: string; last_seen: string }>(
+      'SELECT traits, first_seen, last_seen FROM users WHERE workspace_id = ? AND user_id = ?',
+      [ws, id],
+    );
+    if (!user) throw new ApiError(404, 'user_not_found', `no user "${id}" in this workspace`);
+    const [metrics, features, accounts, awards] = await Promise.all([
+      store.sql.get<{ account_id: string | null; journey: string; stage: string; stage_index: number; body: string }>(
+        'SELECT account_id, journey, stage, stage_index, body FROM user_metrics WHERE workspace_id = ? AND user_id = ?',
+        [ws, id],
+      ),
+      store.sql.all<{ feature: string; count: number; first_seen: string; last_seen: string; active_days: number }>(
+        `SELECT feature_key AS feature, count, first_seen, last_seen, active_days FROM feature_usage
+         WHERE workspace_id = ? AND subject_kind = 'user' AND subject_id = ? ORDER BY feature_key`,
+        [ws, id],
+      ),
+      store.sql.all<{ account_id: string; last_seen: string }>('SELECT account_id, last_seen FROM account_users WHERE workspace_id = ? AND user_id = ? ORDER BY last_seen DESC', [ws, id]),
+      store.sql.all<{ program: string; level: number; name: string; awarded_at: string }>(
+        'SELECT program, level, name, awarded_at FROM certifications WHERE workspace_id = ? AND user_id = ? ORDER BY awarded_at',
+        [ws, id],
+      ),
+    ]);
+    const body = metrics ? JSON.parse(metrics.body) : { keyFeaturesUsed: [], certifications: {} };
+    return c.json({
+      userId: id,
+      traits: typeof user.traits === 'string' ? JSON.parse(user.traits) : user.traits,
+      firstSeen: user.first_seen,
+      lastSeen: user.last_seen,
+      accountId: metrics?.account_id ?? accounts[0]?.account_id ?? null,
+      accounts: accounts.map((a) => ({ accountId: a.account_id, lastSeen: a.last_seen })),
+      journey: metrics?.journey ?? null,
+      stage: metrics?.stage ?? null,
+      breadth: body.keyFeaturesUsed.length,
+      keyFeaturesUsed: body.keyFeaturesUsed,
+      features: features.map((f) => ({ feature: f.feature, uses: Number(f.count), activeDays: Number(f.active_days), firstSeen: f.first_seen, lastSeen: f.last_seen })),
+      certifications: body.certifications,
+      awards: awards.map((a) => ({ program: a.program, level: Number(a.level), name: a.name, awardedAt: a.awarded_at })),
+    });
+  });
+}
+
+export function alertRoutes(store: Store) {
+  const transition = (to: 'acknowledged' | 'resolved') =>
+    async (c: { var: { workspace: { id: string }; actor?: string }; req: { param(name: 'id'): string }; json: (data: unknown) => Response }) => {
+      const ws = c.var.workspace.id;
+      const id = c.req.param('id');
+      const now = new Date().toISOString();
+      const alert = await store.sql.get<AlertRow>('SELECT * FROM alerts WHERE workspace_id = ? AND id = ?', [ws, id]);
+      if (!alert) throw new ApiError(404, 'alert_not_found', `no alert "${id}" in this workspace`);
+      if (alert.status === 'resolved') throw new ApiError(409, 'alert_resolved', 'this alert is already resolved');
+      await store.sql.batch([
+        ['UPDATE alerts SET status = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ? AND id = ?', [to, now, c.var.actor ?? 'api', ws, id]],
+        ...(to === 'resolved' ? webhookEvent(ws, 'alert.resolved', { id, rule: alert.rule, subjectKind: alert.subject_kind, subjectId: alert.subject_id }, now) : []),
+      ]);
+      return c.json(toAlert({ ...alert, status: to, updated_at: now, updated_by: c.var.actor ?? 'api' }));
+    };
+  return new Hono<AuthedEnv>()
+    .get('/', async (c) => {
+      const query = alertQuery.safeParse(c.req.query());
+      if (!query.success) throw invalid('invalid_query', query.error);
+      await refresherFor(store).fresh();
+      const { status, limit, offset } = query.data;
+      const filter = status === 'all' ? '' : status === 'unresolved' ? ` AND status <> 'resolved'` : ' AND status = ?';
+      const params = status === 'all' || status === 'unresolved' ? [] : [status];
+      const [rows, count] = await Promise.all([
+        store.sql.all<AlertRow>(`SELECT * FROM alerts WHERE workspace_id = ?${filter} ORDER BY raised_at DESC, id LIMIT ? OFFSET ?`, [c.var.workspace.id, ...params, limit, offset]),
+        store.sql.get<{ n: number }>(`SELECT count(*) AS n FROM alerts WHERE workspace_id = ?${filter}`, [c.var.workspace.id, ...params]),
+      ]);
+      return c.json({ total: Number(count?.n ?? 0), alerts: rows.map(toAlert), limit, offset });
+    })
+    .post('/:id/acknowledge', transition('acknowledged'))
+    .post('/:id/resolve', transition('resolved'));
+}
