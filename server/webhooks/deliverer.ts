@@ -83,7 +83,7 @@ export function createDeliverer(sql: SqlDb, options: Partial<DelivererOptions> =
     return running;
   }
 
-  /** Logs a database failure once until a different one happens, instead of once per poll. */
+  /** Logs a database failure once while it keeps happening, instead of once per poll. */
   function report(error: unknown) {
     const message = (error as Error)?.message ?? String(error);
     if (message !== lastError) log(`[uptake] webhook delivery: ${message}`);
@@ -111,6 +111,7 @@ export function createDeliverer(sql: SqlDb, options: Partial<DelivererOptions> =
       await pruneDeliveries(sql, new Date(nowMs - retentionDays * 86_400_000).toISOString());
     }
     backlog = claimed.length === free;
+    lastError = '';
     return claimed.map((delivery) => launch(delivery, claim));
   }
 
