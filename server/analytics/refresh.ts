@@ -17,6 +17,8 @@ export interface RefreshOptions {
   now?: Date;
   /** Evaluate every subject, not only changed ones. */
   full?: boolean;
+  /** With `full`: only this workspace (after its definitions changed); others wait for their turn. */
+  workspaceId?: string;
   emit?: Emit;
   onProgress?: (done: number, total: number) => void;
 }
@@ -43,6 +45,10 @@ export async function refreshAnalytics(store: Store, options: RefreshOptions = {
   const today = dayOf(now);
   const { sql } = store;
   const state = (await sql.get<{ seq: number; swept: string }>('SELECT event_seq AS seq, swept_day AS swept FROM analytics_state WHERE id = 1'))!;
+  if (options.full && options.workspaceId) {
+    const result = await refreshWorkspace(store, options.workspaceId, null, today, nowIso, options);
+    return { workspaces: 1, ...result, ms: Math.round(performance.now() - started) };
+  }
   const full = options.full || state.swept !== today;
   const top = Number((await sql.get<{ seq: number | null }>('SELECT max(seq) AS seq FROM events'))?.seq ?? 0);
 

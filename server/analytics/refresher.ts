@@ -7,8 +7,8 @@ import { refreshAnalytics, type RefreshSummary } from './refresh.ts';
 export interface Refresher {
   /** Resolves once every event committed before the call is reflected in the metrics. */
   fresh(): Promise<void>;
-  /** Full re-evaluation (after a definition change, or `uptake recompute`). */
-  recompute(onProgress?: (done: number, total: number) => void): Promise<RefreshSummary>;
+  /** Full re-evaluation of one workspace (after a definition change) or of all (`uptake recompute`). */
+  recompute(options?: { workspaceId?: string; onProgress?: (done: number, total: number) => void }): Promise<RefreshSummary>;
   start(intervalMs: number): void;
   stop(): Promise<void>;
 }
@@ -27,8 +27,8 @@ function createRefresher(store: Store): Refresher {
   let timer: ReturnType<typeof setInterval> | null = null;
   const options = { emit: webhookEvent };
 
-  const runOnce = (full: boolean, onProgress?: (done: number, total: number) => void) => {
-    const run = refreshAnalytics(store, { ...options, full, ...(onProgress ? { onProgress } : {}) });
+  const runOnce = (full: boolean, extra: { workspaceId?: string; onProgress?: (done: number, total: number) => void } = {}) => {
+    const run = refreshAnalytics(store, { ...options, full, ...extra });
     running = run.finally(() => (running = null));
     return run;
   };
@@ -47,9 +47,9 @@ function createRefresher(store: Store): Refresher {
 
   return {
     fresh,
-    async recompute(onProgress) {
+    async recompute(extra = {}) {
       while (running) await running.catch(() => {});
-      return runOnce(true, onProgress);
+      return runOnce(true, extra);
     },
     start(intervalMs) {
       timer ??= setInterval(() => {

@@ -54,7 +54,7 @@ describe('analytics properties', () => {
       fc.asyncProperty(fc.array(use, { minLength: 1, maxLength: 30 }), fc.array(use, { maxLength: 30 }), async (first, more) => {
         const ws = await workspace();
         await store.ingest(ws, items(first));
-        await refreshAnalytics(store, { now: NOW, full: true });
+        await refreshAnalytics(store, { now: NOW, full: true, workspaceId: ws });
         const before = await breadth(ws);
         await store.ingest(ws, items(more));
         await refreshAnalytics(store, { now: NOW, full: false });
@@ -70,9 +70,9 @@ describe('analytics properties', () => {
       fc.asyncProperty(fc.array(use, { minLength: 1, maxLength: 40 }), async (log) => {
         const ws = await workspace();
         await store.ingest(ws, items(log));
-        await refreshAnalytics(store, { now: NOW, full: true });
+        await refreshAnalytics(store, { now: NOW, full: true, workspaceId: ws });
         const once = await snapshot(ws);
-        await refreshAnalytics(store, { now: NOW, full: true });
+        await refreshAnalytics(store, { now: NOW, full: true, workspaceId: ws });
         expect(await snapshot(ws)).toEqual(once);
       }),
       { numRuns: 20 },
@@ -83,13 +83,13 @@ describe('analytics properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(use, { minLength: 1, maxLength: 15 }), { minLength: 2, maxLength: 6 }), async (batches) => {
         const ws = await workspace();
-        await refreshAnalytics(store, { now: NOW, full: true });
+        await refreshAnalytics(store, { now: NOW, full: true, workspaceId: ws });
         for (const batch of batches) {
           await store.ingest(ws, items(batch));
           await refreshAnalytics(store, { now: NOW, full: false });
         }
         const incremental = await snapshot(ws);
-        await refreshAnalytics(store, { now: NOW, full: true });
+        await refreshAnalytics(store, { now: NOW, full: true, workspaceId: ws });
         expect(incremental).toEqual(await snapshot(ws));
       }),
       { numRuns: 60 },

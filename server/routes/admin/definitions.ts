@@ -13,9 +13,9 @@ import type { Store } from '../../store/store.ts';
 const BUILT_IN: Partial<Record<DefinitionKind, object>> = { health: DEFAULT_HEALTH, tiers: DEFAULT_TIERS, measures: DEFAULT_MEASURES };
 const SINGLETON_KEY = 'default';
 
-function recomputeSoon(store: Store) {
+function recomputeSoon(store: Store, workspaceId: string) {
   refresherFor(store)
-    .recompute()
+    .recompute({ workspaceId })
     .catch((error) => console.error('[uptake] recompute after a definition change failed:', error));
 }
 
@@ -44,7 +44,7 @@ export function keyedDefinitionRoutes(store: Store, kind: 'journey' | 'certifica
       const input = (await readJsonBody(c, schema, `invalid_${code}`)) as { key: string };
       if (input.key !== c.req.param('key')) throw new ApiError(400, `invalid_${code}`, `key: "${input.key}" does not match the URL's "${c.req.param('key')}"`);
       const saved = await defs.save(c.var.workspace.id, kind, input.key, input as never, c.var.actor ?? 'api');
-      recomputeSoon(store);
+      recomputeSoon(store, c.var.workspace.id);
       return c.json(saved);
     });
 }
@@ -62,7 +62,7 @@ export function singletonDefinitionRoutes(store: Store, kind: 'health' | 'tiers'
     .put('/', async (c) => {
       const input = await readJsonBody(c, schema, `invalid_${code}`);
       const saved = await defs.save(c.var.workspace.id, kind, SINGLETON_KEY, input as never, c.var.actor ?? 'api');
-      recomputeSoon(store);
+      recomputeSoon(store, c.var.workspace.id);
       return c.json(saved);
     });
 }
