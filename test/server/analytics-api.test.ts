@@ -1,0 +1,121 @@
+// The analytics admin API as a CS team's tools use it: definitions with versions, the touch log,
+// accounts list / detail / CSV, users, overview and the alert feed; errors and tenant isolation.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appFixture, groupEvent, trackEvent } from './app-fixture.ts';
+
+const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+describe('analytics API', () => {
+  let f: Awaited<ReturnType<typeof appFixture>>;
+  beforeEach(async () => {
+    f = await appFixture();
+    // acct-1 ("=Risky Clinic", 2 seats) has u1 using reminders today; acct-2 has u2, idle for 40 days.
+    await f.batch([
+      groupEvent({ groupId: 'acct-1', userId: 'u1', timestamp: ago(1), traits: { name: '=Risky Clinic', seats: 2, contract_start: '2020-01-01' } }),
+      trackEvent({ groupId: 'acct-1', userId: 'u1', event: 'Reminder Scheduled', timestamp: ago(0) }),
+      groupEvent({ groupId: 'acct-2', userId: 'u2', timestamp: ago(40), traits: { name: 'Quiet Clinic', seats: 5 } }),
+    ]);
+  });
+  afterEach(() => f.close());
+
+  it('lists accounts with stage, health, tiers and contact', async () => {
+    const page = await (await f.admin('GET', '/api/v1/accounts?sort=name&order=asc')).json();
+    expect(page.total).toBe(2);
+    expect(page.accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['acct-1', 'acct-2']);
+    expect(page.accounts[0]).toMatchObject({ name: '=Risky Clinic', stage: 'onboarded', activeUsers30d: 1, seats: 2, deploymentRate: 0.5, seatTier: 'D', tenureTier: 'd', contact: 'stale' });
+    const red = await (await f.admin('GET', '/api/v1/accounts?health=red')).json();
+    expect(red.accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['acct-2']);
+    const bad = await f.admin('GET', '/api/v1/accounts?health=purple');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/^health\[0\]:/);
+    expect((await f.admin('GET', '/api/v1/accounts?sort=mood')).status).toBe(400);
+  });
+
+  it('exports the accounts as CSV that spreadsheets will not execute', async () => {
+    const response = await f.admin('GET', '/api/v1/accounts.csv?sort=name&order=asc');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]!.split(',').slice(0, 4)).toEqual(['account_id', 'name', 'journey', 'stage']);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^acct-1,'=Risky Clinic,default,onboarded,/);
+  });
+
+  it('logs CS touches, which make contact recent', async () => {
+    const touch = await f.admin('POST', '/api/v1/accounts/acct-1/touches', { channel: 'call', note: 'QBR booked' });
+    expect(touch.status).toBe(201);
+    const detail = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
+    expect(detail.account).toMatchObject({ contact: 'recent', lastTouchChannel: 'call', daysSinceTouch: 0 });
+    expect(detail.touches).toHaveLength(1);
+    expect(detail.users).toMatchObject([{ userId: 'u1', stage: 'onboarded', keyFeaturesUsed: ['reminders'] }]);
+    expect(detail.history.at(-1)).toMatchObject({ stage: 'onboarded', healthVersion: 0 });
+
+    const bad = await f.admin('POST', '/api/v1/accounts/acct-1/touches', { channel: 'fax' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/^channel:/);
+    const future = await f.admin('POST', '/api/v1/accounts/acct-1/touches', { channel: 'email', at: ago(-2) });
+    expect(future.status).toBe(400);
+    expect((await f.admin('POST', '/api/v1/accounts/nope/touches', { channel: 'call' })).status).toBe(404);
+  });
+
+  it('versions definitions with who and when, and rejects nonsense with the field named', async () => {
+    const health = { components: [{ metric: 'deployment', weight: 1 }, { metric: 'recency', weight: 1 }], thresholds: { green: 60, yellow: 30 } };
+    const first = await (await f.admin('PUT', '/api/v1/health', health)).json();
+    const second = await (await f.admin('PUT', '/api/v1/health', { ...health, thresholds: { green: 70, yellow: 30 } })).json();
+    expect([first.version, second.version]).toEqual([1, 2]);
+    const versions = (await (await f.admin('GET', '/api/v1/health/versions')).json()).versions;
+    expect(versions.map((v: { version: number; updatedBy: string }) => [v.version, v.updatedBy])).toEqual([[2, 'api'], [1, 'api']]);
+    expect((await (await f.admin('GET', '/api/v1/health')).json()).thresholds.green).toBe(70);
+
+    const one = await f.admin('PUT', '/api/v1/health', { ...health, components: [{ metric: 'deployment', weight: 1 }] });
+    expect((await one.json()).error.message).toMatch(/^components: use 2 or 3 components/);
+    const inverted = await f.admin('PUT', '/api/v1/health', { ...health, thresholds: { green: 30, yellow: 60 } });
+    expect((await inverted.json()).error.message).toBe('thresholds.yellow: yellow must be below green');
+    const journey = await f.admin('PUT', '/api/v1/journeys/dental', {
+      key: 'dental', name: 'Dental', segment: { trait: 'industry', values: ['dental'] },
+      stages: [{ key: 'new', name: 'New' }, { key: 'live', name: 'Live', user: [{ users: { stage: 'new', atLeast: 1 } }] }],
+      onboardedStage: 'new', adoptedStage: 'gone',
+    });
+    expect(journey.status).toBe(400);
+    expect((await journey.json()).error.message).toMatch(/stages\[1\]\.user\[0\]: only account criteria can count users|adoptedStage: no stage "gone"/);
+    const journeys = (await (await f.admin('GET', '/api/v1/journeys')).json()).items;
+    expect(journeys.map((j: { key: string; updatedBy: string }) => [j.key, j.updatedBy])).toEqual([['default', 'built-in']]);
+  });
+
+  it('reports a user: stage, features and breadth', async () => {
+    const user = await (await f.admin('GET', '/api/v1/users/u1')).json();
+    expect(user).toMatchObject({ userId: 'u1', accountId: 'acct-1', stage: 'onboarded', breadth: 1, features: [{ feature: 'reminders', uses: 1, activeDays: 1 }] });
+    expect((await f.admin('GET', '/api/v1/users/ghost')).status).toBe(404);
+  });
+
+  it('raises alerts into a feed CS acknowledges and resolves, and tells webhooks', async () => {
+    const hook = await (await f.admin('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['alert.raised', 'alert.resolved'] })).json();
+    await f.admin('PUT', '/api/v1/alert-rules/idle', { key: 'idle', name: 'Deployment below 30%', condition: { type: 'deployment_below', rate: 0.3 } });
+    await f.admin('POST', '/api/v1/accounts/acct-2/touches', { channel: 'call' }); // forces a refresh of acct-2 too
+    const feed = await (await f.admin('GET', '/api/v1/alerts')).json();
+    expect(feed.alerts.map((a: { subjectId: string; message: string }) => [a.subjectId, a.message])).toEqual([['acct-2', 'deployment rate 0% is below 30%']]);
+    const id = feed.alerts[0].id;
+    expect((await (await f.admin('POST', `/api/v1/alerts/${id}/acknowledge`)).json()).status).toBe('acknowledged');
+    expect((await (await f.admin('POST', `/api/v1/alerts/${id}/resolve`)).json()).status).toBe('resolved');
+    expect((await f.admin('POST', `/api/v1/alerts/${id}/resolve`)).status).toBe(409);
+    const deliveries = (await (await f.admin('GET', `/api/v1/webhooks/${hook.id}/deliveries`)).json()).deliveries;
+    expect(deliveries.map((d: { type: string }) => d.type).sort()).toEqual(['alert.raised', 'alert.resolved']);
+  });
+
+  it('gives the success equation and coverage in the overview', async () => {
+    const o = await (await f.admin('GET', '/api/v1/overview')).json();
+    expect(o.successEquation).toMatchObject({ customers: 2, onboarded: 1, adopted: 0, onboardingRate: 0.5, adoptionRate: 0, successfulCustomers: 0 });
+    expect(o.coverage).toMatchObject({ activeAccounts: 1, touchedAccounts: 0, rate: 0 });
+  });
+
+  it('keeps tenants apart', async () => {
+    const other = await f.store.createWorkspace('Other tenant');
+    const as = (path: string, init: RequestInit = {}) => f.app.request(path, { ...init, headers: { authorization: `Bearer ${other.secretKey}`, 'content-type': 'application/json' } });
+    expect((await as('/api/v1/accounts/acct-1')).status).toBe(404);
+    expect((await as('/api/v1/users/u1')).status).toBe(404);
+    expect((await (await as('/api/v1/accounts')).json()).total).toBe(0);
+    expect((await as('/api/v1/accounts/acct-1/touches', { method: 'POST', body: JSON.stringify({ channel: 'call' }) })).status).toBe(404);
+    const feed = await (await f.admin('GET', '/api/v1/alerts?status=all')).json();
+    if (feed.alerts[0]) expect((await as(`/api/v1/alerts/${feed.alerts[0].id}/resolve`, { method: 'POST' })).status).toBe(404);
+  });
+});
