@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../demo/seed.ts';
 import { demoRoutes } from '../demo/routes.ts';
+import { refreshAnalytics } from './analytics/refresh.ts';
 import { createApp } from './app.ts';
+import { webhookEvent } from './webhooks/outbox.ts';
 import { loadConfig } from './env.ts';
 import { closeOnSignals, listen, openStore } from './index.ts';
 
@@ -12,6 +14,7 @@ Commands:
   serve [--demo]                 start the server (--demo: create the demo workspace if missing and serve /demo/)
   workspace create --name NAME   create a workspace and print its keys as one JSON line
   seed-demo                      create the demo workspace with accounts, users and weeks of events
+  recompute [--workspace NAME]   evaluate every user and account again (after changing definitions), with progress
 
 Environment:
   PORT          port to listen on (default 8787)
@@ -85,6 +88,30 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'recompute') {
+    const { values } = parse(rest, { workspace: { type: 'string' } });
+    const store = await openStore(config.database);
+    try {
+      let workspaceId: string | undefined;
+      if (values.workspace !== undefined) {
+        const workspace = await store.workspaceByName(values.workspace.trim());
+        if (!workspace) throw new UsageError(`no workspace named "${values.workspace}"`);
+        workspaceId = workspace.id;
+      }
+      const bar = progressBar(process.stderr);
+      const summary = await refreshAnalytics(store, { full: true, emit: webhookEvent, onProgress: bar, ...(workspaceId ? { workspaceId } : {}) });
+      bar.done();
+      const n = (x: number) => x.toLocaleString('en-US');
+      console.log(
+        `Recomputed ${n(summary.accounts)} accounts and ${n(summary.users)} users in ${n(summary.workspaces)} workspace${summary.workspaces === 1 ? '' : 's'} ` +
+          `in ${(summary.ms / 1000).toFixed(1)} s; ${n(summary.alertsRaised)} alerts raised, ${n(summary.certificationsAwarded)} certification levels awarded.`,
+      );
+    } finally {
+      await store.close();
+    }
+    return 0;
+  }
+
   throw new UsageError(`unknown command "${command}"; run "uptake help" for the list`);
 }
 
@@ -96,6 +123,17 @@ function parse<O extends Options>(args: string[], options: O) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** A one-line bar on a terminal; nothing when output is piped (logs stay clean). */
+function progressBar(out: NodeJS.WriteStream) {
+  const draw = (done: number, total: number) => {
+    if (!out.isTTY || !total) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round((done / total) * 100)}% written`);
+  };
+  return Object.assign(draw, { done: () => out.isTTY && out.write('\n') });
 }
 
 function describeDatabase(config: ReturnType<typeof loadConfig>): string {

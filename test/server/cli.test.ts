@@ -40,6 +40,24 @@ describe('uptake CLI', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it('recomputes analytics and prints a summary', async () => {
+    const created = JSON.parse(uptake('workspace', 'create', '--name', 'Recompute').stdout);
+    const store = openSqliteStore(env.DATABASE_URL);
+    const now = new Date().toISOString();
+    const event = (messageId: string, groupId: string) => ({
+      event: { type: 'group', messageId, userId: `user-${groupId}`, groupId, traits: { name: groupId }, timestamp: now, context: {} } as never,
+      timestamp: now, receivedAt: now, features: [], verified: null,
+    });
+    await store.ingest(created.id, [event('r1', 'clinic-a'), event('r2', 'clinic-b')]);
+    await store.close();
+    const run = uptake('recompute', '--workspace', 'Recompute');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Recomputed 2 accounts and 2 users in 1 workspace in \d+\.\d s; 0 alerts raised, 0 certification levels awarded\.$/m);
+    const missing = uptake('recompute', '--workspace', 'Nope');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no workspace named "Nope"');
+  });
+
   it('prints usage for help, and for no command with exit code 2', () => {
     expect(uptake('help').stdout).toContain('workspace create --name NAME');
     expect(uptake().status).toBe(2);
