@@ -1,15 +1,39 @@
 // The contract between the guide runtime (first load) and the lazily loaded widgets chunk.
+// The guide owns state (which tour step, what a button does); widgets render and report.
+import type { ButtonAction } from '../../server/protocol/content.ts';
 import type { DecidedMessage } from '../../server/protocol/decide.ts';
-import type { MessageButton } from '../../server/protocol/content.ts';
+
+/** Something the user can press: a content button, a checklist item or a launcher entry. */
+export interface Pressable {
+  id: string;
+  action?: ButtonAction;
+}
+
+/** A survey answer: an NPS score (with an optional comment) or the id of the chosen option. */
+export type SurveyAnswer = { score: number; comment?: string } | { choice: string };
 
 export interface MessageHandlers {
-  /** The message is really on screen (rendered and positioned). */
+  /** The message (or tour step) is really on screen: rendered and positioned. */
   onShown(): void;
-  onButton(button: MessageButton): void;
+  onButton(pressed: Pressable): void;
+  /** The user closed it (× or Escape). */
   onDismiss(): void;
+  onAnswer(answer: SurveyAnswer): void;
+}
+
+export interface ShowOptions {
+  /** Tours: the step to render (0-based). */
+  step?: number;
+  /** Certification: the level is new to this browser, so open the announcement. */
+  announce?: boolean;
+}
+
+/** The element show() put on the page. Setting `message` re-renders it (checklist progress). */
+export interface ShownMessage {
+  message: DecidedMessage;
+  remove(): void;
 }
 
 export interface Widgets {
-  /** Renders a message; returns a function that removes it. */
-  show(message: DecidedMessage, target: Element | null, handlers: MessageHandlers): () => void;
+  show(message: DecidedMessage, target: Element | null, handlers: MessageHandlers, options?: ShowOptions): ShownMessage;
 }

@@ -1,9 +1,9 @@
+import { define } from '../surface.ts';
 import { UptakeTooltip } from './tooltip.component.ts';
 
 export { UptakeTooltip };
 
-// A host page may load two copies of the chunk; defining a tag twice would throw.
-if (!customElements.get('uptake-tooltip')) customElements.define('uptake-tooltip', UptakeTooltip);
+define('uptake-tooltip', UptakeTooltip);
 
 declare global {
   interface HTMLElementTagNameMap {
