@@ -38,6 +38,15 @@ describe.each([
     expect([await userStage('u1'), await userStage('u2'), await userStage('u3'), await userStage('u4')]).toEqual(['champion', 'adopted', 'onboarded', 'onboarded']);
   });
 
+  it('gives decisions the placement of the user and account, once evaluated', async () => {
+    expect((await store.loadProfile(ws.id, { userId: 'u1' })).analytics).toBeUndefined();
+    await refresh();
+    expect((await store.loadProfile(ws.id, { userId: 'u1' })).analytics).toEqual({
+      userStage: 'champion', accountStage: 'adopted', healthColour: 'green', seatTier: 'D', tenureTier: 'd', certifications: {},
+    });
+    expect((await store.loadProfile(ws.id, { userId: 'u4', accountId: 'small' })).analytics).toMatchObject({ userStage: 'onboarded', healthColour: 'red', seatTier: null });
+  });
+
   it('places accounts by their own use and by counting their users', async () => {
     await refresh();
     // Big: 4 key features in 30 days and 1+ adopted user → adopted; champion needs 3 adopted users (has 2).

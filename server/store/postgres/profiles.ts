@@ -2,6 +2,12 @@
 import type pg from 'pg';
 import type { FeatureUse, MessageState, Profile, Traits } from '../../engine/profile.ts';
 import type { Store, VisitorRef } from '../store.ts';
+import { PLACEMENT_COLUMNS, type PlacementRow, toPlacement } from '../../analytics/placement.ts';
+
+const withPlacement = (row: PlacementRow) => {
+  const analytics = toPlacement(row);
+  return analytics ? { analytics } : {};
+};
 
 const featureUse = (kind: 'user' | 'account', subject: string) => `(
   SELECT jsonb_object_agg(feature_key, jsonb_build_object('count', count, 'firstSeen', first_seen, 'lastSeen', last_seen, 'activeDays', active_days))
@@ -17,10 +23,13 @@ const LOAD_PROFILE = `
     (SELECT traits FROM users WHERE workspace_id = $1 AND user_id = $2::text) AS "userTraits",
     (SELECT traits FROM accounts WHERE workspace_id = $1 AND account_id = account.id) AS "accountTraits",
     ${featureUse('user', '$2::text')} AS "userFeatures",
-    ${featureUse('account', 'account.id')} AS "accountFeatures"
-  FROM account`;
+    ${featureUse('account', 'account.id')} AS "accountFeatures",
+    ${PLACEMENT_COLUMNS}
+  FROM account
+  LEFT JOIN user_metrics um ON um.workspace_id = $1 AND um.user_id = $2::text
+  LEFT JOIN account_metrics am ON am.workspace_id = $1 AND am.account_id = account.id`;
 
-interface ProfileRow {
+interface ProfileRow extends PlacementRow {
   accountId: string | null;
   userTraits: Traits | null;
   accountTraits: Traits | null;
@@ -42,6 +51,7 @@ export function profileQueries(pool: pg.Pool): Pick<Store, 'loadProfile' | 'mess
         accountTraits: row.accountTraits ?? {},
         userFeatures: row.userFeatures ?? {},
         accountFeatures: row.accountFeatures ?? {},
+        ...withPlacement(row),
       };
     },
 

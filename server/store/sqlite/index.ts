@@ -2,15 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
 import type { FeatureUse, MessageState, Profile } from '../../engine/profile.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
-import { type CampaignRow, toCampaign, toWorkspace, type WorkspaceRow } from '../rows.ts';
+import { toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '../store.ts';
 import { sqliteDb } from '../sql.ts';
+import { PLACEMENT_COLUMNS, type PlacementRow, toPlacement } from '../../analytics/placement.ts';
+import { campaignQueries } from './campaigns.ts';
 import { groupCommit } from './group-commit.ts';
+import { guidanceQueries } from './guidance.ts';
 import { prepareIngest } from './ingest.ts';
 import { migrate } from './migrate.ts';
 
@@ -55,6 +57,13 @@ export function openSqliteStore(file: string): Store {
     if (!id) return {};
     const rows = usageOf.all(ws, kind, id) as (FeatureUse & { key: string })[];
     return Object.fromEntries(rows.map(({ key, ...use }) => [key, use]));
+  }
+
+  const placementOf = sql(`SELECT ${PLACEMENT_COLUMNS} FROM (SELECT 1) LEFT JOIN user_metrics um ON um.workspace_id = ? AND um.user_id = ?
+                             LEFT JOIN account_metrics am ON am.workspace_id = ? AND am.account_id = ?`);
+  function placement(ws: string, userId: string | null, accountId: string | null) {
+    const analytics = toPlacement(placementOf.get(ws, userId, ws, accountId) as PlacementRow | undefined);
+    return analytics ? { analytics } : {};
   }
 
   function traitsOf(table: 'users' | 'accounts', ws: string, id: string | null): Record<string, unknown> {
@@ -132,21 +141,8 @@ export function openSqliteStore(file: string): Store {
       return { ...input, version: row.version };
     },
 
-    async listCampaigns(ws, filter = {}) {
-      const rows = sql(`SELECT id, version, status, definition, created_at AS createdAt, updated_at AS updatedAt FROM campaigns
-                  WHERE workspace_id = ? AND (? IS NULL OR status = ?) ORDER BY created_at`)
-        .all(ws, filter.status ?? null, filter.status ?? null) as CampaignRow[];
-      return rows.map(toCampaign);
-    },
-    async createCampaign(ws, input: CampaignInput) {
-      const now = new Date().toISOString();
-      const { status, ...definition } = input;
-      const id = newId();
-      sql('INSERT INTO campaigns (workspace_id, id, version, status, definition, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)').run(
-        ws, id, status, JSON.stringify(definition), now, now,
-      );
-      return { ...input, id, version: 1, createdAt: now, updatedAt: now };
-    },
+    ...campaignQueries(db),
+    ...guidanceQueries(db),
 
     async loadProfile(ws, visitor: VisitorRef): Promise<Profile> {
       const userId = visitor.userId ?? null;
@@ -165,6 +161,7 @@ export function openSqliteStore(file: string): Store {
         accountTraits: traitsOf('accounts', ws, accountId),
         userFeatures: features(ws, 'user', userId),
         accountFeatures: features(ws, 'account', accountId),
+        ...placement(ws, userId, accountId),
       };
     },
     async messageStates(ws, visitorId) {
