@@ -16,6 +16,8 @@ if (!existing?.__sdk) {
   // The widgets chunk is a separate ES module served next to this bundle.
   const loadWidgets = (host: string) => import(/* @vite-ignore */ `${host}/sdk/widgets.js`) as Promise<Widgets>;
   const script = document.currentScript as HTMLScriptElement | null;
+  // Lit gives its fallback <style> elements this nonce, for pages with a strict style-src.
+  if (script?.nonce) (window as { litNonce?: string }).litNonce ??= script.nonce;
   const defaultHost = script?.src ? new URL(script.src).origin : undefined;
   const uptake = Object.assign(createUptake({ loadWidgets, ...(defaultHost ? { defaultHost } : {}) }), { __sdk: true });
   const queued = existing?.__q ?? [];

@@ -91,7 +91,10 @@ export function createUptake({ loadWidgets, defaultHost }: UptakeOptions): Uptak
       watchLifecycle({ onHide: () => t.queue.flushOnUnload(), onResume: () => void t.queue.flush() });
       const trackPages = options.trackPages !== false;
       const rules = remote.then((settings) => settings?.features ?? []);
-      const track = (event: string, properties: Record<string, unknown>) => t.track(event, properties);
+      const track = (event: string, properties: Record<string, unknown>) => {
+        t.track(event, properties);
+        guide!.tracked();
+      };
       void rules.then((list) => {
         watchClickRules(list, track);
         trackUrlRules(list, location.pathname, track);
@@ -117,7 +120,10 @@ export function createUptake({ loadWidgets, defaultHost }: UptakeOptions): Uptak
       t.group(accountId, traits);
       refreshSoon();
     }),
-    track: whenReady('track', (t, event: string, properties?: Record<string, unknown>) => t.track(event, properties)),
+    track: whenReady('track', (t, event: string, properties?: Record<string, unknown>) => {
+      t.track(event, properties);
+      guide?.tracked();
+    }),
     page: whenReady('page', (t, name?: string, properties?: Record<string, unknown>) => t.page(name, properties)),
     reset: whenReady('reset', (t) => t.reset()),
     optOut: whenReady('optOut', (t) => t.optOut()),

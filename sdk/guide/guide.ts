@@ -1,55 +1,100 @@
 // Asks the server what to show on this page view, waits for anchors, loads the widgets
-// chunk only when something must be shown, and reports what the user did with it.
+// chunk only when something must be shown, carries out what the user pressed, and reports
+// it all as ordinary events. State that outlives a widget lives here: which tour step is on
+// screen, which checklist items are ticked.
 import type { DecidedMessage, DecideResponse } from '../../server/protocol/decide.ts';
 import type { MessageEventName } from '../../server/protocol/events.ts';
-import { warnOnce } from '../core/log.ts';
+import { matchesPathPattern } from '../../server/protocol/path-pattern.ts';
+import { guarded, warnOnce } from '../core/log.ts';
+import { storage } from '../core/storage.ts';
 import type { Tracker } from '../core/tracker.ts';
 import { waitForElement } from './anchor.ts';
-import type { Widgets } from './widgets-api.ts';
+import type { MessageHandlers, Pressable, ShownMessage, Widgets } from './widgets-api.ts';
 
 // Literal names checked against the protocol's type, so the SDK never bundles the schemas.
-const MESSAGE_EVENTS = {
+const EVENTS = {
   shown: 'message_shown',
   clicked: 'message_clicked',
   dismissed: 'message_dismissed',
+  completed: 'message_completed',
+  snoozed: 'message_snoozed',
   anchorMissing: 'anchor_missing',
+  stepViewed: 'tour_step_viewed',
+  tourCompleted: 'tour_completed',
+  itemCompleted: 'checklist_item_completed',
+  answered: 'survey_answered',
+  awarded: 'certification_awarded',
 } as const satisfies Record<string, MessageEventName>;
+
+/** After the user's own events, a showing checklist asks again this much later, so used features tick. */
+export const CHECKLIST_RECHECK_MS = 1000;
+/** How long a survey says thanks before it closes. */
+export const THANKS_MS = 2000;
+
+type Tour = Extract<DecidedMessage, { kind: 'tour' }>;
 
 export interface GuideOptions {
   tracker: Tracker;
   loadWidgets: () => Promise<Widgets>;
   emit: (name: string, payload?: unknown) => void;
-  navigate?: (url: string) => void;
+  /** Follows a url action. Default: location.assign, or a new tab with `newTab`. */
+  navigate?: (url: string, newTab?: boolean) => void;
+}
+
+interface Showing {
+  message: DecidedMessage;
+  /** On the page; missing while the anchor or the widgets chunk is awaited. */
+  element?: ShownMessage;
+  target?: Element | null;
+  /** Tours: the step on screen. */
+  step?: number;
+  /** message_shown was reported (a tour reports it once, not per step). */
+  seen?: boolean;
+  /** message_completed was reported (a checklist with every item done). */
+  done?: boolean;
 }
 
 export class Guide {
-  private _showing = new Map<string, () => void>();
+  private _showing = new Map<string, Showing>();
   private _decision = 0;
+  private _recheck?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly _options: GuideOptions) {}
 
-  /** Decides again, e.g. after identify or a route change. Older answers are ignored. */
-  async refresh(): Promise<void> {
+  /**
+   * Decides again, e.g. after identify or a route change; `start` asks the server to start that
+   * tour. Older answers are ignored. Messages no longer decided close; persistent ones still
+   * decided stay on screen and take their new state.
+   */
+  async refresh(start?: string): Promise<void> {
     const { tracker } = this._options;
     if (tracker.optedOut) return;
     const decision = ++this._decision;
     // Deliver pending events first so the decision sees the latest feature use.
     await tracker.queue.flush();
-    const messages = await this._fetchDecision();
+    const messages = await this._fetchDecision(start);
     if (!messages || decision !== this._decision) return;
     const wanted = new Set(messages.map((m) => m.campaignId));
-    for (const [campaignId, close] of this._showing) {
-      if (!wanted.has(campaignId)) {
-        close();
-        this._showing.delete(campaignId);
-      }
-    }
+    // Also closed: anchored messages whose anchor the page replaced; they re-anchor below.
+    for (const [campaignId, entry] of this._showing) if (!wanted.has(campaignId) || entry.target?.isConnected === false) this._close(campaignId);
     for (const message of messages) {
-      if (!this._showing.has(message.campaignId)) void this._show(message);
+      const entry = this._showing.get(message.campaignId);
+      if (entry) {
+        if (!message.interrupting) this._update(entry, message);
+      } else if (!message.interrupting || ![...this._showing.values()].some((e) => e.message.interrupting)) {
+        void this._show(message, message.kind === 'tour' ? this._tourStart(message) : undefined);
+      }
     }
   }
 
-  private async _fetchDecision(): Promise<DecidedMessage[] | null> {
+  /** The host page tracked an event: a showing checklist may have an item to tick. */
+  tracked(): void {
+    if (![...this._showing.values()].some((e) => e.message.kind === 'checklist')) return;
+    clearTimeout(this._recheck);
+    this._recheck = setTimeout(() => void this.refresh(), CHECKLIST_RECHECK_MS);
+  }
+
+  private async _fetchDecision(start?: string): Promise<DecidedMessage[] | null> {
     const { config, identity } = this._options.tracker;
     try {
       const response = await fetch(`${config.host}/v1/decide`, {
@@ -64,6 +109,7 @@ export class Guide {
           url: location.href,
           locale: navigator.language,
           ...(identity.token ? { identityToken: identity.token } : {}),
+          ...(start ? { start } : {}),
         }),
       });
       if (!response.ok) {
@@ -76,54 +122,165 @@ export class Guide {
     }
   }
 
-  private async _show(message: DecidedMessage): Promise<void> {
-    const { tracker, emit } = this._options;
-    const properties = { campaignId: message.campaignId, version: message.version, kind: message.kind };
+  /** A browser-local key for this visitor: tour progress, the last certification level announced. */
+  private _key(what: string, id: string): string {
+    const { userId, anonymousId } = this._options.tracker.identity;
+    return `uptake:v1:${what}:${userId ?? anonymousId}:${id}`;
+  }
+
+  /** The step to resume a tour at: the server's, or further if this browser moved on since. */
+  private _tourStart(tour: Tour): number {
+    const here = Number(storage.get(this._key('tour', `${tour.campaignId}:${tour.version}`))) || 0;
+    return Math.min(Math.max(tour.startAt, here), tour.steps.length - 1);
+  }
+
+  private async _show(message: DecidedMessage, step?: number, seen = false): Promise<void> {
+    const campaignId = message.campaignId;
+    const entry: Showing = { message, step, seen };
     // While the anchor and widgets load, a newer decision may drop this message; it then
-    // removes this placeholder, which is how we know to stop.
-    const pending = () => {};
-    this._showing.set(message.campaignId, pending);
+    // replaces or removes this entry, which is how we know to stop.
+    const current = () => this._showing.get(campaignId) === entry;
+    const drop = () => current() && this._showing.delete(campaignId);
+    this._showing.set(campaignId, entry);
+    const tourStep = message.kind === 'tour' ? message.steps[step!] : undefined;
+    // A step of another page waits for the route change that brings the user there.
+    if (message.kind === 'tour' && (!tourStep || (tourStep.page && !matchesPathPattern(tourStep.page, location.pathname)))) return void drop();
+    const anchor = tourStep ? tourStep.anchor : 'anchor' in message ? message.anchor : undefined;
     let target: Element | null = null;
-    const anchor = 'anchor' in message ? message.anchor : undefined;
     if (anchor) {
       target = await waitForElement(anchor.selector);
+      if (!current()) return;
       if (!target) {
-        tracker.track(MESSAGE_EVENTS.anchorMissing, { ...properties, selector: anchor.selector });
-        if (this._showing.get(message.campaignId) === pending) this._showing.delete(message.campaignId);
-        return;
+        this._report(EVENTS.anchorMissing, message, { selector: anchor.selector, ...(tourStep ? { stepId: tourStep.id } : {}) });
+        // A modal still makes sense without its spotlight; anything pointing at nothing does not.
+        if (message.kind !== 'modal') return void drop();
       }
     }
-    let widgets: Widgets;
+    const announce = message.kind === 'certification' && message.certification.level != null && storage.get(this._key('level', message.certification.program)) !== String(message.certification.level);
     try {
-      widgets = await this._options.loadWidgets();
+      const widgets = await this._options.loadWidgets();
+      if (!current()) return;
+      entry.target = target;
+      entry.element = widgets.show(entry.message, target, this._handlers(entry, announce), { step, announce });
     } catch {
       warnOnce('widgets', 'could not load the widgets chunk; is the Uptake host reachable from this page?');
-      if (this._showing.get(message.campaignId) === pending) this._showing.delete(message.campaignId);
-      return;
+      drop();
     }
-    if (this._showing.get(message.campaignId) !== pending) return;
-    const close = widgets.show(message, target, {
-      onShown: () => {
-        tracker.track(MESSAGE_EVENTS.shown, properties);
-        emit(MESSAGE_EVENTS.shown, properties);
-      },
-      onButton: (button) => {
-        tracker.track(MESSAGE_EVENTS.clicked, { ...properties, buttonId: button.id });
-        emit(MESSAGE_EVENTS.clicked, { ...properties, buttonId: button.id });
+  }
+
+  private _handlers(entry: Showing, announce: boolean): MessageHandlers {
+    const { message } = entry;
+    // Only the entry on screen may act: a late event from a closed widget changes nothing.
+    const live = <A extends unknown[]>(fn: (...args: A) => void) =>
+      guarded('message', (...args: A) => {
+        if (this._showing.get(message.campaignId) === entry) fn(...args);
+      });
+    return {
+      onShown: live(() => {
+        if (!entry.seen) {
+          entry.seen = true;
+          this._report(EVENTS.shown, message);
+        }
+        if (message.kind === 'tour') this._report(EVENTS.stepViewed, message, { stepId: message.steps[entry.step!]!.id, stepIndex: entry.step });
+        if (announce && message.kind === 'certification') {
+          const { program, level, levelName } = message.certification;
+          storage.set(this._key('level', program), String(level));
+          this._report(EVENTS.awarded, message, { program, level, levelName });
+        }
+        this._update(entry, entry.message);
+      }),
+      onButton: live((pressed) => this._act(entry, pressed)),
+      onDismiss: live(() => {
+        this._report(EVENTS.dismissed, message);
         this._close(message.campaignId);
-        if (button.action.type === 'url') (this._options.navigate ?? ((url) => location.assign(url)))(button.action.url);
-      },
-      onDismiss: () => {
-        tracker.track(MESSAGE_EVENTS.dismissed, properties);
-        emit(MESSAGE_EVENTS.dismissed, properties);
-        this._close(message.campaignId);
-      },
-    });
-    this._showing.set(message.campaignId, close);
+      }),
+      onAnswer: live((answer) => {
+        this._report(EVENTS.answered, message, answer);
+        this._report(EVENTS.completed, message);
+        setTimeout(() => this._showing.get(message.campaignId) === entry && this._close(message.campaignId), THANKS_MS);
+      }),
+    };
+  }
+
+  /** Carries out a button, checklist item or launcher entry. */
+  private _act(entry: Showing, { id, action }: Pressable): void {
+    const { message } = entry;
+    // Moving through a tour is not a response to it, so it is not a click (which would end it).
+    if (message.kind === 'tour' && (action?.type === 'next' || action?.type === 'back')) return this._step(entry, action.type === 'next');
+    this._report(EVENTS.clicked, message, { buttonId: id });
+    // Lists of actions stay open; a link opened in a new tab leaves the message where it was.
+    const stays = message.kind === 'checklist' || message.kind === 'launcher' || (action?.type === 'url' && action.newTab);
+    if (!stays) this._close(message.campaignId);
+    switch (action?.type) {
+      case 'dismiss':
+        return this._report(EVENTS.dismissed, message);
+      case 'snooze':
+        return this._report(EVENTS.snoozed, message, { days: action.days });
+      case 'url':
+        return this._navigate(action.url, action.newTab);
+      case 'tour':
+        return void this.refresh(action.campaignId);
+      case 'track':
+        this._options.tracker.track(action.event);
+        return this.tracked();
+      case 'complete_item':
+        return this._completeItem(message, action.itemId);
+    }
+  }
+
+  private _step(entry: Showing, forward: boolean): void {
+    const tour = entry.message as Tour;
+    const from = entry.step!;
+    const to = Math.max(0, from + (forward ? 1 : -1));
+    const key = this._key('tour', `${tour.campaignId}:${tour.version}`);
+    this._close(tour.campaignId);
+    if (to === tour.steps.length) {
+      storage.remove(key);
+      this._report(EVENTS.tourCompleted, tour);
+      return this._report(EVENTS.completed, tour);
+    }
+    storage.set(key, String(to));
+    const url = forward && tour.steps[from]!.url;
+    // The next step lives on another page: go there; the new page resumes at `to`.
+    if (url) this._navigate(url);
+    else void this._show(tour, to, true);
+  }
+
+  /** Ticks an item at once, in the checklist pressed or whichever showing checklist lists it. */
+  private _completeItem(from: DecidedMessage, itemId: string): void {
+    const entry = [this._showing.get(from.campaignId), ...this._showing.values()].find(
+      (e) => e?.message.kind === 'checklist' && e.message.items.some((item) => item.id === itemId),
+    );
+    const checklist = entry?.message;
+    if (checklist?.kind !== 'checklist') return;
+    this._report(EVENTS.itemCompleted, checklist, { itemId });
+    this._update(entry!, { ...checklist, items: checklist.items.map((item) => (item.id === itemId ? { ...item, done: true } : item)) });
+  }
+
+  /** New state for a message on screen; a checklist with every item done is completed. */
+  private _update(entry: Showing, message: DecidedMessage): void {
+    entry.message = message;
+    if (entry.element) entry.element.message = message;
+    if (message.kind === 'checklist' && entry.seen && !entry.done && message.items.every((item) => item.done)) {
+      entry.done = true;
+      this._report(EVENTS.completed, message);
+    }
+  }
+
+  private _navigate(url: string, newTab?: boolean): void {
+    if (this._options.navigate) this._options.navigate(url, newTab);
+    else if (newTab) open(url, '_blank', 'noopener');
+    else location.assign(url);
+  }
+
+  private _report(name: MessageEventName, message: DecidedMessage, extra?: object): void {
+    const properties = { campaignId: message.campaignId, version: message.version, kind: message.kind, ...extra };
+    this._options.tracker.track(name, properties);
+    this._options.emit(name, properties);
   }
 
   private _close(campaignId: string): void {
-    this._showing.get(campaignId)?.();
+    this._showing.get(campaignId)?.element?.remove();
     this._showing.delete(campaignId);
   }
 }

@@ -1,111 +1,151 @@
 // @vitest-environment happy-dom
+// The guide runtime with the real widgets chunk: what it shows, when, and for how long.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecidedMessage } from '../../server/protocol/decide.ts';
-import { Tracker } from '../../sdk/core/tracker.ts';
 import { Guide } from '../../sdk/guide/guide.ts';
-import type { MessageHandlers, Widgets } from '../../sdk/guide/widgets-api.ts';
+import { messageOf } from './widgets/helpers.ts';
+import { click, fakeServer, names, realWidgets, sent, setUp, widget } from './guide-fixture.ts';
 
 const tooltip: DecidedMessage = {
   campaignId: 'c1',
   version: 1,
   kind: 'tooltip',
-  anchor: { selector: '#anchor', placement: 'right' },
+  interrupting: true,
+  anchor: { selector: '#nav', placement: 'right' },
   content: { title: 'Hi', body: [], buttons: [{ id: 'go', label: 'Go', style: 'primary', action: { type: 'url', url: '/next' } }] },
 };
 
-function fakeServer(answers: DecidedMessage[][]) {
-  const tracked: { event: string; properties: Record<string, unknown> }[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    if (url.endsWith('/v1/decide')) return new Response(JSON.stringify({ messages: answers.shift() ?? [] }));
-    for (const e of JSON.parse(String(init.body)).batch) if (e.type === 'track') tracked.push(e);
-    return new Response('{}');
-  });
-  return tracked;
-}
-
-function fakeWidgets() {
-  const shown: { message: DecidedMessage; handlers: MessageHandlers; closed: boolean }[] = [];
-  const widgets: Widgets = {
-    show(message, _target, handlers) {
-      const entry = { message, handlers, closed: false };
-      shown.push(entry);
-      handlers.onShown();
-      return () => {
-        entry.closed = true;
-      };
-    },
-  };
-  return { shown, load: vi.fn(async () => widgets) };
-}
-
-let tracker: Tracker;
 beforeEach(() => {
   localStorage.clear();
-  document.body.innerHTML = '<a id="anchor">Reminders</a>';
-  tracker = new Tracker({ writeKey: 'wk_test', host: 'http://uptake.test' });
-  tracker.identify('u1');
+  document.body.innerHTML = '<a id="nav">Reminders</a>';
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
 
 describe('guide runtime', () => {
   it('shows a decided message once, even when a newer decision arrives while it loads', async () => {
     fakeServer([[tooltip], [tooltip]]);
-    const widgets = fakeWidgets();
     // The widgets chunk is slow to arrive: the second decision lands while the first waits for it.
     let arrive!: () => void;
     const slow = new Promise<void>((resolve) => (arrive = resolve));
-    const guide = new Guide({ tracker, loadWidgets: () => slow.then(widgets.load), emit: () => {} });
+    const { guide } = setUp({ loadWidgets: () => slow.then(realWidgets) });
     await guide.refresh();
     await guide.refresh();
     arrive();
-    await vi.waitFor(() => expect(widgets.shown).toHaveLength(1));
+    await widget('uptake-tooltip');
     await new Promise((r) => setTimeout(r, 20));
-    expect(widgets.shown).toHaveLength(1);
+    expect(document.querySelectorAll('uptake-tooltip')).toHaveLength(1);
   });
 
   it('closes a message the next decision no longer includes', async () => {
     fakeServer([[tooltip], []]);
-    const widgets = fakeWidgets();
-    const guide = new Guide({ tracker, loadWidgets: widgets.load, emit: () => {} });
+    const { guide } = setUp();
     await guide.refresh();
-    await vi.waitFor(() => expect(widgets.shown).toHaveLength(1));
+    await widget('uptake-tooltip');
     await guide.refresh();
-    expect(widgets.shown[0]!.closed).toBe(true);
+    expect(document.querySelector('uptake-tooltip')).toBeNull();
   });
 
   it('never loads the widgets chunk when there is nothing to show', async () => {
     fakeServer([[]]);
-    const widgets = fakeWidgets();
-    await new Guide({ tracker, loadWidgets: widgets.load, emit: () => {} }).refresh();
-    expect(widgets.load).not.toHaveBeenCalled();
+    const loadWidgets = vi.fn(realWidgets);
+    await setUp({ loadWidgets }).guide.refresh();
+    expect(loadWidgets).not.toHaveBeenCalled();
   });
 
-  it('reports shown and clicked, then follows the button link', async () => {
-    const tracked = fakeServer([[tooltip]]);
-    const widgets = fakeWidgets();
-    const navigate = vi.fn();
-    await new Guide({ tracker, loadWidgets: widgets.load, emit: () => {}, navigate }).refresh();
-    await vi.waitFor(() => expect(widgets.shown).toHaveLength(1));
-    widgets.shown[0]!.handlers.onButton(tooltip.content.buttons[0]!);
-    expect(navigate).toHaveBeenCalledWith('/next');
-    expect(widgets.shown[0]!.closed).toBe(true);
-    await tracker.queue.flush();
-    expect(tracked.map((e) => [e.event, e.properties['campaignId']])).toEqual([
-      ['message_shown', 'c1'],
-      ['message_clicked', 'c1'],
+  it('reports shown once really rendered, then clicked, and follows the button link', async () => {
+    const server = fakeServer([[tooltip]]);
+    const { guide, tracker, navigate, emit } = setUp();
+    await guide.refresh();
+    const root = await widget('uptake-tooltip');
+    await vi.waitFor(() => expect(emit).toHaveBeenCalledWith('message_shown', expect.objectContaining({ campaignId: 'c1' })));
+    click(root, '[part="button"]');
+    expect(navigate).toHaveBeenCalledWith('/next', undefined);
+    expect(document.querySelector('uptake-tooltip')).toBeNull();
+    expect((await sent(tracker, server)).map(([name, p]) => [name, p['campaignId'], p['buttonId']])).toEqual([
+      ['message_shown', 'c1', undefined],
+      ['message_clicked', 'c1', 'go'],
     ]);
   });
 
-  it('records a missing anchor instead of showing a floating message', async () => {
+  it('waits for an anchor that appears late, and reports the message shown only then', async () => {
     document.body.innerHTML = '';
-    const tracked = fakeServer([[{ ...tooltip, anchor: { selector: '#nowhere', placement: 'right' } }]]);
+    const server = fakeServer([[tooltip]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await names(tracker, server)).toEqual([]);
+    document.body.innerHTML = '<a id="nav">Reminders</a>';
+    await widget('uptake-tooltip');
+    await vi.waitFor(async () => expect(await names(tracker, server)).toEqual(['message_shown']));
+  });
+
+  it('records a missing anchor with its selector instead of showing a floating message', async () => {
+    document.body.innerHTML = '';
+    const server = fakeServer([[{ ...tooltip, anchor: { selector: '#nowhere', placement: 'right' } }]]);
     vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const widgets = fakeWidgets();
-    await new Guide({ tracker, loadWidgets: widgets.load, emit: () => {} }).refresh();
+    const loadWidgets = vi.fn(realWidgets);
+    const { guide, tracker } = setUp({ loadWidgets });
+    await guide.refresh();
     await vi.advanceTimersByTimeAsync(5_100);
     vi.useRealTimers();
-    await tracker.queue.flush();
-    expect(widgets.load).not.toHaveBeenCalled();
-    expect(tracked.map((e) => [e.event, e.properties['selector']])).toEqual([['anchor_missing', '#nowhere']]);
+    expect(loadWidgets).not.toHaveBeenCalled();
+    expect((await sent(tracker, server)).map(([name, p]) => [name, p['campaignId'], p['selector']])).toEqual([['anchor_missing', 'c1', '#nowhere']]);
+  });
+
+  it('shows at most one interrupting message, alongside every persistent one', async () => {
+    fakeServer([[tooltip, messageOf('modal'), messageOf('banner'), messageOf('checklist'), messageOf('launcher')]]);
+    const { guide } = setUp();
+    await guide.refresh();
+    await Promise.all(['uptake-tooltip', 'uptake-banner', 'uptake-checklist', 'uptake-launcher'].map(widget));
+    expect(document.querySelector('uptake-modal')).toBeNull();
+  });
+
+  it('keeps persistent messages on screen across route changes while they are still decided', async () => {
+    fakeServer([[tooltip, messageOf('banner'), messageOf('checklist')], [messageOf('banner'), messageOf('checklist')]]);
+    const { guide } = setUp();
+    await guide.refresh();
+    await Promise.all(['uptake-tooltip', 'uptake-banner', 'uptake-checklist'].map(widget));
+    const [banner, checklist] = [document.querySelector('uptake-banner'), document.querySelector('uptake-checklist')];
+    history.pushState({}, '', '/appointments');
+    await guide.refresh();
+    expect(document.querySelector('uptake-tooltip')).toBeNull();
+    // The very same elements: no flicker, no second exposure, a collapsed checklist stays collapsed.
+    expect(document.querySelector('uptake-banner')).toBe(banner);
+    expect(document.querySelector('uptake-checklist')).toBe(checklist);
+  });
+
+  it('re-anchors a message whose anchor the page re-rendered', async () => {
+    fakeServer([[tooltip]]);
+    const { guide } = setUp();
+    await guide.refresh();
+    await widget('uptake-tooltip');
+    const first = document.querySelector('uptake-tooltip');
+    document.body.innerHTML = '<a id="nav">Reminders</a>';
+    await guide.refresh();
+    await widget('uptake-tooltip');
+    const second = document.querySelector('uptake-tooltip')!;
+    expect(second).not.toBe(first);
+    expect(second.target).toBe(document.getElementById('nav'));
+  });
+
+  it('never throws into the page when the widgets chunk cannot load', async () => {
+    fakeServer([[tooltip]]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const guide = new Guide({ ...setUp(), loadWidgets: () => Promise.reject(new Error('offline')), emit: () => {} });
+    await expect(guide.refresh()).resolves.toBeUndefined();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('widgets chunk')));
+    warn.mockRestore();
+  });
+
+  it('asks nothing once the visitor opted out', async () => {
+    const server = fakeServer([[tooltip]]);
+    const { guide, tracker } = setUp();
+    tracker.optOut();
+    await guide.refresh();
+    expect(server.decides).toEqual([]);
   });
 });

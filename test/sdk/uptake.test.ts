@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The public `uptake` object as a product team uses it, against a recording fake server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUptake } from '../../sdk/uptake.ts';
+import { createUptake, type UptakeOptions } from '../../sdk/uptake.ts';
 
 type Call = { url: string; body: Record<string, unknown> | null };
 
@@ -17,7 +17,7 @@ function fakeServer(config: object = { features: [], honorGlobalPrivacyControl: 
   return { calls, batches };
 }
 
-const widgets = { loadWidgets: async () => ({ show: () => () => {} }) };
+const widgets: UptakeOptions = { loadWidgets: async () => ({ show: (message) => ({ message, remove() {} }) }) };
 const settle = () => new Promise((r) => setTimeout(r, 2300));
 
 beforeEach(() => localStorage.clear());
