@@ -124,7 +124,7 @@ export const measuresInput = z.object({
   /** Account trait holding the number of seats purchased. */
   seatsTrait: z.string().min(1).max(256).default('seats'),
   /** Account trait holding the contract start date (ISO). Without it, tenure counts from the account's first event. */
-  contractStartTrait: z.string().min(1).max(256).default('contract_start'),
+  contractStartTrait: z.string().min(1).max(256).default('contractStart'),
   /** A user is active when seen within this many days. */
   activeDays: days.default(30),
   /**

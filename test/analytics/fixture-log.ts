@@ -26,11 +26,11 @@ const use = (userId: string, groupId: string, feature: string, timestamp: string
 export function fixtureLog(): IngestItem[] {
   const items: IngestItem[] = [
     // Big Clinic: 4 seats, contract 12 months old today → tenure d.
-    item({ type: 'group', userId: 'u1', groupId: 'big', timestamp: '2026-09-01T09:00:00Z', traits: { name: 'Big Clinic', seats: 4, contract_start: '2025-11-20', industry: 'dental' } }),
+    item({ type: 'group', userId: 'u1', groupId: 'big', timestamp: '2026-09-01T09:00:00Z', traits: { name: 'Big Clinic', seats: 4, contractStart: '2025-11-20', industry: 'dental' } }),
     // Small Clinic: no seats trait; contract 2026-08-21 → 2 whole months → tenure a.
-    item({ type: 'group', userId: 'u4', groupId: 'small', timestamp: '2026-09-15T09:00:00Z', traits: { name: 'Small Clinic', contract_start: '2026-08-21' } }),
+    item({ type: 'group', userId: 'u4', groupId: 'small', timestamp: '2026-09-15T09:00:00Z', traits: { name: 'Small Clinic', contractStart: '2026-08-21' } }),
     // Empty Clinic: only an anonymous visitor, so no users; contract 2026-07-20 → exactly 4 months → tenure b.
-    item({ type: 'group', anonymousId: 'anon-1', groupId: 'empty', timestamp: '2026-11-10T09:00:00Z', traits: { name: 'Empty Clinic', seats: 10, contract_start: '2026-07-20' } }),
+    item({ type: 'group', anonymousId: 'anon-1', groupId: 'empty', timestamp: '2026-11-10T09:00:00Z', traits: { name: 'Empty Clinic', seats: 10, contractStart: '2026-07-20' } }),
   ];
   // u1: appointments on the 8 days 11-13…11-20, and the other three key features on 11-20:
   // breadth 4 and 8 active days in 30 → champion.

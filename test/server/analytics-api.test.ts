@@ -11,7 +11,7 @@ describe('analytics API', () => {
     f = await appFixture();
     // acct-1 ("=Risky Clinic", 2 seats) has u1 using reminders today; acct-2 has u2, idle for 40 days.
     await f.batch([
-      groupEvent({ groupId: 'acct-1', userId: 'u1', timestamp: ago(1), traits: { name: '=Risky Clinic', seats: 2, contract_start: '2020-01-01' } }),
+      groupEvent({ groupId: 'acct-1', userId: 'u1', timestamp: ago(1), traits: { name: '=Risky Clinic', seats: 2, contractStart: '2020-01-01' } }),
       trackEvent({ groupId: 'acct-1', userId: 'u1', event: 'Reminder Scheduled', timestamp: ago(0) }),
       groupEvent({ groupId: 'acct-2', userId: 'u2', timestamp: ago(40), traits: { name: 'Quiet Clinic', seats: 5 } }),
     ]);
