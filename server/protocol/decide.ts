@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Anchor, CampaignKind, LauncherEntry, SurveyQuestion } from './campaign.ts';
 import type { ButtonAction, MessageContent } from './content.ts';
 
+const campaignIdField = z.string().min(1).max(64);
+
 export const decideRequest = z
   .object({
     writeKey: z.string().max(128).optional(),
@@ -12,6 +14,15 @@ export const decideRequest = z
     url: z.string().max(2048),
     locale: z.string().max(64).optional(),
     identityToken: z.string().max(8192).optional(),
+    /** From the user agent and screen width; without it, the server reads the User-Agent header. */
+    device: z.enum(['desktop', 'tablet', 'mobile']).optional(),
+    /**
+     * Messages already on screen in this page (kept across route changes without counting as
+     * another show): a capped message does not vanish when the user navigates inside the app.
+     */
+    showing: z.array(campaignIdField).max(20).optional(),
+    /** A tour the user asked for (the launcher's "start tour"): shown if live and in its audience. */
+    start: campaignIdField.optional(),
   })
   .refine((r) => r.userId != null || r.anonymousId != null, {
     message: 'either userId or anonymousId is required',
@@ -19,6 +30,7 @@ export const decideRequest = z
   });
 
 export type DecideRequest = z.infer<typeof decideRequest>;
+export type Device = NonNullable<DecideRequest['device']>;
 
 interface Decided<K extends CampaignKind> {
   campaignId: string;

@@ -11,8 +11,12 @@ export const workspaceSettings = z.object({
   verificationSecrets: z.array(z.string().min(32, 'secrets must be at least 32 characters').max(256)).max(2).default([]),
   /** Treat `navigator.globalPrivacyControl` as an opt-out. Default false. */
   honorGlobalPrivacyControl: z.boolean().default(false),
+  /** Share of all users (0–50 %) kept from every campaign, to measure the lift of guidance as a whole. Default 0. */
+  globalHoldoutPercent: z.number().min(0).max(50).default(0),
+  /** At most one interrupting message per user per this many hours; 0 (default) means no throttle. */
+  throttleHours: z.number().min(0).max(24 * 30).default(0),
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false };
+export const DEFAULT_SETTINGS: WorkspaceSettings = { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false, globalHoldoutPercent: 0, throttleHours: 0 };

@@ -72,6 +72,11 @@ export function ingestRoutes(store: Store) {
           if (problem) unverified++;
         }
         const interaction = messageInteraction(event);
+        if (interaction && 'problem' in interaction) {
+          const path = `${root}.properties.${interaction.path}`;
+          rejected.push({ index, code: 'invalid_event', message: `${path}: ${interaction.problem}`, path });
+          return;
+        }
         items.push({
           event,
           timestamp,

@@ -1,6 +1,6 @@
 // Folds newly stored events into the side effects they have on users, accounts, feature
 // counters and message state, so a store applies each once per batch. Pure; both stores use it.
-import type { IngestItem } from './store.ts';
+import type { IngestItem, MessageInteraction } from './store.ts';
 
 type Traits = Record<string, unknown>;
 interface Seen {
@@ -21,14 +21,34 @@ export interface FeatureUses {
   /** By UTC day (YYYY-MM-DD). */
   days: Map<string, DayUse>;
 }
+/** What a batch's message events change for one visitor and campaign; stores merge it into the row. */
 export interface StateChange {
   campaignId: string;
   visitorId: string;
+  /** The account the events came from (the latest one wins). */
+  accountId: string | null;
   shows: number;
+  firstShownAt: string | null;
   lastShownAt: string | null;
   dismissedAt: string | null;
   clickedAt: string | null;
   completedAt: string | null;
+  snoozedUntil: string | null;
+  tourStep: number | null;
+  tourStepAt: string | null;
+  tourDoneAt: string | null;
+  itemsDone: string[];
+}
+
+/** A survey answer; the first per visitor and campaign is kept. */
+export interface AnswerChange {
+  campaignId: string;
+  visitorId: string;
+  accountId: string | null;
+  score: number | null;
+  choice: string | null;
+  comment: string | null;
+  at: string;
 }
 
 export interface Effects {
@@ -37,6 +57,7 @@ export interface Effects {
   members: Map<string, { accountId: string; userId: string; last: string }>;
   uses: Map<string, FeatureUses>;
   states: StateChange[];
+  answers: AnswerChange[];
   links: { anonymousId: string; userId: string }[];
 }
 
@@ -75,8 +96,9 @@ function use(uses: Map<string, FeatureUses>, kind: 'user' | 'account', subject: 
 }
 
 export function foldEffects(items: readonly IngestItem[]): Effects {
-  const effects: Effects = { users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], links: [] };
+  const effects: Effects = { users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], answers: [], links: [] };
   const states = new Map<string, StateChange>();
+  const answers = new Map<string, AnswerChange>();
   for (const { event, timestamp: at, features, interaction } of items) {
     const userId = event.userId ?? null;
     const accountId = event.groupId ?? null;
@@ -95,25 +117,76 @@ export function foldEffects(items: readonly IngestItem[]): Effects {
       if (accountId) use(effects.uses, 'account', accountId, feature, at);
     }
     const visitorId = userId ?? event.anonymousId;
-    if (interaction && visitorId) {
-      const key = `${interaction.campaignId}\u0000${visitorId}`;
-      let state = states.get(key);
-      if (!state) {
-        state = { campaignId: interaction.campaignId, visitorId, shows: 0, lastShownAt: null, dismissedAt: null, clickedAt: null, completedAt: null };
-        states.set(key, state);
-      }
-      const earliest = (current: string | null) => (current && current < at ? current : at);
-      if (interaction.kind === 'shown') {
-        state.shows++;
-        if (!state.lastShownAt || at > state.lastShownAt) state.lastShownAt = at;
-      } else if (interaction.kind === 'dismissed') state.dismissedAt = earliest(state.dismissedAt);
-      else if (interaction.kind === 'clicked') state.clickedAt = earliest(state.clickedAt);
-      else state.completedAt = earliest(state.completedAt);
-    }
+    if (interaction && visitorId) foldInteraction(states, answers, interaction, visitorId, accountId, at);
     const anonymousId = event.anonymousId;
     const linkable = event.type === 'identify' && userId && anonymousId && anonymousId !== userId;
     if (linkable && !effects.links.some((l) => l.anonymousId === anonymousId)) effects.links.push({ anonymousId, userId });
   }
   effects.states = [...states.values()];
+  effects.answers = [...answers.values()];
   return effects;
+}
+
+const DAY_MS = 86_400_000;
+const earliest = (current: string | null, at: string) => (current && current < at ? current : at);
+const latest = (current: string | null, at: string) => (current && current > at ? current : at);
+
+function foldInteraction(
+  states: Map<string, StateChange>,
+  answers: Map<string, AnswerChange>,
+  interaction: MessageInteraction,
+  visitorId: string,
+  accountId: string | null,
+  at: string,
+) {
+  const { campaignId } = interaction;
+  const key = `${campaignId}\u0000${visitorId}`;
+  if (interaction.kind === 'answered') {
+    const { score, choice, comment } = interaction;
+    const first = answers.get(key);
+    if (!first || at < first.at) answers.set(key, { campaignId, visitorId, accountId, score, choice, comment, at });
+    return;
+  }
+  let state = states.get(key);
+  if (!state) {
+    state = {
+      campaignId, visitorId, accountId: null, shows: 0, firstShownAt: null, lastShownAt: null, dismissedAt: null, clickedAt: null, completedAt: null,
+      snoozedUntil: null, tourStep: null, tourStepAt: null, tourDoneAt: null, itemsDone: [],
+    };
+    states.set(key, state);
+  }
+  if (accountId) state.accountId = accountId;
+  switch (interaction.kind) {
+    case 'shown':
+      state.shows++;
+      state.firstShownAt = earliest(state.firstShownAt, at);
+      state.lastShownAt = latest(state.lastShownAt, at);
+      break;
+    case 'dismissed':
+      state.dismissedAt = earliest(state.dismissedAt, at);
+      break;
+    case 'clicked':
+      state.clickedAt = earliest(state.clickedAt, at);
+      break;
+    case 'completed':
+      state.completedAt = earliest(state.completedAt, at);
+      break;
+    case 'snoozed':
+      state.snoozedUntil = latest(state.snoozedUntil, new Date(Date.parse(at) + interaction.days * DAY_MS).toISOString());
+      break;
+    case 'tour_step':
+      // The step viewed last in time is where the tour resumes.
+      if (!state.tourStepAt || at >= state.tourStepAt) {
+        state.tourStep = interaction.step;
+        state.tourStepAt = at;
+      }
+      break;
+    case 'tour_completed':
+      state.tourDoneAt = latest(state.tourDoneAt, at);
+      state.completedAt = earliest(state.completedAt, at);
+      break;
+    case 'item_completed':
+      if (!state.itemsDone.includes(interaction.itemId)) state.itemsDone = [...state.itemsDone, interaction.itemId].sort();
+      break;
+  }
 }

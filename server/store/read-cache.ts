@@ -38,10 +38,15 @@ export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
       return saved;
     },
     listCampaigns: (ws, filter) => (filter?.status === 'live' ? liveCampaigns(ws) : store.listCampaigns(ws, filter)),
-    async createCampaign(ws, input) {
-      const created = await store.createCampaign(ws, input);
+    async createCampaign(ws, input, author) {
+      const created = await store.createCampaign(ws, input, author);
       liveCampaigns.clear();
       return created;
+    },
+    async updateCampaign(ws, id, input, change) {
+      const updated = await store.updateCampaign(ws, id, input, change);
+      liveCampaigns.clear();
+      return updated;
     },
   };
   // Everything not overridden goes straight to the store, whatever kind of object it is.

@@ -1,5 +1,5 @@
 // Row → domain object mappings both stores share: definitions are kept as JSON text.
-import type { Campaign } from '../protocol/campaign.ts';
+import { type Campaign, campaignInput } from '../protocol/campaign.ts';
 import { DEFAULT_SETTINGS } from '../protocol/workspace.ts';
 import type { Workspace } from './store.ts';
 
@@ -11,11 +11,16 @@ export const toWorkspace = (row: WorkspaceRow | undefined): Workspace | null =>
 
 export type CampaignRow = Pick<Campaign, 'id' | 'version' | 'status' | 'createdAt' | 'updatedAt'> & { definition: string };
 
-export const toCampaign = (row: CampaignRow): Campaign => ({
-  ...JSON.parse(row.definition),
-  id: row.id,
-  version: row.version,
-  status: row.status,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-});
+/**
+ * Definitions are read through the current schema, so campaigns saved before a field existed
+ * get its default. One that no longer parses is left out (and logged) rather than breaking
+ * every decision of its workspace.
+ */
+export function toCampaign(row: CampaignRow): Campaign | null {
+  const parsed = campaignInput.safeParse({ ...JSON.parse(row.definition), status: row.status });
+  if (!parsed.success) {
+    console.error(`[uptake] campaign ${row.id} v${row.version} cannot be read by this version and is skipped: ${parsed.error.issues[0]?.message}`);
+    return null;
+  }
+  return { ...parsed.data, id: row.id, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
+}

@@ -1,6 +1,9 @@
 // The storage contract. Every method is async so the SQLite and PostgreSQL stores are
 // interchangeable; routes depend on this interface only.
-import type { Campaign, CampaignInput } from '../protocol/campaign.ts';
+import type { Campaign, CampaignInput, Goal } from '../protocol/campaign.ts';
+import type { Arms } from '../engine/results.ts';
+import type { SurveyAnswer } from '../engine/survey.ts';
+import type { CapSnapshot, DecisionState } from '../engine/visitor-state.ts';
 import type { TrackedEvent } from '../protocol/events.ts';
 import type { Feature, FeatureInput } from '../protocol/feature.ts';
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
@@ -18,6 +21,15 @@ export interface Workspace {
 
 export type Interaction = 'shown' | 'clicked' | 'dismissed' | 'completed';
 
+/** What a message event reported, with the properties each kind needs. */
+export type MessageInteraction =
+  | { campaignId: string; kind: Interaction }
+  | { campaignId: string; kind: 'snoozed'; days: number }
+  | { campaignId: string; kind: 'tour_step'; step: number }
+  | { campaignId: string; kind: 'tour_completed' }
+  | { campaignId: string; kind: 'item_completed'; itemId: string }
+  | { campaignId: string; kind: 'answered'; score: number | null; choice: string | null; comment: string | null };
+
 /** One validated event plus what the engine derived from it, ready to be written. */
 export interface IngestItem {
   event: TrackedEvent;
@@ -26,7 +38,7 @@ export interface IngestItem {
   receivedAt: string;
   /** Feature keys this event counts as a use of. */
   features: string[];
-  interaction?: { campaignId: string; kind: Interaction };
+  interaction?: MessageInteraction;
   /** Identity verification outcome: true/false when checked, null when not applicable. */
   verified: boolean | null;
 }
@@ -65,6 +77,40 @@ export interface StoredEvent {
   verified: boolean | null;
 }
 
+export interface CampaignChange {
+  author: string;
+  /** Refuse the change unless the campaign is still at this version (optimistic locking). */
+  expectedVersion?: number | undefined;
+  /** What the change was: edited, published, paused, archived. */
+  change: 'updated' | 'published' | 'paused' | 'archived';
+}
+
+export interface CampaignVersion {
+  version: number;
+  change: 'created' | CampaignChange['change'];
+  author: string;
+  at: string;
+  campaign: Campaign;
+}
+
+export interface ShowReservation {
+  campaignId: string;
+  visitorId: string;
+  /** The account whose caps apply, or null when the campaign has none or the visitor has no account. */
+  accountId: string | null;
+  /** Interrupting messages also take the visitor's throttle slot. */
+  interrupting: boolean;
+  at: string;
+}
+
+export interface HoldoutRecord {
+  campaignId: string;
+  visitorId: string;
+  accountId: string | null;
+  reason: 'campaign' | 'global';
+  at: string;
+}
+
 export interface Page<T> {
   total: number;
   items: T[];
@@ -95,7 +141,28 @@ export interface Store {
   saveFeature(workspaceId: string, input: FeatureInput, author?: string): Promise<Feature>;
 
   listCampaigns(workspaceId: string, filter?: { status?: Campaign['status'] }): Promise<Campaign[]>;
-  createCampaign(workspaceId: string, input: CampaignInput): Promise<Campaign>;
+  // Guidance: campaigns with version history, decision state, atomic caps, holdouts, results.
+  // (sqlite/guidance.ts and postgres/guidance.ts)
+  getCampaign(workspaceId: string, id: string): Promise<Campaign | null>;
+  /** `author`: who saved it (console user or "api"); every save is kept in campaignVersions. */
+  createCampaign(workspaceId: string, input: CampaignInput, author?: string): Promise<Campaign>;
+  /** A new version; null when there is no such campaign or it is no longer at `expectedVersion`. */
+  updateCampaign(workspaceId: string, id: string, input: CampaignInput, change: CampaignChange): Promise<Campaign | null>;
+  campaignVersions(workspaceId: string, id: string): Promise<CampaignVersion[]>;
+  decisionState(workspaceId: string, visitorId: string, accountId: string | null): Promise<DecisionState>;
+  /**
+   * Counts one show under the campaign's caps if `allow` still says yes on the state read under
+   * lock; two concurrent reservations for the same visitor or account never both pass a cap of 1.
+   */
+  reserveShow(workspaceId: string, reservation: ShowReservation, allow: (snapshot: CapSnapshot) => boolean): Promise<boolean>;
+  /** Logs visitors kept from campaigns by a holdout; the first time per campaign counts. */
+  recordHoldouts(workspaceId: string, holdouts: HoldoutRecord[]): Promise<void>;
+  campaignArms(workspaceId: string, campaignId: string): Promise<Arms>;
+  /** When each visitor did the goal since `since`, by visitorId, in time order. */
+  goalTimes(workspaceId: string, goal: Goal, since: string): Promise<Map<string, string[]>>;
+  surveyAnswers(workspaceId: string, campaignId: string): Promise<SurveyAnswer[]>;
+  /** Every identified user as the decision would see them (account = their most recent). */
+  audienceProfiles(workspaceId: string): Promise<Profile[]>;
 
   loadProfile(workspaceId: string, visitor: VisitorRef): Promise<Profile>;
   messageStates(workspaceId: string, visitorId: string): Promise<Map<string, MessageState>>;

@@ -39,7 +39,7 @@ describe.each([
         writeKey: expect.stringMatching(/^wk_/),
         secretKey: expect.stringMatching(/^sk_/),
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-        settings: { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false },
+        settings: { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false, globalHoldoutPercent: 0, throttleHours: 0 },
       });
       expect(await store.workspaceByName(created.name)).toEqual(created);
       expect(await store.workspaceByWriteKey(created.writeKey)).toEqual(created);
@@ -58,7 +58,7 @@ describe.each([
     });
 
     it('updates settings and returns the workspace as stored', async () => {
-      const settings = { identityVerification: 'enforce' as const, verificationSecrets: ['s'.repeat(32)], honorGlobalPrivacyControl: true };
+      const settings = { identityVerification: 'enforce' as const, verificationSecrets: ['s'.repeat(32)], honorGlobalPrivacyControl: true, globalHoldoutPercent: 5, throttleHours: 24 };
       const updated = await store.updateWorkspaceSettings(ws.id, settings);
       expect(updated).toEqual({ ...ws, settings });
       expect(await store.workspaceByWriteKey(ws.writeKey)).toEqual(updated);

@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.ts';
 import { accountCsvRoutes, accountRoutes } from './accounts.ts';
 import { alertRoutes, overviewRoutes, userRoutes } from './analytics.ts';
 import { keyedDefinitionRoutes, singletonDefinitionRoutes } from './definitions.ts';
+import { audienceRoutes } from './audiences.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { eventRoutes } from './events.ts';
 import { featureRoutes } from './features.ts';
@@ -16,6 +17,7 @@ export function adminRoutes(store: Store, publicUrl: string) {
   return new Hono<AuthedEnv>()
     .use(secretKeyAuth(store))
     .route('/campaigns', campaignRoutes(store))
+    .route('/audiences', audienceRoutes(store))
     .route('/accounts.csv', accountCsvRoutes(store))
     .route('/accounts', accountRoutes(store))
     .route('/users', userRoutes(store))

@@ -4,10 +4,11 @@
 // SQLite store's one for one.
 import type pg from 'pg';
 import type { Effects, FeatureUses } from '../fold-effects.ts';
+import { linkMessageStates, writeMessageStates } from './message-states.ts';
 
 /** Applies folded effects in the SQLite store's order: state first, so linking can move it. */
 export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effects): Promise<void> {
-  if (effects.states.length) await upsertStates(tx, ws, effects.states);
+  await writeMessageStates(tx, ws, effects);
   if (effects.users.size) await upsertSubjects(tx, 'users', ws, [...effects.users.values()]);
   if (effects.accounts.size) await upsertSubjects(tx, 'accounts', ws, [...effects.accounts.values()]);
   if (effects.members.size) await upsertMembers(tx, ws, [...effects.members.values()]);
@@ -19,24 +20,6 @@ export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effec
 // instead of deadlocking on each other.
 const inKeyOrder = <T>(rows: T[], key: (row: T) => string[]): T[] =>
   rows.map((row) => ({ row, key: JSON.stringify(key(row)) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ row }) => row);
-
-// Shows add up and the latest one counts; a click, dismissal or completion, once recorded, stays.
-const MERGE_STATE = `
-  shows = s.shows + excluded.shows,
-  last_shown_at = nullif(greatest(coalesce(s.last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
-  dismissed_at = coalesce(s.dismissed_at, excluded.dismissed_at),
-  clicked_at = coalesce(s.clicked_at, excluded.clicked_at),
-  completed_at = coalesce(s.completed_at, excluded.completed_at)`;
-
-async function upsertStates(tx: pg.PoolClient, ws: string, states: Effects['states']) {
-  await tx.query(
-    `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
-     SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb)
-       AS r("campaignId" text, "visitorId" text, shows integer, "lastShownAt" text, "dismissedAt" text, "clickedAt" text, "completedAt" text)
-     ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET ${MERGE_STATE}`,
-    [ws, JSON.stringify(inKeyOrder(states, (s) => [s.visitorId, s.campaignId]))],
-  );
-}
 
 const SUBJECT_ID = { users: 'user_id', accounts: 'account_id' } as const;
 type Seen = Effects['users'] extends Map<string, infer S> ? S : never;
@@ -129,12 +112,5 @@ async function linkAnonymous(tx: pg.PoolClient, ws: string, anonymousId: string,
     }
   }
   if (uses.size) await countUses(tx, ws, [...uses.values()]);
-  await tx.query(
-    `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
-     SELECT workspace_id, campaign_id, $3, shows, last_shown_at, dismissed_at, clicked_at, completed_at
-     FROM message_states WHERE workspace_id = $1 AND visitor_id = $2 ORDER BY campaign_id
-     ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET ${MERGE_STATE}`,
-    [ws, anonymousId, userId],
-  );
-  await tx.query('DELETE FROM message_states WHERE workspace_id = $1 AND visitor_id = $2', [ws, anonymousId]);
+  await linkMessageStates(tx, ws, anonymousId, userId);
 }

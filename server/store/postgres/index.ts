@@ -1,14 +1,15 @@
 // The scale-out store: PostgreSQL, shared by any number of stateless server instances. It keeps
 // the SQLite store's semantics exactly; see that store for the reference behaviour.
 import pg from 'pg';
-import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
-import { type CampaignRow, toCampaign, toWorkspace, type WorkspaceRow } from '../rows.ts';
+import { toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
 import type { Store, Workspace } from '../store.ts';
 import { postgresDb } from '../sql.ts';
 import { activityQueries } from './activity.ts';
+import { campaignQueries } from './campaigns.ts';
+import { guidanceQueries } from './guidance.ts';
 import { ingest } from './ingest.ts';
 import { migrate } from './migrate.ts';
 import { profileQueries } from './profiles.ts';
@@ -88,23 +89,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
       return { ...input, version: rows[0]!.version };
     },
 
-    async listCampaigns(ws, filter = {}) {
-      const { rows } = await pool.query<CampaignRow>(
-        `SELECT id, version, status, definition, created_at AS "createdAt", updated_at AS "updatedAt" FROM campaigns
-         WHERE workspace_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at`,
-        [ws, filter.status ?? null],
-      );
-      return rows.map(toCampaign);
-    },
-    async createCampaign(ws, input: CampaignInput) {
-      const now = new Date().toISOString();
-      const { status, ...definition } = input;
-      const id = newId();
-      await pool.query('INSERT INTO campaigns (workspace_id, id, version, status, definition, created_at, updated_at) VALUES ($1, $2, 1, $3, $4, $5, $6)', [
-        ws, id, status, JSON.stringify(definition), now, now,
-      ]);
-      return { ...input, id, version: 1, createdAt: now, updatedAt: now };
-    },
+    ...campaignQueries(pool),
+    ...guidanceQueries(pool),
 
     ...profileQueries(pool),
     ...activityQueries(pool),

@@ -5,14 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { IngestItem, IngestResult } from '../store.ts';
 import { foldEffects } from '../fold-effects.ts';
-
-/** Adding one visitor's message state to another's: counts add up, first dismissal/click/completion wins. */
-const MERGE_STATE = `ON CONFLICT DO UPDATE SET
-      shows = shows + excluded.shows,
-      last_shown_at = nullif(max(coalesce(last_shown_at, ''), coalesce(excluded.last_shown_at, '')), ''),
-      dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
-      clicked_at = coalesce(clicked_at, excluded.clicked_at),
-      completed_at = coalesce(completed_at, excluded.completed_at)`;
+import { prepareMessageStateWrites } from './message-states.ts';
 
 export function prepareIngest(db: Database.Database): (workspaceId: string, items: IngestItem[]) => IngestResult {
   const insertEvent = db.prepare(`
@@ -45,22 +38,13 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
       first_seen = min(first_seen, excluded.first_seen),
       last_seen = max(last_seen, excluded.last_seen),
       active_days = active_days + excluded.active_days`);
-  const upsertState = db.prepare(`
-    INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ${MERGE_STATE}`);
+  const messageStates = prepareMessageStateWrites(db);
 
   // Linking an anonymous visitor to the user it turned out to be.
   const anonymousUses = db.prepare(`
     SELECT timestamp, features FROM events
     WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL AND features != ''`);
   const claimEvents = db.prepare('UPDATE events SET user_id = ? WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL');
-  const mergeStates = db.prepare(`
-    INSERT INTO message_states (workspace_id, campaign_id, visitor_id, shows, last_shown_at, dismissed_at, clicked_at, completed_at)
-    SELECT workspace_id, campaign_id, ?, shows, last_shown_at, dismissed_at, clicked_at, completed_at
-    FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND true
-    ${MERGE_STATE}`);
-  const dropStates = db.prepare('DELETE FROM message_states WHERE workspace_id = ? AND visitor_id = ?');
 
   function countUses(ws: string, kind: 'user' | 'account', subject: string, feature: string, days: Map<string, { count: number; first: string; last: string }>) {
     let count = 0;
@@ -102,9 +86,7 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
 
     const effects = foldEffects(fresh);
     // Interactions first: an anonymous visitor's state must exist before linking moves it.
-    for (const s of effects.states) {
-      upsertState.run(ws, s.campaignId, s.visitorId, s.shows, s.lastShownAt, s.dismissedAt, s.clickedAt, s.completedAt);
-    }
+    messageStates.write(ws, effects);
     for (const u of effects.users.values()) upsertUser.run({ ws, id: u.id, traits: JSON.stringify(u.traits), first: u.first, last: u.last });
     for (const a of effects.accounts.values()) upsertAccount.run({ ws, id: a.id, traits: JSON.stringify(a.traits), first: a.first, last: a.last });
     for (const m of effects.members.values()) upsertMember.run(ws, m.accountId, m.userId, m.last);
@@ -115,8 +97,7 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
         for (const feature of row.features.split(',')) countUses(ws, 'user', userId, feature, days);
       }
       claimEvents.run(userId, ws, anonymousId);
-      mergeStates.run(userId, ws, anonymousId);
-      dropStates.run(ws, anonymousId);
+      messageStates.link(ws, anonymousId, userId);
     }
     return { accepted: fresh.length, duplicates: items.length - fresh.length };
   };

@@ -1,0 +1,40 @@
+// Survey answers summed up. NPS: promoters answer 9–10, passives 7–8, detractors 0–6; the
+// score is the share of promoters minus the share of detractors, from −100 to 100.
+
+export interface SurveyAnswer {
+  visitorId: string;
+  accountId: string | null;
+  score: number | null;
+  choice: string | null;
+  comment: string | null;
+  answeredAt: string;
+}
+
+export interface NpsSummary {
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** One decimal; null with no scores. */
+  score: number | null;
+}
+
+export function npsSummary(scores: readonly number[]): NpsSummary {
+  const promoters = scores.filter((s) => s >= 9).length;
+  const detractors = scores.filter((s) => s <= 6).length;
+  const responses = scores.length;
+  return {
+    responses,
+    promoters,
+    passives: responses - promoters - detractors,
+    detractors,
+    score: responses ? Math.round(((promoters - detractors) / responses) * 1000) / 10 : null,
+  };
+}
+
+/** How many answered each option of a single-choice question. */
+export function choiceCounts(answers: readonly SurveyAnswer[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { choice } of answers) if (choice !== null) counts[choice] = (counts[choice] ?? 0) + 1;
+  return counts;
+}

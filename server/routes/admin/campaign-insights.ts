@@ -1,0 +1,73 @@
+// /api/v1/campaigns/:id/explain, /results and /answers: why a customer does or does not see a
+// campaign, what it achieved against its holdout, and what people answered to a survey.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { explainCampaign } from '../../engine/explain.ts';
+import { campaignResults } from '../../engine/results.ts';
+import { choiceCounts, npsSummary } from '../../engine/survey.ts';
+import { ApiError, invalid } from '../../errors.ts';
+import type { AuthedEnv } from '../../middleware/auth.ts';
+import type { Campaign } from '../../protocol/campaign.ts';
+import type { Store } from '../../store/store.ts';
+
+const explainQuery = z
+  .object({
+    userId: z.string().min(1).max(256).optional(),
+    anonymousId: z.string().min(1).max(256).optional(),
+    accountId: z.string().min(1).max(256).optional(),
+    /** The page to check; without it, page rules and page conditions are reported as not checked. */
+    url: z.string().max(2048).optional(),
+    locale: z.string().max(64).optional(),
+    device: z.enum(['desktop', 'tablet', 'mobile']).optional(),
+  })
+  .refine((q) => q.userId || q.anonymousId, { message: 'either userId or anonymousId is required', path: ['userId'] });
+
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const earliest = (times: string[]) => times.reduce((a, b) => (b < a ? b : a));
+
+export function campaignInsightRoutes(store: Store) {
+  async function existing(ws: string, id: string): Promise<Campaign> {
+    const campaign = await store.getCampaign(ws, id);
+    if (!campaign) throw new ApiError(404, 'campaign_not_found', `no campaign ${id} in this workspace`);
+    return campaign;
+  }
+
+  return new Hono<AuthedEnv>()
+    .get('/:id/explain', async (c) => {
+      const query = explainQuery.safeParse(c.req.query());
+      if (!query.success) throw invalid('invalid_query', query.error);
+      const { userId, anonymousId, accountId, url, locale, device } = query.data;
+      const workspace = c.var.workspace;
+      const campaign = await existing(workspace.id, c.req.param('id'));
+      const [live, profile] = await Promise.all([store.listCampaigns(workspace.id, { status: 'live' }), store.loadProfile(workspace.id, { userId, anonymousId, accountId })]);
+      const state = await store.decisionState(workspace.id, profile.visitorId, profile.accountId);
+      const view = { now: new Date().toISOString(), url, locale, device };
+      return c.json(explainCampaign(campaign, live, { profile, state, settings: workspace.settings, view }));
+    })
+    .get('/:id/results', async (c) => {
+      const ws = c.var.workspace.id;
+      const campaign = await existing(ws, c.req.param('id'));
+      const arms = await store.campaignArms(ws, campaign.id);
+      const starts = [...arms.exposed.map((v) => v.firstShownAt), ...arms.heldOut.map((v) => v.heldOutAt)];
+      const goalTimes = campaign.goal && starts.length ? await store.goalTimes(ws, campaign.goal, earliest(starts)) : new Map<string, string[]>();
+      return c.json({ campaignId: campaign.id, ...campaignResults(campaign.goal, arms, goalTimes) });
+    })
+    .get('/:id/answers', async (c) => {
+      const query = pageQuery.safeParse(c.req.query());
+      if (!query.success) throw invalid('invalid_query', query.error);
+      const ws = c.var.workspace.id;
+      const campaign = await existing(ws, c.req.param('id'));
+      if (campaign.kind !== 'survey') throw new ApiError(400, 'not_a_survey', `campaign ${campaign.id} is a ${campaign.kind}; only surveys have answers`);
+      const answers = await store.surveyAnswers(ws, campaign.id);
+      const { limit, offset } = query.data;
+      const summary =
+        campaign.question?.type === 'nps'
+          ? { nps: npsSummary(answers.flatMap((a) => (a.score === null ? [] : [a.score]))) }
+          : { choices: choiceCounts(answers) };
+      return c.json({ campaignId: campaign.id, total: answers.length, limit, offset, ...summary, answers: answers.slice(offset, offset + limit) });
+    });
+}

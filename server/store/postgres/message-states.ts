@@ -1,0 +1,77 @@
+// Message state written by ingest (inside its transaction), mirroring sqlite/message-states.ts:
+// what each visitor did with each campaign, survey answers, and moving both from an anonymous
+// visitor to the user it became. Rows go in key order so concurrent batches do not deadlock.
+import type pg from 'pg';
+import type { Effects } from '../fold-effects.ts';
+
+// least/greatest ignore NULLs, as the SQLite store's coalesce(min(…)) forms do.
+const MERGE_STATE = `
+  shows = s.shows + excluded.shows,
+  account_id = coalesce(excluded.account_id, s.account_id),
+  first_shown_at = least(s.first_shown_at, excluded.first_shown_at),
+  last_shown_at = greatest(s.last_shown_at, excluded.last_shown_at),
+  dismissed_at = coalesce(s.dismissed_at, excluded.dismissed_at),
+  clicked_at = coalesce(s.clicked_at, excluded.clicked_at),
+  completed_at = coalesce(s.completed_at, excluded.completed_at),
+  snoozed_until = greatest(s.snoozed_until, excluded.snoozed_until),
+  tour_step = CASE WHEN excluded.tour_step_at IS NOT NULL AND (s.tour_step_at IS NULL OR excluded.tour_step_at >= s.tour_step_at)
+    THEN excluded.tour_step ELSE s.tour_step END,
+  tour_step_at = greatest(s.tour_step_at, excluded.tour_step_at),
+  tour_done_at = greatest(s.tour_done_at, excluded.tour_done_at),
+  items_done = CASE WHEN cardinality(excluded.items_done) = 0 THEN s.items_done
+    ELSE ARRAY(SELECT DISTINCT item FROM unnest(s.items_done || excluded.items_done) AS item ORDER BY item) END,
+  reserved_shows = s.reserved_shows + excluded.reserved_shows,
+  last_reserved_at = greatest(s.last_reserved_at, excluded.last_reserved_at),
+  held_out_reason = CASE WHEN s.held_out_at IS NULL OR excluded.held_out_at < s.held_out_at
+    THEN coalesce(excluded.held_out_reason, s.held_out_reason) ELSE s.held_out_reason END,
+  held_out_at = least(s.held_out_at, excluded.held_out_at)`;
+
+const STATE_COLUMNS = `account_id, shows, first_shown_at, last_shown_at, dismissed_at, clicked_at, completed_at, snoozed_until,
+  tour_step, tour_step_at, tour_done_at, items_done, reserved_shows, last_reserved_at, held_out_at, held_out_reason`;
+
+const byKey = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+export async function writeMessageStates(tx: pg.PoolClient, ws: string, { states, answers }: Pick<Effects, 'states' | 'answers'>): Promise<void> {
+  if (states.length) {
+    await tx.query(
+      `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, account_id, shows, first_shown_at, last_shown_at, dismissed_at,
+         clicked_at, completed_at, snoozed_until, tour_step, tour_step_at, tour_done_at, items_done)
+       SELECT $1, r."campaignId", r."visitorId", r."accountId", r.shows, r."firstShownAt", r."lastShownAt", r."dismissedAt", r."clickedAt",
+         r."completedAt", r."snoozedUntil", r."tourStep", r."tourStepAt", r."tourDoneAt", ARRAY(SELECT jsonb_array_elements_text(r."itemsDone"))
+       FROM jsonb_to_recordset($2::jsonb) AS r("campaignId" text, "visitorId" text, "accountId" text, shows integer, "firstShownAt" text,
+         "lastShownAt" text, "dismissedAt" text, "clickedAt" text, "completedAt" text, "snoozedUntil" text, "tourStep" integer,
+         "tourStepAt" text, "tourDoneAt" text, "itemsDone" jsonb)
+       ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET ${MERGE_STATE}`,
+      [ws, JSON.stringify(byKey(states, (s) => `${s.visitorId}\u0000${s.campaignId}`))],
+    );
+  }
+  if (answers.length) {
+    await tx.query(
+      `INSERT INTO survey_answers (workspace_id, campaign_id, visitor_id, account_id, score, choice, comment, answered_at)
+       SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb)
+         AS r("campaignId" text, "visitorId" text, "accountId" text, score integer, choice text, comment text, at text)
+       ON CONFLICT DO NOTHING`,
+      [ws, JSON.stringify(byKey(answers, (a) => `${a.campaignId}\u0000${a.visitorId}`))],
+    );
+  }
+}
+
+/** The anonymous visitor's state and answers become the user's. */
+export async function linkMessageStates(tx: pg.PoolClient, ws: string, anonymousId: string, userId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, ${STATE_COLUMNS})
+     SELECT workspace_id, campaign_id, $3, ${STATE_COLUMNS}
+     FROM message_states WHERE workspace_id = $1 AND visitor_id = $2 ORDER BY campaign_id
+     ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET ${MERGE_STATE}`,
+    [ws, anonymousId, userId],
+  );
+  await tx.query('DELETE FROM message_states WHERE workspace_id = $1 AND visitor_id = $2', [ws, anonymousId]);
+  await tx.query(
+    `INSERT INTO survey_answers (workspace_id, campaign_id, visitor_id, account_id, score, choice, comment, answered_at)
+     SELECT workspace_id, campaign_id, $3, account_id, score, choice, comment, answered_at FROM survey_answers
+     WHERE workspace_id = $1 AND visitor_id = $2 ORDER BY campaign_id
+     ON CONFLICT DO NOTHING`,
+    [ws, anonymousId, userId],
+  );
+  await tx.query('DELETE FROM survey_answers WHERE workspace_id = $1 AND visitor_id = $2', [ws, anonymousId]);
+}

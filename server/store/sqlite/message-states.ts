@@ -1,0 +1,76 @@
+// Message state written by ingest (inside its transaction): what each visitor did with each
+// campaign, survey answers, and moving both from an anonymous visitor to the user it became.
+import type Database from 'better-sqlite3';
+import type { Effects } from '../fold-effects.ts';
+
+const later = (column: string) => `${column} = nullif(max(coalesce(${column}, ''), coalesce(excluded.${column}, '')), '')`;
+const earlier = (column: string) => `${column} = coalesce(min(${column}, excluded.${column}), ${column}, excluded.${column})`;
+
+/**
+ * Merging a change (or another visitor's row) into a row: counts add up; the first dismissal,
+ * click and completion stay; the latest snooze, tour step and completion count; checklist items
+ * done are the union.
+ */
+const MERGE_STATE = `ON CONFLICT DO UPDATE SET
+  shows = shows + excluded.shows,
+  account_id = coalesce(excluded.account_id, account_id),
+  ${earlier('first_shown_at')},
+  ${later('last_shown_at')},
+  dismissed_at = coalesce(dismissed_at, excluded.dismissed_at),
+  clicked_at = coalesce(clicked_at, excluded.clicked_at),
+  completed_at = coalesce(completed_at, excluded.completed_at),
+  ${later('snoozed_until')},
+  tour_step = CASE WHEN excluded.tour_step_at IS NOT NULL AND (tour_step_at IS NULL OR excluded.tour_step_at >= tour_step_at)
+    THEN excluded.tour_step ELSE tour_step END,
+  ${later('tour_step_at')},
+  ${later('tour_done_at')},
+  items_done = CASE WHEN excluded.items_done = '[]' THEN items_done ELSE (SELECT json_group_array(value) FROM
+    (SELECT value FROM json_each(items_done) UNION SELECT value FROM json_each(excluded.items_done) ORDER BY value)) END,
+  reserved_shows = reserved_shows + excluded.reserved_shows,
+  ${later('last_reserved_at')},
+  held_out_reason = CASE WHEN held_out_at IS NULL OR excluded.held_out_at < held_out_at THEN coalesce(excluded.held_out_reason, held_out_reason) ELSE held_out_reason END,
+  ${earlier('held_out_at')}`;
+
+const STATE_COLUMNS = `account_id, shows, first_shown_at, last_shown_at, dismissed_at, clicked_at, completed_at, snoozed_until,
+  tour_step, tour_step_at, tour_done_at, items_done, reserved_shows, last_reserved_at, held_out_at, held_out_reason`;
+
+export function prepareMessageStateWrites(db: Database.Database) {
+  const upsertState = db.prepare(`
+    INSERT INTO message_states (workspace_id, campaign_id, visitor_id, account_id, shows, first_shown_at, last_shown_at, dismissed_at,
+      clicked_at, completed_at, snoozed_until, tour_step, tour_step_at, tour_done_at, items_done)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ${MERGE_STATE}`);
+  const insertAnswer = db.prepare(`
+    INSERT INTO survey_answers (workspace_id, campaign_id, visitor_id, account_id, score, choice, comment, answered_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  // "AND true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+  const mergeStates = db.prepare(`
+    INSERT INTO message_states (workspace_id, campaign_id, visitor_id, ${STATE_COLUMNS})
+    SELECT workspace_id, campaign_id, ?, ${STATE_COLUMNS} FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND true
+    ${MERGE_STATE}`);
+  const dropStates = db.prepare('DELETE FROM message_states WHERE workspace_id = ? AND visitor_id = ?');
+  const moveAnswers = db.prepare(`
+    INSERT INTO survey_answers (workspace_id, campaign_id, visitor_id, account_id, score, choice, comment, answered_at)
+    SELECT workspace_id, campaign_id, ?, account_id, score, choice, comment, answered_at FROM survey_answers
+    WHERE workspace_id = ? AND visitor_id = ? AND true ON CONFLICT DO NOTHING`);
+  const dropAnswers = db.prepare('DELETE FROM survey_answers WHERE workspace_id = ? AND visitor_id = ?');
+
+  return {
+    write(ws: string, { states, answers }: Pick<Effects, 'states' | 'answers'>) {
+      for (const s of states) {
+        upsertState.run(
+          ws, s.campaignId, s.visitorId, s.accountId, s.shows, s.firstShownAt, s.lastShownAt, s.dismissedAt, s.clickedAt, s.completedAt,
+          s.snoozedUntil, s.tourStep, s.tourStepAt, s.tourDoneAt, JSON.stringify(s.itemsDone),
+        );
+      }
+      for (const a of answers) insertAnswer.run(ws, a.campaignId, a.visitorId, a.accountId, a.score, a.choice, a.comment, a.at);
+    },
+    /** The anonymous visitor's state and answers become the user's. */
+    link(ws: string, anonymousId: string, userId: string) {
+      mergeStates.run(userId, ws, anonymousId);
+      dropStates.run(ws, anonymousId);
+      moveAnswers.run(userId, ws, anonymousId);
+      dropAnswers.run(ws, anonymousId);
+    },
+  };
+}
