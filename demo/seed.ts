@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { campaignInput } from '../server/protocol/campaign.ts';
 import type { FeatureInput } from '../server/protocol/feature.ts';
 import type { Store, Workspace } from '../server/store/store.ts';
+import { seedDemoAnalytics } from './analytics.ts';
 import { demoHistory } from './history.ts';
 import { demoRoster } from './roster.ts';
 
@@ -66,5 +67,10 @@ export async function seedDemo(store: Store, app: Hono, now = new Date()): Promi
     const batch = events.slice(i, i + 500);
     await call(app, '/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json', 'x-uptake-key': workspace.writeKey }, body: JSON.stringify({ batch }) });
   }
-  return { workspace, created: true, summary: `${accounts.length} accounts, ${users.length} users, ${events.length} events` };
+  const touches = await seedDemoAnalytics(
+    (path, method, body) => call(app, path, { method, headers: admin, body: JSON.stringify(body) }),
+    accounts,
+    now,
+  );
+  return { workspace, created: true, summary: `${accounts.length} accounts, ${users.length} users, ${events.length} events, ${touches} CS touches` };
 }
