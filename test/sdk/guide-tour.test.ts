@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+// Tours through the guide runtime and the real widgets: steps, pages, resuming, events.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DecidedMessage, DecidedStep } from '../../server/protocol/decide.ts';
+import { Guide } from '../../sdk/guide/guide.ts';
+import { fakeServer, realWidgets, sent, setUp, widget } from './guide-fixture.ts';
+
+const step = (id: string, extra: Partial<DecidedStep> = {}): DecidedStep => ({ id, content: { title: `Step ${id}`, body: [], buttons: [] }, ...extra });
+
+function tour(steps: DecidedStep[], startAt = 0): DecidedMessage {
+  return { campaignId: 'tour1', version: 3, kind: 'tour', interrupting: true, startAt, steps, content: { title: '', body: [], buttons: [] } };
+}
+
+const threeSteps = tour([step('calendar', { anchor: { selector: '#nav', placement: 'right' } }), step('reminders'), step('reports')]);
+
+/** The tour step on screen: its "Step x of y" line and a way to press its buttons by label. */
+async function onScreen() {
+  const root = await widget('uptake-tour');
+  return {
+    root,
+    count: root.querySelector('[part="step"]')!.textContent,
+    labels: [...root.querySelectorAll('[part="button"]')].map((b) => b.textContent),
+    press: (label: string) => [...root.querySelectorAll<HTMLElement>('[part="button"]')].find((b) => b.textContent === label)!.click(),
+  };
+}
+
+/** Waits for the step after `root` to replace it. */
+async function nextScreen(previous: ShadowRoot) {
+  await vi.waitFor(() => expect(document.querySelector('uptake-tour')?.shadowRoot).not.toBe(previous));
+  return onScreen();
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState({}, '', '/');
+  document.body.innerHTML = '<a id="nav">Calendar</a>';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('tours', () => {
+  it('moves through the steps with Next and Back, and completes with Done', async () => {
+    const server = fakeServer([[threeSteps]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    let screen = await onScreen();
+    expect([screen.count, screen.labels]).toEqual(['Step 1 of 3', ['Next']]);
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    expect([screen.count, screen.labels]).toEqual(['Step 2 of 3', ['Back', 'Next']]);
+    screen.press('Back');
+    screen = await nextScreen(screen.root);
+    expect(screen.count).toBe('Step 1 of 3');
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    expect([screen.count, screen.labels]).toEqual(['Step 3 of 3', ['Back', 'Done']]);
+    await vi.waitFor(async () => expect((await sent(tracker, server, 'tour_step_viewed')).length).toBe(5));
+    screen.press('Done');
+    expect(document.querySelector('uptake-tour')).toBeNull();
+
+    const events = await sent(tracker, server);
+    // Shown once for the whole tour; every rendered step viewed; moving is not a click.
+    expect(events.map(([name, p]) => (name === 'tour_step_viewed' ? `${name} ${p['stepIndex']} ${p['stepId']}` : name))).toEqual([
+      'message_shown',
+      'tour_step_viewed 0 calendar',
+      'tour_step_viewed 1 reminders',
+      'tour_step_viewed 0 calendar',
+      'tour_step_viewed 1 reminders',
+      'tour_step_viewed 2 reports',
+      'tour_completed',
+      'message_completed',
+    ]);
+    expect(events.every(([, p]) => p['campaignId'] === 'tour1')).toBe(true);
+  });
+
+  it('resumes after a reload at the step the server says', async () => {
+    fakeServer([[{ ...threeSteps, startAt: 2 } as DecidedMessage]]);
+    await setUp().guide.refresh();
+    const screen = await onScreen();
+    expect([screen.count, screen.labels]).toEqual(['Step 3 of 3', ['Back', 'Done']]);
+  });
+
+  it('waits on another page for the step that belongs to it', async () => {
+    const server = fakeServer([[tour([step('reports', { page: '/reports/*' })])]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.querySelector('uptake-tour')).toBeNull();
+    history.pushState({}, '', '/reports/monthly');
+    await guide.refresh(); // what a route change does
+    expect((await onScreen()).count).toBe('Step 1 of 1');
+    await vi.waitFor(async () => expect((await sent(tracker, server, 'tour_step_viewed')).map(([, p]) => p['stepId'])).toEqual(['reports']));
+  });
+
+  it('takes the user to the next step’s page with Next, and that page resumes at the next step', async () => {
+    const twoPages = tour([step('calendar', { url: '/reports' }), step('reports', { page: '/reports' })]);
+    fakeServer([[twoPages]]);
+    const { guide, tracker, navigate } = setUp();
+    await guide.refresh();
+    (await onScreen()).press('Next');
+    expect(navigate).toHaveBeenCalledWith('/reports', undefined);
+    expect(document.querySelector('uptake-tour')).toBeNull();
+
+    // The new page load: the server has not seen step 2 yet and still answers startAt 0.
+    history.pushState({}, '', '/reports');
+    const reloaded = new Guide({ tracker, loadWidgets: realWidgets, emit: () => {} });
+    await reloaded.refresh();
+    expect((await onScreen()).count).toBe('Step 2 of 2');
+  });
+
+  it('centres a step without an anchor and points an anchored one at its element', async () => {
+    fakeServer([[threeSteps]]);
+    await setUp().guide.refresh();
+    const first = await onScreen();
+    expect(document.getElementById('nav')!.getAttribute('aria-describedby')).toBe(document.querySelector('uptake-tour')!.id);
+    first.press('Next');
+    const second = await nextScreen(first.root);
+    expect(second.root.querySelector('[part="panel"]')!.classList.contains('centered')).toBe(true);
+    expect(document.getElementById('nav')!.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('reports a step whose anchor never appears, naming the step', async () => {
+    const server = fakeServer([[tour([step('export', { anchor: { selector: '#export', placement: 'bottom' } })])]]);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    await vi.advanceTimersByTimeAsync(5_100);
+    vi.useRealTimers();
+    expect((await sent(tracker, server)).map(([name, p]) => [name, p['selector'], p['stepId']])).toEqual([['anchor_missing', '#export', 'export']]);
+    expect(document.querySelector('uptake-tour')).toBeNull();
+  });
+
+  it('ends with a dismissal when closed', async () => {
+    const server = fakeServer([[threeSteps]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    (await onScreen()).root.querySelector<HTMLElement>('[part="close"]')!.click();
+    expect(document.querySelector('uptake-tour')).toBeNull();
+    expect((await sent(tracker, server)).map(([name]) => name)).toEqual(['message_shown', 'tour_step_viewed', 'message_dismissed']);
+  });
+});
