@@ -58,8 +58,7 @@ describe('button actions', () => {
 
   it('track sends that event as the user', async () => {
     const { tracker, server } = await pressModalButton({ type: 'track', event: 'Interested In Reminders' });
-    const [[, properties]] = await sent(tracker, server, 'Interested');
-    expect(properties).toEqual({});
+    expect(await sent(tracker, server, 'Interested')).toEqual([['Interested In Reminders', {}]]);
     expect(server.tracked.find((e) => e.event === 'Interested In Reminders')).toMatchObject({ userId: 'u1' });
   });
 
