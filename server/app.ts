@@ -6,6 +6,7 @@ import { requestId } from 'hono/request-id';
 import { ApiError } from './errors.ts';
 import { withReadCache } from './store/read-cache.ts';
 import type { Store } from './store/store.ts';
+import { openApiRoutes } from './openapi/serve.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { consoleRoutes, sdkAssetRoutes } from './routes/assets.ts';
 import { configRoutes } from './routes/config.ts';
@@ -37,6 +38,8 @@ export function createApp({ store: backing, publicUrl, observe }: AppOptions) {
   app.route('/v1', ingestRoutes(store));
   app.route('/v1', decideRoutes(store));
   app.route('/v1', configRoutes(store));
+  // Before the admin API: its secret-key check would otherwise refuse the document.
+  app.route('/api/v1', openApiRoutes());
   app.route('/api/v1', adminRoutes(store, publicUrl));
   app.route('/sdk', sdkAssetRoutes());
   app.route('/console', consoleRoutes());

@@ -50,8 +50,8 @@ export class UptakeCertification extends Disclosure<CertificationMessage> {
 
   override render() {
     const c = this.message.certification;
-    const level = c.level != null ? `${fill(this._t.level, c.level)} · ${c.levelName}` : c.programName;
-    return html`<button type="button" class="toggle" part="badge" aria-label="${c.programName}: ${level}" aria-expanded=${this._open} aria-controls="card" @click=${() => this._toggle()}>
+    const label = c.level != null ? `${c.programName}: ${fill(this._t.level, c.level)} · ${c.levelName}` : c.programName;
+    return html`<button type="button" class="toggle" part="badge" aria-label=${label} aria-expanded=${this._open} aria-controls="card" @click=${() => this._toggle()}>
         <span class="level" aria-hidden="true">${c.level ?? '–'}</span>${c.levelName ?? c.programName}
       </button>
       ${this._open ? this._card() : nothing}`;

@@ -11,7 +11,7 @@ import type { AuthedEnv } from '../../middleware/auth.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
 
-const alertQuery = z.object({
+export const alertQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),

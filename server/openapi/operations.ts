@@ -1,0 +1,213 @@
+// Every operation the server answers, as the OpenAPI document describes it. Bodies and queries
+// are the zod schemas the routes validate with; test/server/openapi.test.ts fails when a route
+// is registered without an entry here, or an entry names a route that does not exist.
+import type { z } from 'zod';
+import { alertQuery } from '../routes/admin/analytics.ts';
+import { accountQuery } from '../routes/admin/accounts.ts';
+import { recentEventsQuery } from '../routes/admin/events.ts';
+import { deliveriesQuery } from '../protocol/webhook.ts';
+import type { RequestSchemaName, ResponseSchemaName } from './schemas.ts';
+
+export type Tag = 'Tracking' | 'Campaigns' | 'Accounts' | 'Users' | 'Analytics' | 'Alerts' | 'Definitions' | 'Features' | 'Events' | 'Workspace' | 'Webhooks' | 'Server';
+
+/** `secret`: Authorization: Bearer sk_…; `write`: the public write key; `none`: open. */
+export type Auth = 'secret' | 'write' | 'none';
+
+export type JsonSchema = { [key: string]: unknown };
+
+export interface Reply {
+  status: 200 | 201 | 202 | 204;
+  description: string;
+  /** Omitted: the body is described in words only (its shape is a TypeScript type, not a zod schema). */
+  schema?: JsonSchema;
+  /** Default application/json. */
+  contentType?: string;
+}
+
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** As Hono writes it, e.g. `/api/v1/accounts/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: Tag;
+  auth: Auth;
+  body?: RequestSchemaName;
+  query?: z.ZodObject;
+  /** Descriptions of the path parameters; every `:name` in the path is documented, described or not. */
+  params?: Record<string, string>;
+  reply: Reply;
+  /** Error codes particular to this operation, by status. Key, body and server errors are added for every operation that has them. */
+  errors?: Record<number, string[]>;
+}
+
+export const ref = (name: ResponseSchemaName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', properties, required: Object.keys(properties) });
+const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+const both = (...parts: JsonSchema[]): JsonSchema => ({ allOf: parts });
+const described = (description: string): JsonSchema => ({ type: 'object', description });
+const versioned = (name: ResponseSchemaName) => both(ref(name), ref('DefinitionVersion'));
+
+const feature = both(ref('Feature'), ref('FeatureVersion'));
+const campaign = both(ref('Campaign'), ref('CampaignRecord'));
+const touch = both(ref('Touch'), ref('TouchRecord'));
+const versionList = (item: JsonSchema): Reply => ({ status: 200, description: 'Every saved version, newest first', schema: object({ versions: arrayOf(item) }) });
+
+/** GET list, GET one, GET versions, PUT for journeys, certification programs and alert rules. */
+function keyedDefinition(plural: string, noun: string, code: string, input: RequestSchemaName, stored: ResponseSchemaName): Operation[] {
+  const base = `/api/v1/${plural}`;
+  const params = { key: `the ${noun}'s key` };
+  return [
+    { method: 'get', path: base, tag: 'Definitions', auth: 'secret', summary: `List ${noun}s (current versions)`, reply: { status: 200, description: `The current version of each ${noun}`, schema: object({ items: arrayOf(versioned(stored)) }) } },
+    { method: 'get', path: `${base}/:key`, tag: 'Definitions', auth: 'secret', summary: `Read one ${noun}`, params, reply: { status: 200, description: `The current version of the ${noun}`, schema: versioned(stored) }, errors: { 404: [`${code}_not_found`] } },
+    { method: 'get', path: `${base}/:key/versions`, tag: 'Definitions', auth: 'secret', summary: `Version history of one ${noun}`, params, reply: versionList(versioned(stored)) },
+    {
+      method: 'put', path: `${base}/:key`, tag: 'Definitions', auth: 'secret', summary: `Save a ${noun} as a new version`, params, body: input,
+      description: 'The body\'s key must equal the URL\'s. Metrics are recomputed in the background so the change shows at once.',
+      reply: { status: 200, description: 'The saved version', schema: versioned(stored) }, errors: { 400: [`invalid_${code}`] },
+    },
+  ];
+}
+
+/** GET, PUT and GET versions for health, tiers and measures: one per workspace. */
+function singletonDefinition(path: string, noun: string, code: string, input: RequestSchemaName, stored: ResponseSchemaName): Operation[] {
+  const base = `/api/v1/${path}`;
+  return [
+    { method: 'get', path: base, tag: 'Definitions', auth: 'secret', summary: `Read the ${noun}`, reply: { status: 200, description: `The current ${noun}; the built-in one (version 0) until the workspace saves its own`, schema: versioned(stored) } },
+    { method: 'get', path: `${base}/versions`, tag: 'Definitions', auth: 'secret', summary: `Version history of the ${noun}`, reply: versionList(versioned(stored)) },
+    {
+      method: 'put', path: base, tag: 'Definitions', auth: 'secret', summary: `Save the ${noun} as a new version`, body: input,
+      description: 'Metrics are recomputed in the background; earlier versions stay readable so history remains comparable.',
+      reply: { status: 200, description: 'The saved version', schema: versioned(stored) }, errors: { 400: [`invalid_${code}`] },
+    },
+  ];
+}
+
+const tracking: Operation[] = [
+  {
+    method: 'post', path: '/v1/batch', tag: 'Tracking', auth: 'write', body: 'Batch', summary: 'Send tracked events',
+    description: 'Sent as text/plain JSON by browsers (no CORS preflight). Each event is validated on its own: invalid ones are listed in `rejected`, the rest are written in one transaction, and the answer comes only after it commits. Events are deduplicated per workspace by messageId.',
+    reply: { status: 200, description: 'accepted, duplicates, rejected (index, code, message, path per event) and, in identity-verification report mode, unverified' },
+    errors: { 400: ['invalid_batch'] },
+  },
+  {
+    method: 'post', path: '/v1/decide', tag: 'Tracking', auth: 'write', body: 'DecideRequest', summary: 'What this visitor should see on this page view',
+    reply: { status: 200, description: '`messages`: the campaigns to show, each resolved to the visitor\'s locale, with checklist and certification progress' },
+    errors: { 400: ['invalid_decide'], 403: ['missing_token', 'token_too_large', 'malformed_token', 'unsupported_algorithm', 'bad_signature', 'token_expired', 'subject_mismatch', 'account_mismatch'] },
+  },
+  {
+    method: 'get', path: '/v1/config', tag: 'Tracking', auth: 'write', summary: 'What the SDK needs before it tracks',
+    description: 'A simple GET (no preflight); the write key may come as `?writeKey=`. Cached for 60 s.',
+    reply: { status: 200, description: '`features`: the no-code feature rules (click selectors and URL patterns); `honorGlobalPrivacyControl`' },
+  },
+];
+
+const server: Operation[] = [
+  { method: 'get', path: '/healthz', tag: 'Server', auth: 'none', summary: 'Liveness check', reply: { status: 200, description: 'The server is up', schema: object({ status: { const: 'ok' } }) } },
+  { method: 'get', path: '/api/v1/openapi.json', tag: 'Server', auth: 'none', summary: 'This document', reply: { status: 200, description: 'The OpenAPI 3.1 document of this API' } },
+];
+
+const campaigns: Operation[] = [
+  { method: 'get', path: '/api/v1/campaigns', tag: 'Campaigns', auth: 'secret', summary: 'List campaigns', reply: { status: 200, description: 'Every campaign', schema: object({ campaigns: arrayOf(campaign) }) } },
+  { method: 'post', path: '/api/v1/campaigns', tag: 'Campaigns', auth: 'secret', body: 'CampaignInput', summary: 'Create a campaign', reply: { status: 201, description: 'The created campaign', schema: campaign }, errors: { 400: ['invalid_campaign'] } },
+];
+
+const accounts: Operation[] = [
+  {
+    method: 'get', path: '/api/v1/accounts', tag: 'Accounts', auth: 'secret', query: accountQuery, summary: 'Accounts with stage, health, tiers and contact',
+    description: 'List filters take comma-separated values, e.g. `?stage=onboarded,adopted&health=red`.',
+    reply: { status: 200, description: '`accounts` (journey stage, health score, colour and components, deployment and utilization rates, active users, seat and tenure tiers, last touch, contact recency), `total`, `limit`, `offset`' },
+    errors: { 400: ['invalid_query'] },
+  },
+  {
+    method: 'get', path: '/api/v1/accounts.csv', tag: 'Accounts', auth: 'secret', query: accountQuery, summary: 'Accounts as CSV, every page',
+    description: 'Same filters and sort as GET /api/v1/accounts; `limit` and `offset` are ignored. Cells that a spreadsheet would run as a formula are prefixed with a quote.',
+    reply: { status: 200, description: 'One row per account, with a header row', contentType: 'text/csv', schema: { type: 'string' } },
+    errors: { 400: ['invalid_query'] },
+  },
+  {
+    method: 'get', path: '/api/v1/accounts/:id', tag: 'Accounts', auth: 'secret', summary: 'One account in detail', params: { id: 'the account id (groupId)' },
+    reply: { status: 200, description: '`account` (its metrics), `users` (stage per user), `history` (daily snapshots: stage, health, tiers), `touches`, `alerts`' },
+    errors: { 404: ['account_not_found'] },
+  },
+  { method: 'get', path: '/api/v1/accounts/:id/touches', tag: 'Accounts', auth: 'secret', summary: 'The CS touch log of an account', params: { id: 'the account id (groupId)' }, reply: { status: 200, description: 'The latest 500 touches, newest first', schema: object({ touches: arrayOf(touch) }) } },
+  {
+    method: 'post', path: '/api/v1/accounts/:id/touches', tag: 'Accounts', auth: 'secret', body: 'TouchInput', summary: 'Log a CS touch (call, meeting, chat, email)', params: { id: 'the account id (groupId)' },
+    reply: { status: 201, description: 'The logged touch', schema: touch },
+    errors: { 400: ['invalid_touch'], 404: ['account_not_found'] },
+  },
+];
+
+const analytics: Operation[] = [
+  {
+    method: 'get', path: '/api/v1/users/:id', tag: 'Users', auth: 'secret', summary: 'One user in detail', params: { id: 'the user id' },
+    reply: { status: 200, description: 'traits, accounts, journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards' },
+    errors: { 404: ['user_not_found'] },
+  },
+  { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts' } },
+  { method: 'get', path: '/api/v1/alerts', tag: 'Alerts', auth: 'secret', query: alertQuery, summary: 'The alert feed', reply: { status: 200, description: '`alerts` (rule, subject, message, details, status, raisedAt), `total`, `limit`, `offset`' }, errors: { 400: ['invalid_query'] } },
+  ...(['acknowledge', 'resolve'] as const).map(
+    (action): Operation => ({
+      method: 'post', path: `/api/v1/alerts/:id/${action}`, tag: 'Alerts', auth: 'secret', summary: action === 'resolve' ? 'Resolve an alert (sends alert.resolved to webhooks)' : 'Acknowledge an alert', params: { id: 'the alert id' },
+      reply: { status: 200, description: 'The alert with its new status' },
+      errors: { 404: ['alert_not_found'], 409: ['alert_resolved'] },
+    }),
+  ),
+];
+
+const definitions: Operation[] = [
+  ...keyedDefinition('journeys', 'journey', 'journey', 'JourneyInput', 'Journey'),
+  ...keyedDefinition('certifications', 'certification program', 'certification', 'CertificationInput', 'Certification'),
+  ...keyedDefinition('alert-rules', 'alert rule', 'alert_rule', 'AlertRuleInput', 'AlertRule'),
+  ...singletonDefinition('health', 'health score definition', 'health', 'HealthInput', 'Health'),
+  ...singletonDefinition('tiers', 'seat and tenure tiers', 'tiers', 'TiersInput', 'Tiers'),
+  ...singletonDefinition('measures', 'measures (seats trait, activity window, utilization, contact recency)', 'measures', 'MeasuresInput', 'Measures'),
+];
+
+const features: Operation[] = [
+  { method: 'get', path: '/api/v1/features', tag: 'Features', auth: 'secret', summary: 'List feature definitions', reply: { status: 200, description: 'The current version of each feature', schema: object({ features: arrayOf(feature) }) } },
+  {
+    method: 'put', path: '/api/v1/features/:key', tag: 'Features', auth: 'secret', body: 'FeatureInput', summary: 'Save a feature as a new version', params: { key: 'the feature\'s key; must equal the body\'s' },
+    reply: { status: 200, description: 'The saved feature', schema: feature }, errors: { 400: ['invalid_feature'] },
+  },
+  { method: 'get', path: '/api/v1/features/:key/versions', tag: 'Features', auth: 'secret', summary: 'Version history of a feature', params: { key: 'the feature\'s key' }, reply: versionList(both(ref('Feature'), ref('DefinitionVersion'))) },
+];
+
+const workspace: Operation[] = [
+  { method: 'get', path: '/api/v1/events', tag: 'Events', auth: 'secret', query: recentEventsQuery, summary: 'The latest events, to watch tracking arrive', reply: { status: 200, description: '`events`, newest first: type, ids, name, properties, timestamps, features it counted as' }, errors: { 400: ['invalid_query'] } },
+  { method: 'get', path: '/api/v1/install', tag: 'Workspace', auth: 'secret', summary: 'The write key and the snippet to paste', reply: { status: 200, description: '`workspace` (id, name), `writeKey`, `host`, `snippet`' } },
+  { method: 'get', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', summary: 'Identity verification, privacy, holdout and throttle settings', reply: { status: 200, description: 'The settings; verification secrets show only their last four characters', schema: ref('Settings') } },
+  { method: 'put', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', body: 'SettingsInput', summary: 'Replace the settings', reply: { status: 200, description: 'The saved settings, secrets masked', schema: ref('Settings') }, errors: { 400: ['invalid_settings'] } },
+];
+
+const webhookParams = { id: 'the webhook id' };
+const webhook = described('id, url, events, description, enabled, createdAt, updatedAt');
+const webhooks: Operation[] = [
+  { method: 'get', path: '/api/v1/webhooks', tag: 'Webhooks', auth: 'secret', summary: 'List webhooks', reply: { status: 200, description: 'Every webhook of the workspace', schema: object({ webhooks: arrayOf(webhook) }) } },
+  {
+    method: 'post', path: '/api/v1/webhooks', tag: 'Webhooks', auth: 'secret', body: 'WebhookInput', summary: 'Register a webhook',
+    reply: { status: 201, description: 'The webhook with its signing `secret`, shown this once' },
+    errors: { 400: ['invalid_webhook'], 409: ['too_many_webhooks'] },
+  },
+  { method: 'get', path: '/api/v1/webhooks/:id', tag: 'Webhooks', auth: 'secret', summary: 'Read a webhook', params: webhookParams, reply: { status: 200, description: 'The webhook', schema: webhook }, errors: { 404: ['webhook_not_found'] } },
+  {
+    method: 'patch', path: '/api/v1/webhooks/:id', tag: 'Webhooks', auth: 'secret', body: 'WebhookPatch', summary: 'Change, pause or resume a webhook, or rotate its secret', params: webhookParams,
+    reply: { status: 200, description: 'The webhook; with `secret` when it was rotated' },
+    errors: { 400: ['invalid_webhook'], 404: ['webhook_not_found'] },
+  },
+  { method: 'delete', path: '/api/v1/webhooks/:id', tag: 'Webhooks', auth: 'secret', summary: 'Delete a webhook', params: webhookParams, reply: { status: 204, description: 'Deleted' }, errors: { 404: ['webhook_not_found'] } },
+  {
+    method: 'get', path: '/api/v1/webhooks/:id/deliveries', tag: 'Webhooks', auth: 'secret', query: deliveriesQuery, summary: 'The delivery log of a webhook', params: webhookParams,
+    reply: { status: 200, description: '`deliveries` (eventId, type, status, attempts, lastStatus, lastError, nextAttemptAt, deliveredAt, createdAt), `total`, `limit`, `offset`, `status`' },
+    errors: { 400: ['invalid_query'], 404: ['webhook_not_found'] },
+  },
+  {
+    method: 'post', path: '/api/v1/webhooks/:id/test', tag: 'Webhooks', auth: 'secret', summary: 'Queue a webhook.test event to this webhook', params: webhookParams,
+    reply: { status: 202, description: '`eventId`, `type` (webhook.test), `status` (pending)' },
+    errors: { 404: ['webhook_not_found'], 409: ['webhook_disabled'] },
+  },
+];
+
+export const operations: readonly Operation[] = [
+  ...tracking, ...server, ...campaigns, ...accounts, ...analytics, ...definitions, ...features, ...workspace, ...webhooks,
+];
