@@ -135,8 +135,12 @@ function security(op: Operation): JsonSchema[] {
   return [];
 }
 
+function headerParameters(op: Operation): JsonSchema[] {
+  return Object.entries(op.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } }));
+}
+
 function operationObject(op: Operation): JsonSchema {
-  const parameters = [...pathParameters(op), ...(op.query ? queryParameters(op.query) : [])];
+  const parameters = [...pathParameters(op), ...headerParameters(op), ...(op.query ? queryParameters(op.query) : [])];
   const { reply } = op;
   const success: JsonSchema = { description: reply.description };
   if (reply.status !== 204) success.content = { [reply.contentType ?? 'application/json']: { schema: reply.schema ?? { type: 'object' } } };

@@ -4,11 +4,13 @@
 import type { z } from 'zod';
 import { alertQuery } from '../routes/admin/analytics.ts';
 import { accountQuery } from '../routes/admin/accounts.ts';
+import { explainQuery, pageQuery as answersQuery } from '../routes/admin/campaign-insights.ts';
+import { listQuery as campaignListQuery } from '../routes/admin/campaigns.ts';
 import { recentEventsQuery } from '../routes/admin/events.ts';
 import { deliveriesQuery } from '../protocol/webhook.ts';
 import type { RequestSchemaName, ResponseSchemaName } from './schemas.ts';
 
-export type Tag = 'Tracking' | 'Campaigns' | 'Accounts' | 'Users' | 'Analytics' | 'Alerts' | 'Definitions' | 'Features' | 'Events' | 'Workspace' | 'Webhooks' | 'Server';
+export type Tag = 'Tracking' | 'Campaigns' | 'Audiences' | 'Accounts' | 'Users' | 'Analytics' | 'Alerts' | 'Definitions' | 'Features' | 'Events' | 'Workspace' | 'Webhooks' | 'Server';
 
 /** `secret`: Authorization: Bearer sk_…; `write`: the public write key; `none`: open. */
 export type Auth = 'secret' | 'write' | 'none';
@@ -36,6 +38,8 @@ export interface Operation {
   query?: z.ZodObject;
   /** Descriptions of the path parameters; every `:name` in the path is documented, described or not. */
   params?: Record<string, string>;
+  /** Optional request headers the route reads, with what they do. */
+  headers?: Record<string, string>;
   reply: Reply;
   /** Error codes particular to this operation, by status. Key, body and server errors are added for every operation that has them. */
   errors?: Record<number, string[]>;
@@ -107,9 +111,56 @@ const server: Operation[] = [
   { method: 'get', path: '/api/v1/openapi.json', tag: 'Server', auth: 'none', summary: 'This document', reply: { status: 200, description: 'The OpenAPI 3.1 document of this API' } },
 ];
 
+const campaignParams = { id: 'the campaign id' };
+const campaignTransition = (action: 'publish' | 'pause' | 'archive', summary: string): Operation => ({
+  method: 'post', path: `/api/v1/campaigns/:id/${action}`, tag: 'Campaigns', auth: 'secret', summary, params: campaignParams,
+  description: 'Saved as a new version. Asking for the status the campaign already has changes nothing.',
+  reply: { status: 200, description: 'The campaign in its new status', schema: campaign },
+  errors: { 404: ['campaign_not_found'], 409: ['invalid_transition', 'version_conflict'] },
+});
 const campaigns: Operation[] = [
-  { method: 'get', path: '/api/v1/campaigns', tag: 'Campaigns', auth: 'secret', summary: 'List campaigns', reply: { status: 200, description: 'Every campaign', schema: object({ campaigns: arrayOf(campaign) }) } },
-  { method: 'post', path: '/api/v1/campaigns', tag: 'Campaigns', auth: 'secret', body: 'CampaignInput', summary: 'Create a campaign', reply: { status: 201, description: 'The created campaign', schema: campaign }, errors: { 400: ['invalid_campaign'] } },
+  { method: 'get', path: '/api/v1/campaigns', tag: 'Campaigns', auth: 'secret', query: campaignListQuery, summary: 'List campaigns', reply: { status: 200, description: 'Every campaign, or those in one status', schema: object({ campaigns: arrayOf(campaign) }) }, errors: { 400: ['invalid_query'] } },
+  { method: 'post', path: '/api/v1/campaigns', tag: 'Campaigns', auth: 'secret', body: 'CampaignInput', summary: 'Create a campaign', reply: { status: 201, description: 'The created campaign, version 1', schema: campaign }, errors: { 400: ['invalid_campaign'] } },
+  { method: 'get', path: '/api/v1/campaigns/:id', tag: 'Campaigns', auth: 'secret', summary: 'Read a campaign', params: campaignParams, reply: { status: 200, description: 'The campaign', schema: campaign }, errors: { 404: ['campaign_not_found'] } },
+  {
+    method: 'put', path: '/api/v1/campaigns/:id', tag: 'Campaigns', auth: 'secret', body: 'CampaignInput', summary: 'Edit a campaign (a new version)', params: campaignParams,
+    headers: { 'If-Match': 'the version the edit was made from; the save is refused with version_conflict if the campaign has moved on' },
+    description: 'Without `status` in the body the campaign keeps its status: a live campaign stays live.',
+    reply: { status: 200, description: 'The saved campaign', schema: campaign },
+    errors: { 400: ['invalid_campaign', 'invalid_if_match'], 404: ['campaign_not_found'], 409: ['campaign_archived', 'version_conflict'] },
+  },
+  {
+    method: 'get', path: '/api/v1/campaigns/:id/versions', tag: 'Campaigns', auth: 'secret', summary: 'Version history of a campaign', params: campaignParams,
+    reply: { status: 200, description: '`versions`: version, change (created, updated, published, paused, archived), author, at, and the campaign as it was', schema: object({ versions: arrayOf(described('version, change, author, at, campaign')) }) },
+    errors: { 404: ['campaign_not_found'] },
+  },
+  campaignTransition('publish', 'Publish (go live)'),
+  campaignTransition('pause', 'Pause a live campaign'),
+  campaignTransition('archive', 'Archive a campaign for good'),
+  {
+    method: 'get', path: '/api/v1/campaigns/:id/explain', tag: 'Campaigns', auth: 'secret', query: explainQuery, summary: 'Why a visitor does or does not see the campaign', params: campaignParams,
+    description: 'Name the visitor with `userId` or `anonymousId` (one is required); without `url`, page rules and page conditions are reported as not checked.',
+    reply: { status: 200, description: '`shown` and every rule of the decision in order (status, schedule, pages, audience with each condition, holdout, caps, throttle, priority), each with passed and a reason in words' },
+    errors: { 400: ['invalid_query'], 404: ['campaign_not_found'] },
+  },
+  {
+    method: 'get', path: '/api/v1/campaigns/:id/results', tag: 'Campaigns', auth: 'secret', summary: 'What the campaign achieved against its holdout', params: campaignParams,
+    reply: { status: 200, description: 'exposures, unique users, clicks, dismissals, held-out users; goal conversion and lift per user and per account, and per account' },
+    errors: { 404: ['campaign_not_found'] },
+  },
+  {
+    method: 'get', path: '/api/v1/campaigns/:id/answers', tag: 'Campaigns', auth: 'secret', query: answersQuery, summary: 'Answers to a survey', params: campaignParams,
+    reply: { status: 200, description: '`total`, an NPS summary (promoters, passives, detractors, score) or counts per choice, and a page of `answers`' },
+    errors: { 400: ['invalid_query', 'not_a_survey'], 404: ['campaign_not_found'] },
+  },
+];
+
+const audiences: Operation[] = [
+  {
+    method: 'post', path: '/api/v1/audiences/estimate', tag: 'Audiences', auth: 'secret', body: 'EstimateRequest', summary: 'How many users and accounts an audience rule matches now',
+    reply: { status: 200, description: '`users`, `accounts`, `totalUsers`, `totalAccounts`, and `pageViewConditions` (true when page, device or locale conditions could only be checked per page view)' },
+    errors: { 400: ['invalid_audience'] },
+  },
 ];
 
 const accounts: Operation[] = [
@@ -209,5 +260,5 @@ const webhooks: Operation[] = [
 ];
 
 export const operations: readonly Operation[] = [
-  ...tracking, ...server, ...campaigns, ...accounts, ...analytics, ...definitions, ...features, ...workspace, ...webhooks,
+  ...tracking, ...server, ...campaigns, ...audiences, ...accounts, ...analytics, ...definitions, ...features, ...workspace, ...webhooks,
 ];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   alertRuleInput, certificationInput, healthInput, journeyInput, measuresInput, tiersInput, touchInput, type Versioned,
 } from '../protocol/analytics.ts';
-import { audienceRule } from '../protocol/audience.ts';
+import { audienceRule, estimateRequest } from '../protocol/audience.ts';
 import { type Campaign, campaignInput } from '../protocol/campaign.ts';
 import { decideRequest } from '../protocol/decide.ts';
 import type { ErrorEnvelope } from '../protocol/errors.ts';
@@ -23,6 +23,7 @@ export const requestSchemas = {
   DecideRequest: decideRequest,
   CampaignInput: campaignInput,
   AudienceRuleInput: audienceRule,
+  EstimateRequest: estimateRequest,
   TouchInput: touchInput,
   JourneyInput: journeyInput,
   HealthInput: healthInput,

@@ -1,53 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { decide, withinFrequency } from '../../server/engine/decision.ts';
-import type { MessageState, Profile } from '../../server/engine/profile.ts';
-import { matchesAudience } from '../../server/engine/targeting.ts';
 import { correctTimestamp } from '../../server/engine/clock.ts';
-import type { AudienceRule } from '../../server/protocol/audience.ts';
-import type { Campaign } from '../../server/protocol/campaign.ts';
+import { decide } from '../../server/engine/decision.ts';
+import { deviceFromUserAgent } from '../../server/engine/device.ts';
+import { evaluateAudience, matchesAudience, mayMatchAudience, type PageView } from '../../server/engine/targeting.ts';
+import { type AudienceRule, audienceRule } from '../../server/protocol/audience.ts';
+import { analytics, campaign, input, NOW, PAGE, profile, use } from './engine-fixtures.ts';
 
-const use = { count: 3, firstSeen: '2026-11-01T00:00:00Z', lastSeen: '2026-11-20T00:00:00Z', activeDays: 2 };
-
-const profile = (over: Partial<Profile> = {}): Profile => ({
-  visitorId: 'u1',
-  userId: 'u1',
-  accountId: 'a1',
-  userTraits: { role: 'Receptionist' },
-  accountTraits: { plan: 'pro', seats: 12 },
-  userFeatures: {},
-  accountFeatures: { appointments: use },
-  ...over,
-});
-
-const campaign = (over: Partial<Campaign> = {}): Campaign => ({
-  id: 'c1',
-  version: 1,
-  name: 'c',
-  kind: 'tooltip',
-  status: 'live',
-  priority: 100,
-  audience: { all: [] },
-  pages: { include: [], exclude: [] },
-  anchor: { selector: '#x', placement: 'right' },
-  content: { title: 't', body: [], buttons: [] },
-  frequency: { maxShows: null, stopAfter: ['dismissed', 'clicked'] },
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  ...over,
-});
-
-const PAGE = 'https://app.example/home';
-
-const state = (over: Partial<MessageState> = {}): MessageState => ({ shows: 0, lastShownAt: null, dismissedAt: null, clickedAt: null, completedAt: null, ...over });
+const view: PageView = { now: NOW, url: 'https://app.example/settings/billing?tab=1', device: 'mobile', locale: 'pt-BR' };
 
 describe('audience rules', () => {
+  const placed = profile({
+    analytics: analytics(),
+    userFeatures: { reminders: use(4, '2026-11-10T12:00:00.000Z') },
+    accountFeatures: { appointments: use(3), reminders: use(9, '2026-11-18T12:00:00.000Z') },
+  });
   const cases: [string, AudienceRule, boolean][] = [
     ['everyone', { all: [] }, true],
     ['nobody (empty any)', { any: [] }, false],
     ['account used a feature it used', { type: 'feature', scope: 'account', feature: 'appointments', op: 'used' }, true],
     ['account has not used a feature it used', { type: 'feature', scope: 'account', feature: 'appointments', op: 'not_used' }, false],
-    ['account has not used reminders', { type: 'feature', scope: 'account', feature: 'reminders', op: 'not_used' }, true],
+    ['account has not used payments', { type: 'feature', scope: 'account', feature: 'payments', op: 'not_used' }, true],
     ['user used a feature only the account used', { type: 'feature', scope: 'user', feature: 'appointments', op: 'used' }, false],
+    ['used at least 4 times (exactly 4)', { type: 'feature', scope: 'user', feature: 'reminders', op: 'count_gte', value: 4 }, true],
+    ['used at least 5 times (4)', { type: 'feature', scope: 'user', feature: 'reminders', op: 'count_gte', value: 5 }, false],
+    ['last used at least 10 days ago (10 days)', { type: 'feature', scope: 'user', feature: 'reminders', op: 'days_since_gte', value: 10 }, true],
+    ['last used at least 11 days ago (10 days)', { type: 'feature', scope: 'user', feature: 'reminders', op: 'days_since_gte', value: 11 }, false],
+    ['account used within 2 days (2 days)', { type: 'feature', scope: 'account', feature: 'reminders', op: 'days_since_lte', value: 2 }, true],
+    ['account used within 1 day (2 days)', { type: 'feature', scope: 'account', feature: 'reminders', op: 'days_since_lte', value: 1 }, false],
+    ['never used is not "lapsed"', { type: 'feature', scope: 'user', feature: 'payments', op: 'days_since_gte', value: 0 }, false],
     ['trait equals', { type: 'trait', scope: 'account', key: 'plan', op: 'eq', value: 'pro' }, true],
     ['trait not equals', { type: 'trait', scope: 'account', key: 'plan', op: 'neq', value: 'pro' }, false],
     ['trait in list', { type: 'trait', scope: 'user', key: 'role', op: 'in', value: ['Dentist', 'Receptionist'] }, true],
@@ -56,6 +36,24 @@ describe('audience rules', () => {
     ['comparing a string trait as a number', { type: 'trait', scope: 'account', key: 'plan', op: 'gt', value: 1 }, false],
     ['trait exists', { type: 'trait', scope: 'account', key: 'seats', op: 'exists' }, true],
     ['missing trait does not exist', { type: 'trait', scope: 'account', key: 'industry', op: 'not_exists' }, true],
+    ['user stage in list', { type: 'stage', scope: 'user', in: ['onboarded', 'adopted'] }, true],
+    ['account stage not in list', { type: 'stage', scope: 'account', in: ['champion'] }, false],
+    ['health colour', { type: 'health', in: ['yellow', 'red'] }, true],
+    ['health colour not in list', { type: 'health', in: ['green'] }, false],
+    ['seat tier', { type: 'seat_tier', in: ['A', 'B'] }, true],
+    ['tenure tier', { type: 'tenure_tier', in: ['a'] }, false],
+    ['certification at least 2 (has 2)', { type: 'certification', program: 'scheduling', op: 'at_least', level: 2 }, true],
+    ['certification at least 1 (has 2; 1 is highest)', { type: 'certification', program: 'scheduling', op: 'at_least', level: 1 }, false],
+    ['certification below 1 (has 2)', { type: 'certification', program: 'scheduling', op: 'below', level: 1 }, true],
+    ['certification below 2 (has 2)', { type: 'certification', program: 'scheduling', op: 'below', level: 2 }, false],
+    ['no level in a program never started', { type: 'certification', program: 'billing', op: 'none' }, true],
+    ['no level in a program with a level', { type: 'certification', program: 'scheduling', op: 'none' }, false],
+    ['page pattern', { type: 'page', pattern: '/settings/*' }, true],
+    ['page pattern elsewhere', { type: 'page', pattern: '/reports/*' }, false],
+    ['device', { type: 'device', in: ['mobile', 'tablet'] }, true],
+    ['device not in list', { type: 'device', in: ['desktop'] }, false],
+    ['language covers the regional locale', { type: 'locale', in: ['pt'] }, true],
+    ['a regional locale does not cover another', { type: 'locale', in: ['pt-PT', 'fr'] }, false],
     ['not', { not: { type: 'trait', scope: 'account', key: 'plan', op: 'eq', value: 'pro' } }, false],
     [
       'all of a true and a false',
@@ -69,49 +67,63 @@ describe('audience rules', () => {
     ],
   ];
   it.each(cases)('%s', (_name, rule, expected) => {
-    expect(matchesAudience(rule, profile())).toBe(expected);
+    expect(audienceRule.parse(rule)).toEqual(rule);
+    expect(matchesAudience(rule, placed, view)).toBe(expected);
+  });
+
+  it('matches no placement condition, nor its negation, before analytics has placed the user', () => {
+    const unplaced = profile();
+    for (const rule of [
+      { type: 'stage', scope: 'user', in: ['onboarded'] },
+      { type: 'health', in: ['green', 'yellow', 'red'] },
+      { type: 'seat_tier', in: ['A', 'B', 'C', 'D'] },
+      { type: 'tenure_tier', in: ['a', 'b', 'c', 'd'] },
+      { type: 'certification', program: 'scheduling', op: 'none' },
+      { type: 'certification', program: 'scheduling', op: 'below', level: 1 },
+    ] as AudienceRule[]) {
+      expect(matchesAudience(rule, unplaced, view)).toBe(false);
+    }
+  });
+
+  it('treats page-view conditions as unknown without a page view: no in decide, maybe in an estimate', () => {
+    const noView: PageView = { now: NOW };
+    const mobile: AudienceRule = { type: 'device', in: ['mobile'] };
+    expect(evaluateAudience(mobile, profile(), noView)).toBeUndefined();
+    expect(matchesAudience(mobile, profile(), noView)).toBe(false);
+    expect(mayMatchAudience(mobile, profile(), noView)).toBe(true);
+    // Unknown stays unknown under not, and any/all follow three-valued logic.
+    expect(evaluateAudience({ not: mobile }, profile(), noView)).toBeUndefined();
+    expect(evaluateAudience({ all: [mobile, { type: 'trait', scope: 'account', key: 'plan', op: 'eq', value: 'free' }] }, profile(), noView)).toBe(false);
+    expect(evaluateAudience({ any: [mobile, { type: 'trait', scope: 'account', key: 'plan', op: 'eq', value: 'pro' }] }, profile(), noView)).toBe(true);
+  });
+
+  it.each([
+    [{ type: 'feature', scope: 'user', feature: 'x', op: 'count_gte' }, 'value'],
+    [{ type: 'certification', program: 'p', op: 'at_least' }, 'level'],
+    [{ type: 'page', pattern: 'settings' }, 'pattern'],
+    [{ type: 'device', in: ['watch'] }, 'in'],
+    [{ type: 'locale', in: ['Portuguese'] }, 'in'],
+    [{ type: 'stage', scope: 'team', in: ['x'] }, 'scope'],
+    [{ type: 'health', in: [] }, 'in'],
+  ])('refuses the malformed condition %j at "%s"', (rule, field) => {
+    const parsed = audienceRule.safeParse(rule);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error!.issues)).toContain(field);
   });
 });
 
-describe('frequency', () => {
-  it('allows a message never shown', () => expect(withinFrequency(campaign())).toBe(true));
-  it('stops at the show limit', () => {
-    const limited = campaign({ frequency: { maxShows: 2, stopAfter: [] } });
-    expect(withinFrequency(limited, state({ shows: 1 }))).toBe(true);
-    expect(withinFrequency(limited, state({ shows: 2 }))).toBe(false);
-  });
-  it('stops after dismissal only when the campaign says so', () => {
-    expect(withinFrequency(campaign(), state({ dismissedAt: '2026-11-20T00:00:00Z' }))).toBe(false);
-    expect(withinFrequency(campaign({ frequency: { maxShows: null, stopAfter: ['completed'] } }), state({ dismissedAt: '2026-11-20T00:00:00Z' }))).toBe(true);
-  });
-});
-
-describe('decide', () => {
-  it('picks the highest priority interrupting message and only one', () => {
-    const low = campaign({ id: 'low', priority: 10 });
-    const high = campaign({ id: 'high', priority: 500 });
-    expect(decide([low, high], profile(), new Map(), PAGE).map((m) => m.campaignId)).toEqual(['high']);
-  });
-  it('breaks priority ties by the most recently changed campaign', () => {
-    const older = campaign({ id: 'older', updatedAt: '2026-11-01T00:00:00Z' });
-    const newer = campaign({ id: 'newer', updatedAt: '2026-11-02T00:00:00Z' });
-    expect(decide([older, newer], profile(), new Map(), PAGE)[0]!.campaignId).toBe('newer');
-  });
-  it('falls back to the next campaign when the first was dismissed', () => {
-    const first = campaign({ id: 'first', priority: 500 });
-    const second = campaign({ id: 'second', priority: 10 });
-    const states = new Map([['first', state({ dismissedAt: '2026-11-20T00:00:00Z' })]]);
-    expect(decide([first, second], profile(), states, PAGE)[0]!.campaignId).toBe('second');
-  });
-  it('skips campaigns that are not live or whose audience does not match', () => {
-    const paused = campaign({ id: 'paused', status: 'paused' });
-    const proOnly = campaign({ id: 'starter', audience: { type: 'trait', scope: 'account', key: 'plan', op: 'eq', value: 'starter' } });
-    expect(decide([paused, proOnly], profile(), new Map(), PAGE)).toEqual([]);
-  });
+describe('device from the User-Agent', () => {
+  it.each([
+    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148', 'mobile'],
+    ['Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/120.0 Mobile Safari/537.36', 'mobile'],
+    ['Mozilla/5.0 (Linux; Android 13; SM-X700) Chrome/120.0 Safari/537.36', 'tablet'],
+    ['Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)', 'tablet'],
+    ['Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36', 'desktop'],
+  ])('%s → %s', (ua, device) => expect(deviceFromUserAgent(ua)).toBe(device));
+  it('knows nothing without a User-Agent', () => expect(deviceFromUserAgent(undefined)).toBeUndefined());
 });
 
 describe('page rules', () => {
-  const rules = (include: string[], exclude: string[] = []) => campaign({ pages: { include, exclude } });
   it.each([
     ['no rules: every page', [], [], 'https://app.example/anything', true],
     ['an exact path', ['/demo/appointments'], [], 'https://app.example/demo/appointments?x=1', true],
@@ -121,8 +133,9 @@ describe('page rules', () => {
     ['an exclusion wins over an include', ['/demo/*'], ['/demo/reminders'], 'https://app.example/demo/reminders', false],
     ['dots are literal', ['/a.b'], [], 'https://app.example/axb', false],
   ])('%s', (_name, include, exclude, url, shown) => {
-    expect(decide([rules(include, exclude)], profile(), new Map(), url)).toHaveLength(shown ? 1 : 0);
+    expect(decide([campaign({ pages: { include, exclude } })], input({ url }))).toHaveLength(shown ? 1 : 0);
   });
+  it('uses the page view the decision is for', () => expect(decide([campaign()], input({ url: PAGE }))).toHaveLength(1));
 });
 
 describe('clock-skew correction', () => {

@@ -10,7 +10,7 @@ import type { AuthedEnv } from '../../middleware/auth.ts';
 import type { Campaign } from '../../protocol/campaign.ts';
 import type { Store } from '../../store/store.ts';
 
-const explainQuery = z
+export const explainQuery = z
   .object({
     userId: z.string().min(1).max(256).optional(),
     anonymousId: z.string().min(1).max(256).optional(),
@@ -22,7 +22,7 @@ const explainQuery = z
   })
   .refine((q) => q.userId || q.anonymousId, { message: 'either userId or anonymousId is required', path: ['userId'] });
 
-const pageQuery = z.object({
+export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -32,7 +32,7 @@ const TRANSITIONS = {
   archive: { to: 'archived', change: 'archived', from: ['draft', 'live', 'paused', 'archived'] },
 } as const;
 
-const listQuery = z.object({ status: campaignStatus.optional() });
+export const listQuery = z.object({ status: campaignStatus.optional() });
 
 export function campaignRoutes(store: Store) {
   async function existing(ws: string, id: string): Promise<Campaign> {
