@@ -96,11 +96,19 @@ export class Evaluator {
   ) {
     this.keyFeatures = defs.features.filter((f) => f.isKey).map((f) => f.key).sort();
     this.featureNames = new Map(defs.features.map((f) => [f.key, f.name]));
-    const windows = new Set<number>([0, 7, defs.measures.activeDays, defs.measures.utilization.withinDays]);
+    const windows = new Set<number>([0, defs.measures.activeDays, defs.measures.utilization.withinDays]);
     for (const journey of defs.journeys) for (const s of journey.stages) for (const w of windowsOf([...s.user, ...s.account])) windows.add(w);
     for (const journey of [DEFAULT_JOURNEY]) for (const s of journey.stages) for (const w of windowsOf([...s.user, ...s.account])) windows.add(w);
     for (const program of defs.programs) for (const l of program.levels) for (const w of windowsOf(l.requirements.filter((r) => 'feature' in r))) windows.add(w);
     this.windows = [...windows].sort((a, b) => a - b);
+  }
+
+  private readonly starts = new Map<number, string>();
+  /** First day of a window of `days` days ending today. */
+  since(days: number): string {
+    let start = this.starts.get(days);
+    if (start === undefined) this.starts.set(days, (start = windowStart(this.today, days)));
+    return start;
   }
 
   journeyOf(traits: Record<string, unknown>): JourneyInput & { version: number } {
@@ -138,8 +146,11 @@ export class Evaluator {
   account(account: AccountFacts, members: ReadonlyMap<string, { stageIndex: number; journey: string; usage: SubjectUsage | undefined }>): AccountMetrics {
     const { measures, tiers, health } = this.defs;
     const journey = this.journeyOf(account.traits);
-    const activeSince = (days: number) => windowStart(this.today, days);
-    const active = (days: number) => account.members.filter((m) => dayOf(m.lastSeen) >= activeSince(days));
+    // Times are ISO-8601 UTC, so comparing the text with the window's first day compares days.
+    const active = (days: number) => {
+      const since = this.since(days);
+      return account.members.filter((m) => m.lastSeen >= since);
+    };
     const active30 = active(measures.activeDays);
     const usersAtOrPast = (stage: string) => {
       const index = stageIndexOf(journey, stage);

@@ -19,6 +19,15 @@ async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: u
   return out;
 }
 
+/** byIds for streamed array rows. */
+async function eachById(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: readonly string[] | null, column: string, visit: (row: unknown[]) => void) {
+  if (ids === null) return sql.each(query(''), params, visit);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    await sql.each(query(` AND ${column} IN (${chunk.map(() => '?').join(', ')})`), [...params, ...chunk], visit);
+  }
+}
+
 function usageOf(map: Map<string, SubjectUsage>, subject: string, window: number): WindowUsage {
   let usage = map.get(subject);
   if (!usage) map.set(subject, (usage = new Map()));
@@ -30,50 +39,43 @@ function usageOf(map: Map<string, SubjectUsage>, subject: string, window: number
 /** Feature use per subject for every window (0 = ever), as of the end of `today`. */
 export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account', windows: readonly number[], today: string, ids: readonly string[] | null) {
   const out = new Map<string, SubjectUsage>();
-  // Ever: aggregated in the database, one row per subject and feature.
-  const ever = await byIds<{ s: string; f: string; days: number; uses: number; last: string }>(
+  // Ever: the totals ingest keeps per subject and feature (one row each, nothing to aggregate).
+  await eachById(
     sql,
-    (filter) => `SELECT subject_id AS s, feature_key AS f, count(*) AS days, sum(count) AS uses, max(day) AS last FROM feature_days
-                 WHERE workspace_id = ? AND subject_kind = ? AND day <= ?${filter} GROUP BY subject_id, feature_key`,
-    [ws, kind, today],
+    (filter) => `SELECT subject_id, feature_key, active_days, count, last_seen FROM feature_usage
+                 WHERE workspace_id = ? AND subject_kind = ? AND first_seen < ?${filter}`,
+    [ws, kind, `${today}T99`],
     ids,
     'subject_id',
+    ([s, f, days, count, last]) => {
+      usageOf(out, s as string, 0).features.set(f as string, { days: Number(days), count: Number(count), lastDay: (last as string).slice(0, 10) });
+    },
   );
-  for (const r of ever) usageOf(out, r.s, 0).features.set(r.f, { days: Number(r.days), count: Number(r.uses), lastDay: r.last });
-
-  // Recent windows: the days inside the widest one, folded into each window here.
-  const finite = windows.filter((w) => w > 0).sort((a, b) => b - a);
-  if (!finite.length) return out;
-  const starts = finite.map((w) => [w, windowStart(today, w)] as const);
-  const days = await byIds<{ s: string; f: string; d: string; n: number }>(
-    sql,
-    (filter) => `SELECT subject_id AS s, feature_key AS f, day AS d, count AS n FROM feature_days
-                 WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter}`,
-    [ws, kind, starts[0]![1], today],
-    ids,
-    'subject_id',
-  );
-  const activeDays = new Map<string, Set<string>>();
-  for (const r of days) {
-    for (const [w, start] of starts) {
-      if (r.d < start) break; // windows are widest first
-      const usage = usageOf(out, r.s, w);
-      const use = usage.features.get(r.f);
-      if (!use) usage.features.set(r.f, { days: 1, count: Number(r.n), lastDay: r.d });
-      else {
-        use.days++;
-        use.count += Number(r.n);
-        if (r.d > use.lastDay) use.lastDay = r.d;
-      }
-      const key = `${w}\u0000${r.s}`;
-      let set = activeDays.get(key);
-      if (!set) activeDays.set(key, (set = new Set()));
-      set.add(r.d);
-    }
-  }
-  for (const [key, set] of activeDays) {
-    const [w, s] = key.split('\u0000') as [string, string];
-    usageOf(out, s, Number(w)).activeDays = set.size;
+  // Windows: aggregated by the database from the per-day counters (rows come grouped in key
+  // order, so this streams), then the distinct active days per subject.
+  for (const w of new Set(windows.filter((x) => x > 0))) {
+    const range = [ws, kind, windowStart(today, w), today];
+    await eachById(
+      sql,
+      (filter) => `SELECT subject_id, feature_key, count(*), sum(count), max(day) FROM feature_days
+                   WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} GROUP BY subject_id, feature_key`,
+      range,
+      ids,
+      'subject_id',
+      ([s, f, days, count, last]) => {
+        usageOf(out, s as string, w).features.set(f as string, { days: Number(days), count: Number(count), lastDay: last as string });
+      },
+    );
+    await eachById(
+      sql,
+      (filter) => `SELECT subject_id, count(DISTINCT day) FROM feature_days WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} GROUP BY subject_id`,
+      range,
+      ids,
+      'subject_id',
+      ([s, days]) => {
+        usageOf(out, s as string, w).activeDays = Number(days);
+      },
+    );
   }
   return out;
 }
@@ -86,24 +88,20 @@ export interface WorkspaceFacts {
 /** Accounts (with members and last touch) and users; `accountIds`/`userIds` null = all. */
 export async function loadSubjects(sql: SqlDb, ws: string, accountIds: readonly string[] | null, userIds: readonly string[] | null): Promise<WorkspaceFacts> {
   const accounts = new Map<string, Omit<AccountFacts, 'usage'>>();
-  const accountRows = await byIds<{ id: string; traits: string | object; first: string; last: string }>(
-    sql,
-    (filter) => `SELECT account_id AS id, traits, first_seen AS first, last_seen AS last FROM accounts WHERE workspace_id = ?${filter}`,
-    [ws],
-    accountIds,
-    'account_id',
-  );
-  for (const r of accountRows) {
-    accounts.set(r.id, { id: r.id, traits: typeof r.traits === 'string' ? JSON.parse(r.traits) : r.traits, firstSeen: r.first, lastSeen: r.last, members: [], lastTouch: null });
-  }
-  const members = await byIds<{ a: string; u: string; last: string }>(
-    sql,
-    (filter) => `SELECT account_id AS a, user_id AS u, last_seen AS last FROM account_users WHERE workspace_id = ?${filter}`,
-    [ws],
-    accountIds,
-    'account_id',
-  );
-  for (const m of members) (accounts.get(m.a)?.members as { userId: string; lastSeen: string }[] | undefined)?.push({ userId: m.u, lastSeen: m.last });
+  await eachById(sql, (filter) => `SELECT account_id, traits, first_seen, last_seen FROM accounts WHERE workspace_id = ?${filter}`, [ws], accountIds, 'account_id', ([id, traits, first, last]) => {
+    accounts.set(id as string, { id: id as string, traits: typeof traits === 'string' ? JSON.parse(traits) : (traits as Record<string, unknown>), firstSeen: first as string, lastSeen: last as string, members: [], lastTouch: null });
+  });
+  // A user's account is the one they were most recently seen in (ties: the smallest id).
+  const primary = new Map<string, { account: string; last: string }>();
+  const consider = (user: string, account: string, last: string) => {
+    const best = primary.get(user);
+    if (!best || last > best.last || (last === best.last && account < best.account)) primary.set(user, { account, last });
+  };
+  const everyone = accountIds === null && userIds === null;
+  await eachById(sql, (filter) => `SELECT account_id, user_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], accountIds, 'account_id', ([a, u, last]) => {
+    (accounts.get(a as string)?.members as { userId: string; lastSeen: string }[] | undefined)?.push({ userId: u as string, lastSeen: last as string });
+    if (everyone) consider(u as string, a as string, last as string);
+  });
   const touches = await byIds<{ a: string; at: string; channel: string }>(
     sql,
     (filter) => `SELECT t.account_id AS a, t.at, t.channel FROM touches t WHERE t.workspace_id = ?${filter}
@@ -118,30 +116,17 @@ export async function loadSubjects(sql: SqlDb, ws: string, accountIds: readonly 
   }
 
   const users = new Map<string, Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists'>>();
-  const userRows = await byIds<{ id: string; last: string }>(
-    sql,
-    (filter) => `SELECT user_id AS id, last_seen AS last FROM users WHERE workspace_id = ?${filter}`,
-    [ws],
-    userIds,
-    'user_id',
-  );
-  for (const r of userRows) users.set(r.id, { id: r.id, lastSeen: r.last, accountId: null });
-  // A user's account is the one they were most recently seen in (ties: the smallest id).
-  const primary = await byIds<{ u: string; a: string; last: string }>(
-    sql,
-    (filter) => `SELECT user_id AS u, account_id AS a, last_seen AS last FROM account_users WHERE workspace_id = ?${filter}`,
-    [ws],
-    userIds,
-    'user_id',
-  );
-  const best = new Map<string, { a: string; last: string }>();
-  for (const p of primary) {
-    const b = best.get(p.u);
-    if (!b || p.last > b.last || (p.last === b.last && p.a < b.a)) best.set(p.u, p);
+  await eachById(sql, (filter) => `SELECT user_id, last_seen FROM users WHERE workspace_id = ?${filter}`, [ws], userIds, 'user_id', ([id, last]) => {
+    users.set(id as string, { id: id as string, lastSeen: last as string, accountId: null });
+  });
+  if (!everyone) {
+    await eachById(sql, (filter) => `SELECT user_id, account_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], userIds, 'user_id', ([u, a, last]) =>
+      consider(u as string, a as string, last as string),
+    );
   }
-  for (const [u, b] of best) {
+  for (const [u, best] of primary) {
     const user = users.get(u);
-    if (user) user.accountId = b.a;
+    if (user) user.accountId = best.account;
   }
   return { accounts, users };
 }

@@ -11,6 +11,8 @@ export interface SqlDb {
   readonly dialect: 'sqlite' | 'postgres';
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Visits rows as arrays, streaming where the database allows: for reads of millions of rows. */
+  each(sql: string, params: readonly unknown[], visit: (row: unknown[]) => void): Promise<void>;
   /** Runs the statements in one transaction, in order; resolves to the rows each changed. */
   batch(statements: readonly Statement[]): Promise<number[]>;
 }
@@ -34,10 +36,13 @@ export function sqliteDb(db: Database.Database): SqlDb {
   return {
     dialect: 'sqlite',
     async all<T>(sql: string, params: readonly unknown[] = []) {
-      return prepare(sql).all(...params) as T[];
+      return prepare(sql).raw(false).all(...params) as T[];
     },
     async get<T>(sql: string, params: readonly unknown[] = []) {
-      return prepare(sql).get(...params) as T | undefined;
+      return prepare(sql).raw(false).get(...params) as T | undefined;
+    },
+    async each(sql, params, visit) {
+      for (const row of prepare(sql).raw(true).iterate(...params)) visit(row as unknown[]);
     },
     async batch(statements) {
       return run(statements);
@@ -59,6 +64,10 @@ export function postgresDb(pool: pg.Pool): SqlDb {
     },
     async get<T>(sql: string, params: readonly unknown[] = []) {
       return (await pool.query(numbered(sql), params as unknown[])).rows[0] as T | undefined;
+    },
+    async each(sql, params, visit) {
+      const { rows } = await pool.query({ text: numbered(sql), values: params as unknown[], rowMode: 'array' });
+      for (const row of rows) visit(row as unknown[]);
     },
     batch(statements) {
       return inTransaction(pool, async (tx) => {
