@@ -66,3 +66,88 @@ describe('POST /v1/decide', () => {
     expect((await response.json()).error).toEqual({ code: 'invalid_decide', message: 'userId: either userId or anonymousId is required', status: 400 });
   });
 });
+
+describe('POST /v1/decide with every kind of campaign', () => {
+  const messages = async (body: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+    const response = await f.request('POST', '/v1/decide', { writeKey: f.workspace.writeKey, url: 'https://app.example/demo/appointments', userId: 'u1', accountId: 'acct-1', ...body }, headers);
+    expect(response.status).toBe(200);
+    return (await response.json()).messages as { campaignId: string; kind: string; [key: string]: unknown }[];
+  };
+  const create = async (campaign: object) => (await (await f.admin('POST', '/api/v1/campaigns', campaign)).json()).id as string;
+  const event = (name: string, properties: Record<string, unknown>) => trackEvent({ event: name, properties, timestamp: new Date().toISOString() });
+
+  it('hides a snoozed message until the snooze ends', async () => {
+    await f.batch([event('message_snoozed', { campaignId, days: 3 })]);
+    expect(await messages()).toEqual([]);
+    expect((await messages({ userId: 'u2' })).map((m) => m.campaignId)).toEqual([campaignId]);
+  });
+
+  it('shows a message capped at one show once, and keeps it on screen across route changes', async () => {
+    await f.admin('POST', `/api/v1/campaigns/${campaignId}/pause`);
+    const once = await create({ ...REMINDERS_CAMPAIGN, name: 'Once', frequency: { maxShows: 1, stopAfter: ['dismissed'] } });
+    expect((await messages()).map((m) => m.campaignId)).toEqual([once]);
+    // The SDK says it is still showing it: the route change keeps it without counting a show.
+    expect((await messages({ showing: [once] })).map((m) => m.campaignId)).toEqual([once]);
+    // A new page load is a new show, and the cap holds.
+    expect(await messages()).toEqual([]);
+  });
+
+  it('throttles interrupting messages across campaigns, not persistent ones', async () => {
+    expect((await f.admin('PUT', '/api/v1/settings', { throttleHours: 24 })).status).toBe(200);
+    const banner = await create({ name: 'Banner', kind: 'banner', status: 'live', content: { title: 'New: online payments' } });
+    expect((await messages()).map((m) => m.campaignId)).toEqual([campaignId, banner]);
+    await f.batch([interaction('message_dismissed')]);
+    const other = await create({ ...REMINDERS_CAMPAIGN, name: 'Another tooltip' });
+    // The reminders tooltip took u1's slot just now: the other tooltip waits a day for u1, not for u2.
+    expect((await messages()).map((m) => m.campaignId)).toEqual([banner]);
+    expect((await messages({ userId: 'u2' })).map((m) => m.campaignId)).toEqual([other, banner]);
+  });
+
+  it('ticks checklist items by the user’s feature use and by a completing action', async () => {
+    const checklist = await create({
+      name: 'Get set up', kind: 'checklist', status: 'live', content: { title: 'Get set up' },
+      items: [
+        { id: 'reminders', label: 'Turn on reminders', feature: 'reminders' },
+        { id: 'invite', label: 'Invite a colleague', action: { type: 'complete_item', itemId: 'invite' } },
+      ],
+    });
+    const items = async () => (await messages()).find((m) => m.campaignId === checklist)!.items;
+    expect(await items()).toEqual([
+      { id: 'reminders', label: 'Turn on reminders', done: false },
+      { id: 'invite', label: 'Invite a colleague', done: false, action: { type: 'complete_item', itemId: 'invite' } },
+    ]);
+    await f.batch([trackEvent({ event: 'Reminder Scheduled' }), event('checklist_item_completed', { campaignId: checklist, itemId: 'invite' })]);
+    expect((await items()).map((i: { done: boolean }) => i.done)).toEqual([true, true]);
+  });
+
+  it('resumes a tour after the last step viewed, and starts one the user asks for', async () => {
+    await f.admin('POST', `/api/v1/campaigns/${campaignId}/pause`);
+    const steps = [1, 2, 3].map((n) => ({ id: `s${n}`, content: { title: `Step ${n}` } }));
+    const tour = await create({ name: 'Tour', kind: 'tour', status: 'live', priority: 10, steps, content: { title: 'Tour' }, pages: { include: ['/demo/patients'], exclude: [] } });
+    expect(await messages()).toEqual([]);
+    expect((await messages({ start: tour }))[0]).toMatchObject({ campaignId: tour, kind: 'tour', startAt: 0 });
+    await f.batch([event('tour_step_viewed', { campaignId: tour, stepId: 's2', stepIndex: 1 })]);
+    expect((await messages({ url: 'https://app.example/demo/patients' }))[0]).toMatchObject({ campaignId: tour, startAt: 2 });
+    await f.batch([event('tour_completed', { campaignId: tour })]);
+    expect((await messages({ start: tour }))[0]).toMatchObject({ campaignId: tour, startAt: 0 });
+  });
+
+  it('speaks the visitor’s language and targets by device, from the body or the headers', async () => {
+    await f.admin('POST', `/api/v1/campaigns/${campaignId}/pause`);
+    const id = await create({
+      ...REMINDERS_CAMPAIGN, name: 'Mobile only', audience: { type: 'device', in: ['mobile'] },
+      locales: { pt: { title: 'Ative os lembretes automáticos' }, 'pt-BR': { title: 'Ative os lembretes' } },
+    });
+    expect(await messages({ device: 'desktop' })).toEqual([]);
+    expect((await messages({ device: 'mobile', locale: 'pt-BR' }))[0]).toMatchObject({ campaignId: id, content: { title: 'Ative os lembretes' } });
+    const fromHeaders = await messages({}, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148', 'accept-language': 'pt-PT,pt;q=0.9' });
+    expect(fromHeaders[0]).toMatchObject({ campaignId: id, content: { title: 'Ative os lembretes automáticos' } });
+  });
+
+  it('refuses malformed new fields, naming them', async () => {
+    const error = async (body: Record<string, unknown>) => (await (await f.decide({ userId: 'u1', ...body })).json()).error;
+    expect(await error({ device: 'watch' })).toEqual({ code: 'invalid_decide', message: 'device: Invalid option: expected one of "desktop"|"tablet"|"mobile"', status: 400 });
+    expect(await error({ showing: 'c1' })).toMatchObject({ message: 'showing: Invalid input: expected array, received string' });
+    expect(await error({ start: '' })).toMatchObject({ message: 'start: Too small: expected string to have >=1 characters' });
+  });
+});

@@ -1,0 +1,137 @@
+// Explain, results and survey answers through the admin API, fed by real decides and batches.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
+import { holdoutBucket } from '../../server/engine/holdout.ts';
+import { appFixture, groupEvent, trackEvent } from './app-fixture.ts';
+
+let f: Awaited<ReturnType<typeof appFixture>>;
+beforeEach(async () => {
+  f = await appFixture();
+});
+afterEach(() => f.close());
+
+const json = async (response: Response) => ({ status: response.status, body: await response.json() });
+const create = async (campaign: object) => (await json(await f.admin('POST', '/api/v1/campaigns', campaign))).body;
+const messagesFor = async (userId: string, extra: object = {}) => (await (await f.decide({ userId, accountId: 'acct-1', ...extra })).json()).messages;
+
+describe('GET /api/v1/campaigns/:id/explain', () => {
+  it('answers "why doesn’t this customer see my campaign?" rule by rule', async () => {
+    const { id } = await create(REMINDERS_CAMPAIGN);
+    await f.batch([groupEvent(), trackEvent({ userId: 'colleague', event: 'Reminder Scheduled' })]);
+    const { status, body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1&url=${encodeURIComponent('https://app.example/demo/appointments')}`));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ campaignId: id, visitorId: 'u1', accountId: 'acct-1', shown: false });
+    expect(body.rules.find((r: { rule: string }) => r.rule === 'audience')).toEqual({
+      rule: 'audience',
+      passed: false,
+      reason: 'not in the audience',
+      conditions: [{ depth: 0, passed: false, reason: 'account has used feature reminders (1 times)' }],
+    });
+    expect(body.rules.filter((r: { passed: boolean }) => !r.passed).map((r: { rule: string }) => r.rule)).toEqual(['audience']);
+  });
+
+  it('counts shows from real interactions', async () => {
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, frequency: { maxShows: 2, stopAfter: ['dismissed'] } });
+    const shown = trackEvent({ event: 'message_shown', properties: { campaignId: id } });
+    await f.batch([shown, { ...shown, messageId: 'again' }]);
+    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1`));
+    expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({ rule: 'frequency', passed: false, reason: 'shown 2 of max 2 times' });
+  });
+
+  it('needs a visitor and names the problem', async () => {
+    const { id } = await create(REMINDERS_CAMPAIGN);
+    expect(await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain`))).toEqual({
+      status: 400,
+      body: { error: { code: 'invalid_query', message: 'userId: either userId or anonymousId is required', status: 400 } },
+    });
+    expect((await json(await f.admin('GET', '/api/v1/campaigns/nope/explain?userId=u1'))).status).toBe(404);
+  });
+});
+
+describe('holdouts and GET /api/v1/campaigns/:id/results', () => {
+  it('logs held-out users once at decide time and compares their goal conversion with exposed users', async () => {
+    const campaign = await create({ ...REMINDERS_CAMPAIGN, audience: { all: [] }, holdoutPercent: 50, goal: { type: 'feature', feature: 'reminders', withinDays: 14 } });
+    const users = Array.from({ length: 40 }, (_, i) => `user-${i}`);
+    const heldOut = users.filter((u) => holdoutBucket(campaign.id, u) < 50);
+    const exposed = users.filter((u) => !heldOut.includes(u));
+    expect(heldOut.length).toBeGreaterThan(5);
+    expect(exposed.length).toBeGreaterThan(5);
+    for (const user of users) {
+      const messages = await messagesFor(user);
+      expect(messages.length).toBe(heldOut.includes(user) ? 0 : 1);
+      await messagesFor(user); // decided again: still logged once
+    }
+    // Only a rendered message is an exposure: every exposed user's SDK reports message_shown.
+    const now = new Date().toISOString();
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    await f.batch(exposed.map((userId) => trackEvent({ userId, timestamp: now, event: 'message_shown', properties: { campaignId: campaign.id } })));
+    // Half the exposed users and one held-out user turn reminders on afterwards.
+    const converted = [...exposed.slice(0, Math.ceil(exposed.length / 2)), heldOut[0]!];
+    await f.batch(converted.map((userId) => trackEvent({ userId, timestamp: soon, event: 'Reminder Scheduled' })));
+    await f.batch([trackEvent({ userId: exposed[0]!, timestamp: now, event: 'message_clicked', properties: { campaignId: campaign.id } })]);
+
+    const { status, body } = await json(await f.admin('GET', `/api/v1/campaigns/${campaign.id}/results`));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      campaignId: campaign.id,
+      exposures: exposed.length,
+      uniqueUsers: exposed.length,
+      clicks: 1,
+      dismissals: 0,
+      heldOut: { users: heldOut.length, byCampaignHoldout: heldOut.length, byGlobalHoldout: 0 },
+      goal: { type: 'feature', feature: 'reminders', withinDays: 14, description: 'used feature reminders within 14 days' },
+      users: {
+        exposed: { users: exposed.length, converted: Math.ceil(exposed.length / 2) },
+        heldOut: { users: heldOut.length, converted: 1 },
+      },
+      // Everyone is in acct-1: one account, exposed (it has exposed users) and converted.
+      accounts: { exposed: { users: 1, converted: 1 }, heldOut: { users: 0, converted: 0 } },
+      perAccount: [{ accountId: 'acct-1', exposed: { users: exposed.length }, heldOut: { users: heldOut.length, converted: 1 } }],
+    });
+    const p1 = Math.ceil(exposed.length / 2) / exposed.length;
+    const p2 = 1 / heldOut.length;
+    expect(body.users.lift.absolute.estimate).toBeCloseTo(p1 - p2, 12);
+    expect(body.users.lift.relative.estimate).toBeCloseTo(p1 / p2 - 1, 12);
+  });
+
+  it('holds users out of every campaign under the workspace’s global holdout', async () => {
+    expect((await f.admin('PUT', '/api/v1/settings', { globalHoldoutPercent: 50 })).status).toBe(200);
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, audience: { all: [] } });
+    const shown = [];
+    for (let i = 0; i < 30; i++) shown.push((await messagesFor(`g-${i}`)).length);
+    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/results`));
+    expect(body.heldOut.byGlobalHoldout).toBe(shown.filter((n) => n === 0).length);
+    expect(body.heldOut.byGlobalHoldout).toBeGreaterThan(5);
+    expect(body.heldOut.byGlobalHoldout).toBeLessThan(25);
+  });
+});
+
+describe('survey answers', () => {
+  const survey = { name: 'NPS', kind: 'survey', status: 'live', content: { title: 'How likely are you to recommend ClinicFlow?' }, question: { type: 'nps', commentPrompt: 'Why?' } };
+
+  it('stores the first answer per user and summarises NPS', async () => {
+    const { id } = await create(survey);
+    const answer = (userId: string, score: number, comment?: string) =>
+      trackEvent({ userId, event: 'survey_answered', properties: { campaignId: id, score, ...(comment ? { comment } : {}) } });
+    expect((await json(await f.batch([answer('u1', 10, 'Reminders!'), answer('u2', 9), answer('u3', 7), answer('u4', 3)]))).body).toMatchObject({ accepted: 4, rejected: [] });
+    await f.batch([answer('u1', 0)]);
+    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers?limit=2`));
+    expect(body).toMatchObject({ campaignId: id, total: 4, limit: 2, offset: 0, nps: { responses: 4, promoters: 2, passives: 1, detractors: 1, score: 25 } });
+    expect(body.answers).toHaveLength(2);
+    expect(body.answers.find((a: { visitorId: string }) => a.visitorId === 'u1')).toMatchObject({ score: 10, comment: 'Reminders!', accountId: 'acct-1' });
+  });
+
+  it('refuses an answer out of range at ingest, naming the property', async () => {
+    const { id } = await create(survey);
+    const { body } = await json(await f.batch([trackEvent({ event: 'survey_answered', properties: { campaignId: id, score: 11 } })]));
+    expect(body).toEqual({
+      accepted: 0, duplicates: 0,
+      rejected: [{ index: 0, code: 'invalid_event', message: 'batch[0].properties.score: Too big: expected number to be <=10', path: 'batch[0].properties.score' }],
+    });
+  });
+
+  it('has answers only for surveys', async () => {
+    const { id } = await create(REMINDERS_CAMPAIGN);
+    expect((await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers`))).body.error.code).toBe('not_a_survey');
+  });
+});

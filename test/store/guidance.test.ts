@@ -1,0 +1,271 @@
+// The guidance part of the Store contract, run against SQLite and PostgreSQL: campaign versions,
+// decision state from every kind of interaction, atomic reservations under caps and the
+// throttle, holdouts, survey answers, results inputs and audience profiles.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { messageInteraction } from '../../server/engine/interactions.ts';
+import { capsFinding } from '../../server/engine/rules.ts';
+import type { CapSnapshot } from '../../server/engine/visitor-state.ts';
+import { campaignInput } from '../../server/protocol/campaign.ts';
+import { eventSchema } from '../../server/protocol/events.ts';
+import type { IngestItem, ShowReservation, Store, Workspace } from '../../server/store/store.ts';
+import { campaign, DAY_1, DAY_2, DAY_3, group, identify, interaction, makePostgres, makeSqlite, RECEIVED_AT, reminder, type StoreUnderTest, track } from './fixtures.ts';
+
+let workspaces = 0;
+let messages = 0;
+
+/** A message event as the SDK sends it, parsed by the same code as the ingest route. */
+function message(name: string, properties: Record<string, unknown>, fields: Record<string, unknown> = {}, at = DAY_3): IngestItem {
+  const event = eventSchema.parse({ type: 'track', messageId: `g-${++messages}`, timestamp: at, userId: 'u1', groupId: 'acct-1', event: name, properties, ...fields });
+  const found = messageInteraction(event);
+  if (!found || 'problem' in found) throw new Error(`not an interaction: ${name} ${JSON.stringify(found)}`);
+  return { event, timestamp: at, receivedAt: RECEIVED_AT, features: [], verified: null, interaction: found };
+}
+
+describe.each([
+  ['sqlite', makeSqlite],
+  ['postgres', makePostgres],
+] as const)('%s store: guidance', (_dialect, make: () => Promise<StoreUnderTest>) => {
+  let subject: StoreUnderTest | undefined;
+  let store: Store;
+  let ws: Workspace;
+  beforeAll(async () => {
+    subject = await make();
+    store = subject.store;
+  });
+  afterAll(() => subject?.cleanup());
+  beforeEach(async () => {
+    ws = await store.createWorkspace(`Guidance ${++workspaces}`);
+  });
+
+  const stateOf = async (visitorId: string, campaignId: string, accountId: string | null = null) =>
+    (await store.decisionState(ws.id, visitorId, accountId)).campaigns.get(campaignId);
+
+  describe('campaign versions', () => {
+    it('keeps every version with who saved it, what changed and when', async () => {
+      const created = await store.createCampaign(ws.id, campaign('Nudge'), 'ana@clinicflow.example');
+      const edited = await store.updateCampaign(ws.id, created.id, { ...campaign('Nudge, shorter'), status: 'draft' }, { author: 'ben@clinicflow.example', change: 'updated' });
+      expect(edited).toMatchObject({ id: created.id, version: 2, name: 'Nudge, shorter', status: 'draft', createdAt: created.createdAt });
+      const published = await store.updateCampaign(ws.id, created.id, { ...edited!, status: 'live' }, { author: 'api', change: 'published', expectedVersion: 2 });
+      expect(published).toMatchObject({ version: 3, status: 'live' });
+      expect(await store.getCampaign(ws.id, created.id)).toEqual(published);
+
+      const versions = await store.campaignVersions(ws.id, created.id);
+      expect(versions.map(({ version, change, author, campaign: c }) => [version, change, author, c.name, c.status])).toEqual([
+        [3, 'published', 'api', 'Nudge, shorter', 'live'],
+        [2, 'updated', 'ben@clinicflow.example', 'Nudge, shorter', 'draft'],
+        [1, 'created', 'ana@clinicflow.example', 'Nudge', 'draft'],
+      ]);
+      expect(versions[2]!.campaign).toEqual(created);
+    });
+
+    it('refuses a change made against an older version, and finds nothing for another workspace', async () => {
+      const created = await store.createCampaign(ws.id, campaign('Nudge'));
+      await store.updateCampaign(ws.id, created.id, campaign('Edit A'), { author: 'a', change: 'updated', expectedVersion: 1 });
+      expect(await store.updateCampaign(ws.id, created.id, campaign('Edit B'), { author: 'b', change: 'updated', expectedVersion: 1 })).toBeNull();
+      expect((await store.getCampaign(ws.id, created.id))?.name).toBe('Edit A');
+      const other = await store.createWorkspace(`Other ${workspaces}`);
+      expect(await store.getCampaign(other.id, created.id)).toBeNull();
+      expect(await store.updateCampaign(other.id, created.id, campaign('Hijack'), { author: 'x', change: 'updated' })).toBeNull();
+      expect(await store.campaignVersions(other.id, created.id)).toEqual([]);
+    });
+
+    it('reads a campaign stored before the newer fields existed, with their defaults', async () => {
+      const legacy = { name: 'Old tooltip', kind: 'tooltip', priority: 100, audience: { all: [] }, pages: { include: [], exclude: [] },
+        anchor: { selector: '#x', placement: 'right' }, content: { title: 'Hi', body: [], buttons: [] }, frequency: { maxShows: null, stopAfter: ['dismissed'] } };
+      await store.sql.batch([[
+        'INSERT INTO campaigns (workspace_id, id, version, status, definition, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)',
+        [ws.id, 'legacy', 'live', JSON.stringify(legacy), DAY_1, DAY_1],
+      ]]);
+      const [read] = await store.listCampaigns(ws.id, { status: 'live' });
+      expect(read).toMatchObject({
+        id: 'legacy', name: 'Old tooltip', holdoutPercent: 0, goal: null, schedule: { startAt: null, endAt: null },
+        frequency: { maxShows: null, minIntervalHours: 0, stopAfter: ['dismissed'] }, accountCaps: { maxUsers: null, coolOffHours: 0 },
+      });
+    });
+  });
+
+  describe('decision state from interactions', () => {
+    it('records shows, the account, snoozes, tour progress, items done and completion', async () => {
+      await store.ingest(ws.id, [
+        interaction('shown', 'c1', { groupId: 'acct-1' }, DAY_2),
+        interaction('shown', 'c1', { groupId: 'acct-1' }, DAY_1),
+        message('message_snoozed', { campaignId: 'c1', days: 7 }, {}, DAY_2),
+        message('tour_step_viewed', { campaignId: 't1', stepId: 'b', stepIndex: 1 }, {}, DAY_1),
+        message('checklist_item_completed', { campaignId: 'k1', itemId: 'invite' }, {}, DAY_1),
+      ]);
+      await store.ingest(ws.id, [
+        message('tour_step_viewed', { campaignId: 't1', stepId: 'a', stepIndex: 0 }, {}, '2026-11-17T09:00:00.000Z'), // older: ignored
+        message('checklist_item_completed', { campaignId: 'k1', itemId: 'book' }, {}, DAY_2),
+        message('checklist_item_completed', { campaignId: 'k1', itemId: 'invite' }, {}, DAY_3),
+        message('message_snoozed', { campaignId: 'c1', days: 1 }, {}, DAY_3), // ends earlier than the first snooze
+        message('tour_completed', { campaignId: 't1' }, {}, DAY_3),
+      ]);
+      expect(await stateOf('u1', 'c1')).toMatchObject({ shows: 2, firstShownAt: DAY_1, lastShownAt: DAY_2, snoozedUntil: '2026-11-26T09:00:00.000Z' });
+      expect(await stateOf('u1', 't1')).toMatchObject({ tourStep: 1, tourStepAt: DAY_1, tourDoneAt: DAY_3, completedAt: DAY_3 });
+      expect(await stateOf('u1', 'k1')).toMatchObject({ itemsDone: ['book', 'invite'], shows: 0 });
+      // The account of the show is kept for results per account.
+      expect((await store.campaignArms(ws.id, 'c1')).exposed).toEqual([
+        { visitorId: 'u1', accountId: 'acct-1', firstShownAt: DAY_1, shows: 2, clicked: false, dismissed: false },
+      ]);
+    });
+
+    it('resumes a tour at the step viewed last, after a completion too', async () => {
+      await store.ingest(ws.id, [message('tour_step_viewed', { campaignId: 't1', stepIndex: 2 }, {}, DAY_1), message('tour_completed', { campaignId: 't1' }, {}, DAY_2)]);
+      await store.ingest(ws.id, [message('tour_step_viewed', { campaignId: 't1', stepIndex: 0 }, {}, DAY_3)]);
+      expect(await stateOf('u1', 't1')).toMatchObject({ tourStep: 0, tourStepAt: DAY_3, tourDoneAt: DAY_2 });
+    });
+
+    it('moves an anonymous visitor’s state and survey answer to the user, merging with theirs', async () => {
+      const anon = { userId: null, anonymousId: 'anon-3' };
+      await store.ingest(ws.id, [
+        message('checklist_item_completed', { campaignId: 'k1', itemId: 'book' }, {}, DAY_1),
+        message('tour_step_viewed', { campaignId: 't1', stepIndex: 0 }, {}, DAY_1),
+      ]);
+      await store.ingest(ws.id, [
+        message('checklist_item_completed', { campaignId: 'k1', itemId: 'invite' }, anon, DAY_2),
+        message('tour_step_viewed', { campaignId: 't1', stepIndex: 3 }, anon, DAY_2),
+        message('message_snoozed', { campaignId: 'c1', days: 2 }, anon, DAY_2),
+        message('survey_answered', { campaignId: 's1', score: 4 }, anon, DAY_2),
+      ]);
+      await store.ingest(ws.id, [identify({ userId: 'u1', anonymousId: 'anon-3' }, { at: DAY_3 })]);
+      expect(await stateOf('u1', 'k1')).toMatchObject({ itemsDone: ['book', 'invite'] });
+      expect(await stateOf('u1', 't1')).toMatchObject({ tourStep: 3, tourStepAt: DAY_2 });
+      expect(await stateOf('u1', 'c1')).toMatchObject({ snoozedUntil: '2026-11-21T09:00:00.000Z' });
+      expect((await store.decisionState(ws.id, 'anon-3', null)).campaigns.size).toBe(0);
+      expect(await store.surveyAnswers(ws.id, 's1')).toEqual([{ visitorId: 'u1', accountId: 'acct-1', score: 4, choice: null, comment: null, answeredAt: DAY_2 }]);
+    });
+  });
+
+  describe('survey answers', () => {
+    it('keeps one answer per user and survey: the first', async () => {
+      await store.ingest(ws.id, [
+        message('survey_answered', { campaignId: 's1', score: 9, comment: 'Reminders saved us hours' }, {}, DAY_1),
+        message('survey_answered', { campaignId: 's1', score: 2 }, { userId: 'u2', groupId: 'acct-2' }, DAY_2),
+      ]);
+      await store.ingest(ws.id, [message('survey_answered', { campaignId: 's1', score: 0, comment: 'changed my mind' }, {}, DAY_3)]);
+      await store.ingest(ws.id, [message('survey_answered', { campaignId: 's2', choice: 'sms' }, {}, DAY_3)]);
+      expect(await store.surveyAnswers(ws.id, 's1')).toEqual([
+        { visitorId: 'u1', accountId: 'acct-1', score: 9, choice: null, comment: 'Reminders saved us hours', answeredAt: DAY_1 },
+        { visitorId: 'u2', accountId: 'acct-2', score: 2, choice: null, comment: null, answeredAt: DAY_2 },
+      ]);
+      expect(await store.surveyAnswers(ws.id, 's2')).toEqual([{ visitorId: 'u1', accountId: 'acct-1', score: null, choice: 'sms', comment: null, answeredAt: DAY_3 }]);
+      const other = await store.createWorkspace(`Other answers ${workspaces}`);
+      expect(await store.surveyAnswers(other.id, 's1')).toEqual([]);
+    });
+  });
+
+  describe('reserving shows under caps', () => {
+    const settings = { globalHoldoutPercent: 0, throttleHours: 24 };
+    const capped = { ...campaignInput.parse({ name: 'c', kind: 'tooltip', status: 'live', anchor: { selector: '#x' }, content: {}, frequency: { maxShows: 1 }, accountCaps: { maxUsers: 2, coolOffHours: 0 } }), id: 'c1', version: 1, createdAt: DAY_1, updatedAt: DAY_1 };
+    const reservation = (over: Partial<ShowReservation> = {}): ShowReservation => ({ campaignId: 'c1', visitorId: 'u1', accountId: 'acct-1', interrupting: true, at: DAY_3, ...over });
+    const reserve = (over: Partial<ShowReservation> = {}) => {
+      const r = reservation(over);
+      const seen: CapSnapshot[] = [];
+      const campaign = { ...capped, id: r.campaignId };
+      return store.reserveShow(ws.id, r, (snapshot) => (seen.push(snapshot), capsFinding(campaign, snapshot, r.visitorId, settings, r.at) === null)).then((ok) => ({ ok, seen: seen[0]! }));
+    };
+
+    it('counts a show once: a cap of 1 allows exactly one', async () => {
+      const first = await reserve();
+      expect(first).toEqual({ ok: true, seen: { state: { shows: 0, reservedShows: 0, lastShownAt: null, lastReservedAt: null }, account: { users: 0, visitorCounted: false, lastShownAt: null, lastVisitorId: null }, throttle: null } });
+      const second = await reserve();
+      expect(second.ok).toBe(false);
+      expect(second.seen).toEqual({
+        state: { shows: 0, reservedShows: 1, lastShownAt: null, lastReservedAt: DAY_3 },
+        account: { users: 1, visitorCounted: true, lastShownAt: DAY_3, lastVisitorId: 'u1' },
+        throttle: { campaignId: 'c1', at: DAY_3 },
+      });
+      const state = await store.decisionState(ws.id, 'u1', 'acct-1');
+      expect(state.campaigns.get('c1')).toMatchObject({ shows: 0, reservedShows: 1, lastReservedAt: DAY_3 });
+      expect(state.accountCaps.get('c1')).toEqual({ users: 1, visitorCounted: true, lastShownAt: DAY_3, lastVisitorId: 'u1' });
+      expect(state.throttle).toEqual({ campaignId: 'c1', at: DAY_3 });
+    });
+
+    it('holds an account to its number of users', async () => {
+      expect((await reserve({ visitorId: 'u1' })).ok).toBe(true);
+      expect((await reserve({ visitorId: 'u2' })).ok).toBe(true);
+      expect((await reserve({ visitorId: 'u3' })).ok).toBe(false);
+      expect((await reserve({ visitorId: 'u3', accountId: 'acct-2' })).ok).toBe(true);
+      expect((await store.decisionState(ws.id, 'u3', 'acct-1')).accountCaps.get('c1')).toEqual({ users: 2, visitorCounted: false, lastShownAt: DAY_3, lastVisitorId: 'u2' });
+    });
+
+    it('changes nothing when the caps say no', async () => {
+      const refused = await store.reserveShow(ws.id, reservation(), () => false);
+      expect(refused).toBe(false);
+      const state = await store.decisionState(ws.id, 'u1', 'acct-1');
+      expect(state).toEqual({ campaigns: new Map(), accountCaps: new Map(), throttle: null });
+    });
+
+    it('leaves the throttle alone for persistent messages', async () => {
+      expect((await reserve({ interrupting: false })).ok).toBe(true);
+      expect((await store.decisionState(ws.id, 'u1', 'acct-1')).throttle).toBeNull();
+    });
+
+    it('gives exactly one of many concurrent reservations for the same visitor', async () => {
+      const results = await Promise.all(Array.from({ length: 12 }, () => reserve()));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect((await stateOf('u1', 'c1'))?.reservedShows).toBe(1);
+    });
+
+    it('gives exactly maxUsers of many concurrent reservations across an account', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => reserve({ visitorId: `u${i}` })));
+      expect(results.filter((r) => r.ok)).toHaveLength(2);
+      expect((await store.decisionState(ws.id, 'nobody', 'acct-1')).accountCaps.get('c1')?.users).toBe(2);
+    });
+  });
+
+  describe('holdouts and results', () => {
+    it('logs a holdout once, with its account, and keeps the first time', async () => {
+      await store.recordHoldouts(ws.id, [{ campaignId: 'c1', visitorId: 'u7', accountId: 'acct-2', reason: 'campaign', at: DAY_1 }]);
+      await store.recordHoldouts(ws.id, [{ campaignId: 'c1', visitorId: 'u7', accountId: 'acct-3', reason: 'global', at: DAY_2 }]);
+      expect(await stateOf('u7', 'c1')).toMatchObject({ heldOutAt: DAY_1, shows: 0 });
+      expect(await store.campaignArms(ws.id, 'c1')).toEqual({ exposed: [], heldOut: [{ visitorId: 'u7', accountId: 'acct-2', heldOutAt: DAY_1, reason: 'campaign' }] });
+    });
+
+    it('hands over exposures, reactions and goal times for results', async () => {
+      await store.ingest(ws.id, [
+        group({ userId: 'u2', groupId: 'acct-9' }, { at: DAY_1 }),
+        interaction('shown', 'c1', { userId: 'u1', groupId: 'acct-1' }, DAY_1),
+        interaction('clicked', 'c1', { userId: 'u1', groupId: 'acct-1' }, DAY_1),
+        interaction('shown', 'c1', { userId: 'u2', groupId: null }, DAY_2),
+        interaction('dismissed', 'c1', { userId: 'u2', groupId: null }, DAY_2),
+        reminder({ userId: 'u1' }, DAY_2),
+        reminder({ userId: 'u2' }, DAY_1),
+        reminder({ userId: null, anonymousId: 'anon-1' }, DAY_3),
+        track({ userId: 'u3', event: 'Plan Upgraded' }, { at: DAY_3 }),
+      ]);
+      await store.recordHoldouts(ws.id, [{ campaignId: 'c1', visitorId: 'u3', accountId: null, reason: 'global', at: DAY_1 }]);
+      expect(await store.campaignArms(ws.id, 'c1')).toEqual({
+        exposed: [
+          { visitorId: 'u1', accountId: 'acct-1', firstShownAt: DAY_1, shows: 1, clicked: true, dismissed: false },
+          // No account on the show: the user's most recent one.
+          { visitorId: 'u2', accountId: 'acct-9', firstShownAt: DAY_2, shows: 1, clicked: false, dismissed: true },
+        ],
+        heldOut: [{ visitorId: 'u3', accountId: null, heldOutAt: DAY_1, reason: 'global' }],
+      });
+      const features = await store.goalTimes(ws.id, { type: 'feature', feature: 'reminders', withinDays: 7 }, DAY_1);
+      expect(Object.fromEntries(features)).toEqual({ u1: [DAY_2], u2: [DAY_1], 'anon-1': [DAY_3] });
+      expect(Object.fromEntries(await store.goalTimes(ws.id, { type: 'feature', feature: 'reminders', withinDays: 7 }, DAY_2))).toEqual({ u1: [DAY_2], 'anon-1': [DAY_3] });
+      expect(Object.fromEntries(await store.goalTimes(ws.id, { type: 'event', event: 'Plan Upgraded', withinDays: 7 }, DAY_1))).toEqual({ u3: [DAY_3] });
+    });
+  });
+
+  describe('audience profiles', () => {
+    it('gives every identified user with their most recent account and both sides’ feature use', async () => {
+      await store.ingest(ws.id, [
+        identify({ userId: 'u1', traits: { role: 'Dentist' } }, { at: DAY_1 }),
+        group({ userId: 'u1', groupId: 'acct-1', traits: { plan: 'pro' } }, { at: DAY_1 }),
+        group({ userId: 'u1', groupId: 'acct-2', traits: { plan: 'starter' } }, { at: DAY_2 }),
+        reminder({ userId: 'u2', groupId: 'acct-2' }, DAY_2),
+        track({ userId: null, anonymousId: 'anon-1' }, { at: DAY_2 }),
+      ]);
+      const profiles = (await store.audienceProfiles(ws.id)).sort((a, b) => (a.visitorId < b.visitorId ? -1 : 1));
+      const reminders = { count: 1, firstSeen: DAY_2, lastSeen: DAY_2, activeDays: 1 };
+      expect(profiles).toEqual([
+        { visitorId: 'u1', userId: 'u1', accountId: 'acct-2', userTraits: { role: 'Dentist' }, accountTraits: { plan: 'starter' }, userFeatures: {}, accountFeatures: { reminders } },
+        { visitorId: 'u2', userId: 'u2', accountId: 'acct-2', userTraits: {}, accountTraits: { plan: 'starter' }, userFeatures: { reminders }, accountFeatures: { reminders } },
+      ]);
+      expect(await store.audienceProfiles((await store.createWorkspace(`Empty ${workspaces}`)).id)).toEqual([]);
+    });
+  });
+});
