@@ -111,7 +111,7 @@ describe('POST /v1/decide with every kind of campaign', () => {
         { id: 'invite', label: 'Invite a colleague', action: { type: 'complete_item', itemId: 'invite' } },
       ],
     });
-    const items = async () => (await messages()).find((m) => m.campaignId === checklist)!.items;
+    const items = async () => (await messages()).find((m) => m.campaignId === checklist)!.items as { done: boolean }[];
     expect(await items()).toEqual([
       { id: 'reminders', label: 'Turn on reminders', done: false },
       { id: 'invite', label: 'Invite a colleague', done: false, action: { type: 'complete_item', itemId: 'invite' } },
