@@ -6,7 +6,7 @@ import type { Statement, SqlDb } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { accountAlerts, type AlertFinding, findingKey } from './alerts.ts';
 import { loadDefinitions } from './definitions.ts';
-import { type AccountMetrics, Evaluator, type UserMetrics } from './evaluate.ts';
+import { type AccountMetrics, type Definitions, Evaluator, type UserMetrics } from './evaluate.ts';
 import { loadAwards, loadSubjects, loadUsage } from './facts.ts';
 import { dayOf } from './usage.ts';
 
@@ -96,16 +96,13 @@ export async function refreshAnalytics(store: Store, options: RefreshOptions = {
   return summary;
 }
 
-async function refreshWorkspace(
-  store: Store,
-  ws: string,
-  subjects: { users: Set<string>; accounts: Set<string> } | null,
-  today: string,
-  now: string,
-  options: RefreshOptions,
-) {
+/**
+ * Evaluates the given subjects (null = the whole workspace) without writing anything: the
+ * refresher stores the result, and definition previews show it before a change is saved.
+ */
+export async function evaluateWorkspace(store: Store, ws: string, subjects: { users: Set<string>; accounts: Set<string> } | null, today: string, defs?: Definitions) {
   const { sql } = store;
-  const evaluator = new Evaluator(await loadDefinitions(store, ws), today);
+  const evaluator = new Evaluator(defs ?? (await loadDefinitions(store, ws)), today);
 
   // An account's evaluation counts its users, and a user's journey follows their account: so a
   // changed user brings their accounts, and a changed account brings all its users.
@@ -124,7 +121,7 @@ async function refreshWorkspace(
     }
     accountIds = [...accounts];
     userIds = [...users];
-    if (!accountIds.length && !userIds.length) return { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
+    if (!accountIds.length && !userIds.length) return null;
   }
 
   const facts = await loadSubjects(sql, ws, accountIds, userIds);
@@ -150,6 +147,25 @@ async function refreshWorkspace(
     );
   }
   const members = new Map([...userMetrics].map(([id, m]) => [id, { stageIndex: m.stageIndex, journey: m.journey, usage: userUsage.get(id) }]));
+  const accountMetrics = new Map<string, { traits: Record<string, unknown>; metrics: AccountMetrics }>();
+  for (const account of facts.accounts.values()) {
+    accountMetrics.set(account.id, { traits: account.traits, metrics: evaluator.account({ ...account, usage: accountUsage.get(account.id) }, members) });
+  }
+  return { evaluator, accountIds, userMetrics, accountMetrics };
+}
+
+async function refreshWorkspace(
+  store: Store,
+  ws: string,
+  subjects: { users: Set<string>; accounts: Set<string> } | null,
+  today: string,
+  now: string,
+  options: RefreshOptions,
+) {
+  const { sql } = store;
+  const evaluated = await evaluateWorkspace(store, ws, subjects, today);
+  if (!evaluated) return { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
+  const { evaluator, accountIds, userMetrics, accountMetrics } = evaluated;
 
   const previous = new Map<string, { journey: string; stage: string; stage_index: number; findings: string }>();
   for (const ids of accountIds ? chunks(accountIds) : [null]) {
@@ -189,8 +205,8 @@ async function refreshWorkspace(
     }
   }
 
-  for (const account of facts.accounts.values()) {
-    const metrics = evaluator.account({ ...account, usage: accountUsage.get(account.id) }, members);
+  for (const [accountId, { traits, metrics }] of accountMetrics) {
+    const account = { id: accountId, traits };
     const before = previous.get(account.id);
     const findings = accountAlerts(
       evaluator.defs.alertRules,
@@ -244,7 +260,7 @@ async function refreshWorkspace(
     await sql.batch(statements.slice(i, i + 20_000));
     options.onProgress?.(Math.min(i + 20_000, statements.length), statements.length);
   }
-  return { users: userMetrics.size, accounts: facts.accounts.size, alertsRaised, certificationsAwarded };
+  return { users: userMetrics.size, accounts: accountMetrics.size, alertsRaised, certificationsAwarded };
 }
 
 function raiseAlert(ws: string, kind: 'account' | 'campaign', subject: string, finding: AlertFinding, now: string, emit: Emit | undefined): Statement[] {

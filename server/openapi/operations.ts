@@ -70,8 +70,17 @@ function keyedDefinition(plural: string, noun: string, code: string, input: Requ
       description: 'The body\'s key must equal the URL\'s. Metrics are recomputed in the background so the change shows at once.',
       reply: { status: 200, description: 'The saved version', schema: versioned(stored) }, errors: { 400: [`invalid_${code}`] },
     },
+    {
+      method: 'post', path: `${base}/:key/preview`, tag: 'Definitions', auth: 'secret', summary: `Preview the effect of a ${noun} before saving it`, params, body: input,
+      reply: previewReply, errors: { 400: [`invalid_${code}`] },
+    },
   ];
 }
+
+const previewReply: Reply = {
+  status: 200,
+  description: '`current` and `proposed` summaries (accounts by health colour, accounts and users by journey stage, accounts per seat/tenure cell), `accountsChanged`, and up to 100 `changes` (account, from, to). Nothing is saved.',
+};
 
 /** GET, PUT and GET versions for health, tiers and measures: one per workspace. */
 function singletonDefinition(path: string, noun: string, code: string, input: RequestSchemaName, stored: ResponseSchemaName): Operation[] {
@@ -84,6 +93,7 @@ function singletonDefinition(path: string, noun: string, code: string, input: Re
       description: 'Metrics are recomputed in the background; earlier versions stay readable so history remains comparable.',
       reply: { status: 200, description: 'The saved version', schema: versioned(stored) }, errors: { 400: [`invalid_${code}`] },
     },
+    { method: 'post', path: `${base}/preview`, tag: 'Definitions', auth: 'secret', summary: `Preview the effect of the ${noun} before saving it`, body: input, reply: previewReply, errors: { 400: [`invalid_${code}`] } },
   ];
 }
 

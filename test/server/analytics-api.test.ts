@@ -82,6 +82,17 @@ describe('analytics API', () => {
     expect(journeys.map((j: { key: string; updatedBy: string }) => [j.key, j.updatedBy])).toEqual([['default', 'built-in']]);
   });
 
+  it('previews how a definition change would move accounts, without saving it', async () => {
+    const strict = { components: [{ metric: 'deployment', weight: 1 }, { metric: 'recency', weight: 1 }], thresholds: { green: 99, yellow: 98 } };
+    const preview = await (await f.admin('POST', '/api/v1/health/preview', strict)).json();
+    expect(preview.current.health).toEqual({ green: 1, yellow: 0, red: 1, unknown: 0 });
+    expect(preview.proposed.health).toEqual({ green: 0, yellow: 0, red: 2, unknown: 0 });
+    expect(preview.changes.map((c: { accountId: string; from: { healthColour: string }; to: { healthColour: string } }) => [c.accountId, c.from.healthColour, c.to.healthColour])).toEqual([['acct-1', 'green', 'red']]);
+    expect((await (await f.admin('GET', '/api/v1/health')).json()).version).toBe(0);
+    const bad = await f.admin('POST', '/api/v1/health/preview', { ...strict, thresholds: { green: 1 } });
+    expect(bad.status).toBe(400);
+  });
+
   it('reports a user: stage, features and breadth', async () => {
     const user = await (await f.admin('GET', '/api/v1/users/u1')).json();
     expect(user).toMatchObject({ userId: 'u1', accountId: 'acct-1', stage: 'onboarded', breadth: 1, features: [{ feature: 'reminders', uses: 1, activeDays: 1 }] });

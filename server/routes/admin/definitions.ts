@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { definitionStore, DEFINITION_KINDS, type DefinitionKind } from '../../analytics/definitions.ts';
 import { DEFAULT_HEALTH, DEFAULT_JOURNEY, DEFAULT_MEASURES, DEFAULT_TIERS } from '../../analytics/defaults.ts';
+import { previewDefinitions } from '../../analytics/preview.ts';
 import { refresherFor } from '../../analytics/refresher.ts';
 import { ApiError } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
@@ -40,6 +41,13 @@ export function keyedDefinitionRoutes(store: Store, kind: 'journey' | 'certifica
       throw new ApiError(404, `${code}_not_found`, `no ${kind} "${key}" in this workspace`);
     })
     .get('/:key/versions', async (c) => c.json({ versions: await defs.history(c.var.workspace.id, kind, c.req.param('key')) }))
+    .post('/:key/preview', async (c) => {
+      const input = (await readJsonBody(c, schema, `invalid_${code}`)) as { key: string };
+      const ws = c.var.workspace.id;
+      const others = (await defs.current(ws, kind)).filter((d) => (d as { key: string }).key !== input.key);
+      const change = kind === 'journey' ? { journeys: [...others, { ...input, version: 0 }] } : kind === 'certification' ? { programs: [...others, input] } : { alertRules: [...others, input] };
+      return c.json(await previewDefinitions(store, ws, change as never));
+    })
     .put('/:key', async (c) => {
       const input = (await readJsonBody(c, schema, `invalid_${code}`)) as { key: string };
       if (input.key !== c.req.param('key')) throw new ApiError(400, `invalid_${code}`, `key: "${input.key}" does not match the URL's "${c.req.param('key')}"`);
@@ -59,6 +67,10 @@ export function singletonDefinitionRoutes(store: Store, kind: 'health' | 'tiers'
       return c.json(current ?? { ...BUILT_IN[kind], version: 0, updatedAt: '', updatedBy: 'built-in' });
     })
     .get('/versions', async (c) => c.json({ versions: await defs.history(c.var.workspace.id, kind, SINGLETON_KEY) }))
+    .post('/preview', async (c) => {
+      const input = await readJsonBody(c, schema, `invalid_${code}`);
+      return c.json(await previewDefinitions(store, c.var.workspace.id, { [kind]: kind === 'health' ? { ...input, version: 0 } : input }));
+    })
     .put('/', async (c) => {
       const input = await readJsonBody(c, schema, `invalid_${code}`);
       const saved = await defs.save(c.var.workspace.id, kind, SINGLETON_KEY, input as never, c.var.actor ?? 'api');
