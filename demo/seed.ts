@@ -6,6 +6,7 @@ import type { campaignInput } from '../server/protocol/campaign.ts';
 import type { FeatureInput } from '../server/protocol/feature.ts';
 import type { Store, Workspace } from '../server/store/store.ts';
 import { seedDemoAnalytics } from './analytics.ts';
+import { helpLauncher, npsSurvey, PAYMENTS_TOUR, SETUP_CHECKLIST, SMS_BANNER } from './campaigns.ts';
 import { demoHistory } from './history.ts';
 import { demoRoster } from './roster.ts';
 
@@ -59,7 +60,10 @@ export async function seedDemo(store: Store, app: Hono, now = new Date()): Promi
   for (const feature of DEMO_FEATURES) {
     await call(app, `/api/v1/features/${feature.key}`, { method: 'PUT', headers: admin, body: JSON.stringify(feature) });
   }
-  await call(app, '/api/v1/campaigns', { method: 'POST', headers: admin, body: JSON.stringify(REMINDERS_CAMPAIGN) });
+  const createCampaign = (campaign: object) => call(app, '/api/v1/campaigns', { method: 'POST', headers: admin, body: JSON.stringify(campaign) }) as Promise<{ id: string }>;
+  await createCampaign(REMINDERS_CAMPAIGN);
+  const tour = await createCampaign(PAYMENTS_TOUR);
+  for (const campaign of [SETUP_CHECKLIST, helpLauncher(tour.id), npsSurvey(now), SMS_BANNER]) await createCampaign(campaign);
 
   const { accounts, users } = demoRoster(now);
   const events = demoHistory(accounts, users, now);
