@@ -11,21 +11,6 @@ import type { Tracker } from '../core/tracker.ts';
 import { waitForElement } from './anchor.ts';
 import type { MessageHandlers, Pressable, ShownMessage, Widgets } from './widgets-api.ts';
 
-// Literal names checked against the protocol's type, so the SDK never bundles the schemas.
-const EVENTS = {
-  shown: 'message_shown',
-  clicked: 'message_clicked',
-  dismissed: 'message_dismissed',
-  completed: 'message_completed',
-  snoozed: 'message_snoozed',
-  anchorMissing: 'anchor_missing',
-  stepViewed: 'tour_step_viewed',
-  tourCompleted: 'tour_completed',
-  itemCompleted: 'checklist_item_completed',
-  answered: 'survey_answered',
-  awarded: 'certification_awarded',
-} as const satisfies Record<string, MessageEventName>;
-
 /** After the user's own events, a showing checklist asks again this much later, so used features tick. */
 export const CHECKLIST_RECHECK_MS = 1000;
 /** How long a survey says thanks before it closes. */
@@ -109,6 +94,8 @@ export class Guide {
           url: location.href,
           locale: navigator.language,
           ...(identity.token ? { identityToken: identity.token } : {}),
+          // Already on screen: keeping them is not another show (caps stay as they were).
+          showing: [...this._showing.keys()].slice(0, 20),
           ...(start ? { start } : {}),
         }),
       });
@@ -151,7 +138,7 @@ export class Guide {
       target = await waitForElement(anchor.selector);
       if (!current()) return;
       if (!target) {
-        this._report(EVENTS.anchorMissing, message, { selector: anchor.selector, ...(tourStep ? { stepId: tourStep.id } : {}) });
+        this._report('anchor_missing', message, { selector: anchor.selector, ...(tourStep ? { stepId: tourStep.id } : {}) });
         // A modal still makes sense without its spotlight; anything pointing at nothing does not.
         if (message.kind !== 'modal') return void drop();
       }
@@ -179,24 +166,24 @@ export class Guide {
       onShown: live(() => {
         if (!entry.seen) {
           entry.seen = true;
-          this._report(EVENTS.shown, message);
+          this._report('message_shown', message);
         }
-        if (message.kind === 'tour') this._report(EVENTS.stepViewed, message, { stepId: message.steps[entry.step!]!.id, stepIndex: entry.step });
+        if (message.kind === 'tour') this._report('tour_step_viewed', message, { stepId: message.steps[entry.step!]!.id, stepIndex: entry.step });
         if (announce && message.kind === 'certification') {
           const { program, level, levelName } = message.certification;
           storage.set(this._key('level', program), String(level));
-          this._report(EVENTS.awarded, message, { program, level, levelName });
+          this._report('certification_awarded', message, { program, level, levelName });
         }
         this._update(entry, entry.message);
       }),
       onButton: live((pressed) => this._act(entry, pressed)),
       onDismiss: live(() => {
-        this._report(EVENTS.dismissed, message);
+        this._report('message_dismissed', message);
         this._close(message.campaignId);
       }),
       onAnswer: live((answer) => {
-        this._report(EVENTS.answered, message, answer);
-        this._report(EVENTS.completed, message);
+        this._report('survey_answered', message, answer);
+        this._report('message_completed', message);
         setTimeout(() => this._showing.get(message.campaignId) === entry && this._close(message.campaignId), THANKS_MS);
       }),
     };
@@ -207,15 +194,17 @@ export class Guide {
     const { message } = entry;
     // Moving through a tour is not a response to it, so it is not a click (which would end it).
     if (message.kind === 'tour' && (action?.type === 'next' || action?.type === 'back')) return this._step(entry, action.type === 'next');
-    this._report(EVENTS.clicked, message, { buttonId: id });
-    // Lists of actions stay open; a link opened in a new tab leaves the message where it was.
-    const stays = message.kind === 'checklist' || message.kind === 'launcher' || (action?.type === 'url' && action.newTab);
-    if (!stays) this._close(message.campaignId);
+    // Lists and badges stay on screen, and pressing their items is using them, not answering
+    // them: a click would stop them (campaigns stop after a click by default).
+    const stays = message.kind === 'checklist' || message.kind === 'launcher' || message.kind === 'certification';
+    if (!stays) this._report('message_clicked', message, { buttonId: id });
+    // A link opened in a new tab leaves the message where it was.
+    if (!stays && !(action?.type === 'url' && action.newTab)) this._close(message.campaignId);
     switch (action?.type) {
       case 'dismiss':
-        return this._report(EVENTS.dismissed, message);
+        return this._report('message_dismissed', message);
       case 'snooze':
-        return this._report(EVENTS.snoozed, message, { days: action.days });
+        return this._report('message_snoozed', message, { days: action.days });
       case 'url':
         return this._navigate(action.url, action.newTab);
       case 'tour':
@@ -236,8 +225,8 @@ export class Guide {
     this._close(tour.campaignId);
     if (to === tour.steps.length) {
       storage.remove(key);
-      this._report(EVENTS.tourCompleted, tour);
-      return this._report(EVENTS.completed, tour);
+      this._report('tour_completed', tour);
+      return this._report('message_completed', tour);
     }
     storage.set(key, String(to));
     const url = forward && tour.steps[from]!.url;
@@ -253,7 +242,7 @@ export class Guide {
     );
     const checklist = entry?.message;
     if (checklist?.kind !== 'checklist') return;
-    this._report(EVENTS.itemCompleted, checklist, { itemId });
+    this._report('checklist_item_completed', checklist, { itemId });
     this._update(entry!, { ...checklist, items: checklist.items.map((item) => (item.id === itemId ? { ...item, done: true } : item)) });
   }
 
@@ -263,7 +252,7 @@ export class Guide {
     if (entry.element) entry.element.message = message;
     if (message.kind === 'checklist' && entry.seen && !entry.done && message.items.every((item) => item.done)) {
       entry.done = true;
-      this._report(EVENTS.completed, message);
+      this._report('message_completed', message);
     }
   }
 
@@ -273,6 +262,7 @@ export class Guide {
     else location.assign(url);
   }
 
+  /** Tracks a message event (names checked against the protocol's) and tells the host page's listeners. */
   private _report(name: MessageEventName, message: DecidedMessage, extra?: object): void {
     const properties = { campaignId: message.campaignId, version: message.version, kind: message.kind, ...extra };
     this._options.tracker.track(name, properties);

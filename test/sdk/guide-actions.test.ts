@@ -85,15 +85,18 @@ describe('button actions', () => {
 describe('launcher', () => {
   it('starts a tour from an entry and stays available', async () => {
     const server = fakeServer([[messageOf('launcher')], [messageOf('launcher'), messageOf('tour')]]);
-    const { guide } = setUp();
+    const { guide, tracker } = setUp();
     await guide.refresh();
     const launcher = await widget('uptake-launcher');
     click(launcher, '[part="launcher"]');
     await vi.waitFor(() => expect(launcher.querySelector('[part="entry"]')).not.toBeNull());
     click(launcher, '[part="entry"]');
     await widget('uptake-tour');
+    await tracker.queue.flush();
     expect(server.decides.at(-1)).toMatchObject({ start: 'c-tour' });
     expect(document.querySelectorAll('uptake-launcher')).toHaveLength(1);
+    // Using the launcher is not a click that would stop it.
+    expect(server.tracked.some((e) => e.event === 'message_clicked')).toBe(false);
   });
 });
 

@@ -72,12 +72,11 @@ describe('checklists', () => {
     click(root, '[part="item"]:nth-child(3) button');
     await vi.waitFor(() => expect(count(root)).toBe('3/3'));
     await tracker.queue.flush();
+    // Pressing an item is using the checklist, not a click that would stop it.
     expect(server.tracked.map((e) => [e.event, e.properties['itemId']])).toEqual([
       ['message_shown', undefined],
-      ['message_clicked', undefined],
       ['checklist_item_completed', 'sms'],
       ['message_completed', undefined],
     ]);
-    expect(server.tracked[1]!.properties['buttonId']).toBe('sms');
   });
 });

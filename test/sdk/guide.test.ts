@@ -141,6 +141,15 @@ describe('guide runtime', () => {
     warn.mockRestore();
   });
 
+  it('tells the server which messages are already on screen, so keeping them is not another show', async () => {
+    const server = fakeServer([[tooltip, messageOf('banner')]]);
+    const { guide } = setUp();
+    await guide.refresh();
+    await Promise.all(['uptake-tooltip', 'uptake-banner'].map(widget));
+    await guide.refresh();
+    expect(server.decides.map((d) => d['showing'])).toEqual([[], ['c1', 'c-banner']]);
+  });
+
   it('asks nothing once the visitor opted out', async () => {
     const server = fakeServer([[tooltip]]);
     const { guide, tracker } = setUp();
