@@ -2,12 +2,14 @@
 // decision state from every kind of interaction, atomic reservations under caps and the
 // throttle, holdouts, survey answers, results inputs and audience profiles.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refreshAnalytics } from '../../server/analytics/refresh.ts';
 import { messageInteraction } from '../../server/engine/interactions.ts';
 import { capsFinding } from '../../server/engine/rules.ts';
 import type { CapSnapshot } from '../../server/engine/visitor-state.ts';
 import { campaignInput } from '../../server/protocol/campaign.ts';
 import { eventSchema } from '../../server/protocol/events.ts';
 import type { IngestItem, ShowReservation, Store, Workspace } from '../../server/store/store.ts';
+import { loadFixture, NOW } from '../analytics/fixture-log.ts';
 import { campaign, DAY_1, DAY_2, DAY_3, group, identify, interaction, makePostgres, makeSqlite, RECEIVED_AT, reminder, type StoreUnderTest, track } from './fixtures.ts';
 
 let workspaces = 0;
@@ -266,6 +268,18 @@ describe.each([
         { visitorId: 'u2', userId: 'u2', accountId: 'acct-2', userTraits: {}, accountTraits: { plan: 'starter' }, userFeatures: { reminders }, accountFeatures: { reminders } },
       ]);
       expect(await store.audienceProfiles((await store.createWorkspace(`Empty ${workspaces}`)).id)).toEqual([]);
+    });
+
+    it('places each user as a decision would, once analytics has evaluated them', async () => {
+      await loadFixture(store, ws.id);
+      await refreshAnalytics(store, { now: NOW, full: true });
+      const profiles = await store.audienceProfiles(ws.id);
+      expect(profiles.length).toBeGreaterThan(2);
+      expect(profiles.some((p) => p.analytics?.userStage)).toBe(true);
+      for (const profile of profiles) {
+        const decided = await store.loadProfile(ws.id, { userId: profile.userId });
+        expect(profile).toEqual({ ...decided, ...(decided.analytics ? {} : { analytics: undefined }) });
+      }
     });
   });
 });

@@ -8,6 +8,7 @@ import type { ExposedVisitor, HeldOutVisitor } from '../../engine/results.ts';
 import type { SurveyAnswer } from '../../engine/survey.ts';
 import type { AccountCapState, CampaignState, CapSnapshot, ThrottleState } from '../../engine/visitor-state.ts';
 import type { Store } from '../store.ts';
+import { type AccountPlacement, placements, type UserPlacement } from '../placements.ts';
 import { inTransaction } from './transaction.ts';
 
 type GuidanceQueries = Pick<
@@ -167,7 +168,7 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
     },
 
     async audienceProfiles(ws) {
-      const [users, accounts, memberships, usage] = await Promise.all([
+      const [users, accounts, memberships, usage, userPlacements, accountPlacements] = await Promise.all([
         pool.query<{ id: string; traits: Traits }>('SELECT user_id AS id, traits FROM users WHERE workspace_id = $1', [ws]),
         pool.query<{ id: string; traits: Traits }>('SELECT account_id AS id, traits FROM accounts WHERE workspace_id = $1', [ws]),
         pool.query<{ userId: string; accountId: string }>(
@@ -179,7 +180,14 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
              active_days AS "activeDays" FROM feature_usage WHERE workspace_id = $1`,
           [ws],
         ),
+        pool.query<UserPlacement>('SELECT user_id AS id, stage AS "userStage", body AS "userBody" FROM user_metrics WHERE workspace_id = $1', [ws]),
+        pool.query<AccountPlacement>(
+          `SELECT account_id AS id, stage AS "accountStage", health_colour AS "healthColour", seat_tier AS "seatTier", tenure_tier AS "tenureTier"
+           FROM account_metrics WHERE workspace_id = $1`,
+          [ws],
+        ),
       ]);
+      const placed = placements(userPlacements.rows, accountPlacements.rows);
       const accountTraits = new Map(accounts.rows.map((a) => [a.id, a.traits]));
       const accountOf = new Map(memberships.rows.map((m) => [m.userId, m.accountId]));
       const uses = { user: new Map<string, Record<string, FeatureUse>>(), account: new Map<string, Record<string, FeatureUse>>() };
@@ -190,6 +198,7 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
       }
       return users.rows.map(({ id, traits }): Profile => {
         const accountId = accountOf.get(id) ?? null;
+        const analytics = placed(id, accountId);
         return {
           visitorId: id,
           userId: id,
@@ -198,6 +207,7 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
           accountTraits: (accountId && accountTraits.get(accountId)) || {},
           userFeatures: uses.user.get(id) ?? {},
           accountFeatures: (accountId && uses.account.get(accountId)) || {},
+          ...(analytics ? { analytics } : {}),
         };
       });
     },

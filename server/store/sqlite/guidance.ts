@@ -9,6 +9,7 @@ import type { SurveyAnswer } from '../../engine/survey.ts';
 import type { AccountCapState, CampaignState, CapSnapshot, ThrottleState } from '../../engine/visitor-state.ts';
 import { NO_ACCOUNT_SHOWS } from '../../engine/visitor-state.ts';
 import type { ShowReservation, Store } from '../store.ts';
+import { type AccountPlacement, placements, type UserPlacement } from '../placements.ts';
 
 type GuidanceQueries = Pick<
   Store,
@@ -91,6 +92,9 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
   const memberships = db.prepare('SELECT user_id AS userId, account_id AS accountId FROM account_users WHERE workspace_id = ? ORDER BY user_id, last_seen DESC');
   const usage = db.prepare(`SELECT subject_kind AS kind, subject_id AS subject, feature_key AS feature, count, first_seen AS firstSeen,
     last_seen AS lastSeen, active_days AS activeDays FROM feature_usage WHERE workspace_id = ?`);
+  const userPlacements = db.prepare('SELECT user_id AS id, stage AS userStage, body AS userBody FROM user_metrics WHERE workspace_id = ?');
+  const accountPlacements = db.prepare(`SELECT account_id AS id, stage AS accountStage, health_colour AS healthColour, seat_tier AS seatTier,
+    tenure_tier AS tenureTier FROM account_metrics WHERE workspace_id = ?`);
 
   return {
     async decisionState(ws, visitorId, accountId) {
@@ -144,8 +148,10 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
         if (!byFeature) uses[kind].set(subject, (byFeature = {}));
         byFeature[feature] = use;
       }
+      const placed = placements(userPlacements.all(ws) as UserPlacement[], accountPlacements.all(ws) as AccountPlacement[]);
       return (everyUser.all(ws) as { id: string; traits: string }[]).map(({ id, traits }): Profile => {
         const accountId = accountOf.get(id) ?? null;
+        const analytics = placed(id, accountId);
         return {
           visitorId: id,
           userId: id,
@@ -154,6 +160,7 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
           accountTraits: (accountId && accountTraits.get(accountId)) || {},
           userFeatures: uses.user.get(id) ?? {},
           accountFeatures: (accountId && uses.account.get(accountId)) || {},
+          ...(analytics ? { analytics } : {}),
         };
       });
     },
