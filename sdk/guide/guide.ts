@@ -60,23 +60,32 @@ export class Guide {
     const messages = await this._fetchDecision(start);
     if (!messages || decision !== this._decision) return;
     const wanted = new Set(messages.map((m) => m.campaignId));
-    // Also closed: anchored messages whose anchor the page replaced; they re-anchor below.
-    for (const [campaignId, entry] of this._showing) if (!wanted.has(campaignId) || entry.target?.isConnected === false) this._close(campaignId);
+    // Also closed: anchored messages whose anchor the page replaced. They re-anchor below, at
+    // the same tour step and without counting as another show.
+    const reanchored = new Map<string, Showing>();
+    for (const [campaignId, entry] of this._showing) {
+      if (entry.target?.isConnected === false) reanchored.set(campaignId, entry);
+      if (!wanted.has(campaignId) || reanchored.has(campaignId)) this._close(campaignId);
+    }
     for (const message of messages) {
       const entry = this._showing.get(message.campaignId);
+      const before = reanchored.get(message.campaignId);
       if (entry) {
         if (!message.interrupting) this._update(entry, message);
       } else if (!message.interrupting || ![...this._showing.values()].some((e) => e.message.interrupting)) {
-        void this._show(message, message.kind === 'tour' ? this._tourStart(message) : undefined);
+        void this._show(message, message.kind === 'tour' ? (before?.step ?? this._tourStart(message)) : undefined, !!before);
       }
     }
   }
 
   /** The host page tracked an event: a showing checklist may have an item to tick. */
   tracked(): void {
-    if (![...this._showing.values()].some((e) => e.message.kind === 'checklist')) return;
-    clearTimeout(this._recheck);
-    this._recheck = setTimeout(() => void this.refresh(), CHECKLIST_RECHECK_MS);
+    // At most one recheck pending, so a stream of events cannot postpone it forever.
+    if (this._recheck || ![...this._showing.values()].some((e) => e.message.kind === 'checklist')) return;
+    this._recheck = setTimeout(() => {
+      this._recheck = undefined;
+      void this.refresh();
+    }, CHECKLIST_RECHECK_MS);
   }
 
   private async _fetchDecision(start?: string): Promise<DecidedMessage[] | null> {

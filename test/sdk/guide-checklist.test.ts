@@ -42,6 +42,21 @@ describe('checklists', () => {
     expect(root.querySelector('[part="item"]:nth-child(2)')!.textContent).toContain('(Done)');
   });
 
+  it('ask again a second after the first of a stream of events, not only once the stream stops', async () => {
+    const server = fakeServer([[checklist]]);
+    const { guide } = setUp();
+    await guide.refresh();
+    await widget('uptake-checklist');
+    const before = server.decides.length;
+    for (let i = 0; i < 6; i++) {
+      guide.tracked();
+      await new Promise((r) => setTimeout(r, CHECKLIST_RECHECK_MS / 4));
+    }
+    expect(server.decides.length).toBe(before + 1);
+    // The events after that one bring one more.
+    await vi.waitFor(() => expect(server.decides.length).toBe(before + 2), { timeout: 2000 });
+  });
+
   it('do not ask again after track calls when no checklist is showing', async () => {
     const server = fakeServer([[]]);
     const uptake = createUptake({ loadWidgets: realWidgets });

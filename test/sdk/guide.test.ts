@@ -132,6 +132,21 @@ describe('guide runtime', () => {
     expect(second.target).toBe(document.getElementById('nav'));
   });
 
+  it('re-anchors without a second exposure, and a tour at the step it was on', async () => {
+    const tour = { ...messageOf('tour'), startAt: 0 } as DecidedMessage;
+    const server = fakeServer([[tour]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    await widget('uptake-tour');
+    await vi.waitFor(async () => expect(await names(tracker, server)).toEqual(['message_shown', 'tour_step_viewed']));
+    // The server has seen step 1 and would resume at step 2; the user has not moved on.
+    document.body.innerHTML = '<a id="nav">Reminders</a>';
+    await guide.refresh();
+    const root = await widget('uptake-tour');
+    expect(root.querySelector('[part="step"]')!.textContent).toBe('Step 1 of 3');
+    await vi.waitFor(async () => expect(await names(tracker, server)).toEqual(['message_shown', 'tour_step_viewed', 'tour_step_viewed']));
+  });
+
   it('never throws into the page when the widgets chunk cannot load', async () => {
     fakeServer([[tooltip]]);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
