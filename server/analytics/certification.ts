@@ -2,7 +2,7 @@
 // form a ladder from the entry level to level 1; each is awarded once and never taken back.
 import type { CertificationInput, Requirement } from '../protocol/analytics.ts';
 import type { CertificationProgress } from '../protocol/decide.ts';
-import { type Check, checkDepth, type CriteriaContext } from './criteria.ts';
+import { type Check, checkDepth, type CriteriaContext, measureDepth } from './criteria.ts';
 
 export interface CertificationContext extends CriteriaContext {
   /** Checklist campaigns this user completed. */
@@ -18,6 +18,8 @@ function checkRequirement(r: Requirement, ctx: CertificationContext): Check {
   return checkDepth(r, ctx);
 }
 
+const isMet = ({ have, need }: { have: number; need: number }) => have >= need;
+
 /**
  * The level the user holds: the best of what was already awarded and what the usage earns now
  * (walking the ladder from the entry level); plus progress toward the next level.
@@ -25,7 +27,7 @@ function checkRequirement(r: Requirement, ctx: CertificationContext): Check {
 export function certify(program: CertificationInput, awarded: number | null, ctx: CertificationContext): CertificationProgress {
   let index = awarded === null ? -1 : program.levels.findIndex((l) => l.level === awarded);
   for (let i = index + 1; i < program.levels.length; i++) {
-    if (!program.levels[i]!.requirements.every((r) => checkRequirement(r, ctx).met)) break;
+    if (!program.levels[i]!.requirements.every((r) => ('checklist' in r ? ctx.completedChecklists.has(r.checklist) : isMet(measureDepth(r, ctx))))) break;
     index = i;
   }
   const current = index >= 0 ? program.levels[index]! : null;

@@ -20,40 +20,55 @@ export interface CriteriaContext {
 
 const within = (days: number | undefined) => (days ? ` in the last ${days} days` : '');
 
-export function checkDepth(depth: FeatureDepth, ctx: CriteriaContext): Check {
+/** What a criterion counts and needs. Labels are built only on request: evaluating 200,000 users needs none. */
+export function measureDepth(depth: FeatureDepth, ctx: CriteriaContext): { have: number; need: number } {
   const use = inWindow(ctx.usage, depth.withinDays).features.get(depth.feature);
-  const name = ctx.featureNames.get(depth.feature) ?? depth.feature;
-  if (depth.minDays) {
-    const have = use?.days ?? 0;
-    const days = { label: `${name} used on ${depth.minDays}+ days${within(depth.withinDays)}`, have, need: depth.minDays, met: have >= depth.minDays };
-    if (!depth.minCount || !days.met) return days;
+  if (depth.minDays && (!depth.minCount || (use?.days ?? 0) < depth.minDays)) return { have: use?.days ?? 0, need: depth.minDays };
+  if (depth.minCount) return { have: use?.count ?? 0, need: depth.minCount };
+  return { have: use ? 1 : 0, need: 1 };
+}
+
+export function measure(criterion: Criterion, ctx: CriteriaContext): { have: number; need: number } {
+  if ('depth' in criterion) return measureDepth(criterion.depth, ctx);
+  if ('breadth' in criterion) {
+    const { features, atLeast, withinDays } = criterion.breadth;
+    const used = inWindow(ctx.usage, withinDays).features;
+    let have = 0;
+    for (const f of features === 'key' ? ctx.keyFeatures : features) if (used.has(f)) have++;
+    return { have, need: atLeast };
   }
-  if (depth.minCount) {
-    const have = use?.count ?? 0;
-    return { label: `${name} used ${depth.minCount}+ times${within(depth.withinDays)}`, have, need: depth.minCount, met: have >= depth.minCount };
-  }
-  const have = use ? 1 : 0;
-  return { label: `${name} used${within(depth.withinDays)}`, have, need: 1, met: have >= 1 };
+  if ('activeDays' in criterion) return { have: inWindow(ctx.usage, criterion.activeDays.withinDays).activeDays, need: criterion.activeDays.atLeast };
+  return { have: ctx.usersAtOrPast?.(criterion.users.stage) ?? 0, need: criterion.users.atLeast };
+}
+
+export const meets = (criterion: Criterion, ctx: CriteriaContext): boolean => {
+  const { have, need } = measure(criterion, ctx);
+  return have >= need;
+};
+
+export function describeDepth(depth: FeatureDepth, names: ReadonlyMap<string, string>, have: number): string {
+  const name = names.get(depth.feature) ?? depth.feature;
+  if (depth.minDays && (!depth.minCount || have < depth.minDays)) return `${name} used on ${depth.minDays}+ days${within(depth.withinDays)}`;
+  if (depth.minCount) return `${name} used ${depth.minCount}+ times${within(depth.withinDays)}`;
+  return `${name} used${within(depth.withinDays)}`;
+}
+
+export function checkDepth(depth: FeatureDepth, ctx: CriteriaContext): Check {
+  const { have, need } = measureDepth(depth, ctx);
+  return { label: describeDepth(depth, ctx.featureNames, have), have, need, met: have >= need };
 }
 
 export function checkCriterion(criterion: Criterion, ctx: CriteriaContext): Check {
   if ('depth' in criterion) return checkDepth(criterion.depth, ctx);
+  const { have, need } = measure(criterion, ctx);
+  let label: string;
   if ('breadth' in criterion) {
     const { features, atLeast, withinDays } = criterion.breadth;
-    const set = features === 'key' ? ctx.keyFeatures : features;
-    const used = inWindow(ctx.usage, withinDays).features;
-    const have = set.filter((f) => used.has(f)).length;
-    const what = features === 'key' ? 'key features' : `of ${set.map((f) => ctx.featureNames.get(f) ?? f).join(', ')}`;
-    return { label: `${atLeast}+ ${what} used${within(withinDays)}`, have, need: atLeast, met: have >= atLeast };
-  }
-  if ('activeDays' in criterion) {
-    const { atLeast, withinDays } = criterion.activeDays;
-    const have = inWindow(ctx.usage, withinDays).activeDays;
-    return { label: `active on ${atLeast}+ days${within(withinDays)}`, have, need: atLeast, met: have >= atLeast };
-  }
-  const { stage, atLeast } = criterion.users;
-  const have = ctx.usersAtOrPast?.(stage) ?? 0;
-  return { label: `${atLeast}+ users reached ${stage}`, have, need: atLeast, met: have >= atLeast };
+    const what = features === 'key' ? 'key features' : `of ${features.map((f) => ctx.featureNames.get(f) ?? f).join(', ')}`;
+    label = `${atLeast}+ ${what} used${within(withinDays)}`;
+  } else if ('activeDays' in criterion) label = `active on ${criterion.activeDays.atLeast}+ days${within(criterion.activeDays.withinDays)}`;
+  else label = `${criterion.users.atLeast}+ users reached ${criterion.users.stage}`;
+  return { label, have, need, met: have >= need };
 }
 
 /** Every window (in days, 0 = ever) the criteria look at, so the loader can summarise just those. */

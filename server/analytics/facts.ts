@@ -51,32 +51,45 @@ export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account'
       usageOf(out, s as string, 0).features.set(f as string, { days: Number(days), count: Number(count), lastDay: (last as string).slice(0, 10) });
     },
   );
-  // Windows: aggregated by the database from the per-day counters (rows come grouped in key
-  // order, so this streams), then the distinct active days per subject.
-  for (const w of new Set(windows.filter((x) => x > 0))) {
-    const range = [ws, kind, windowStart(today, w), today];
-    await eachById(
-      sql,
-      (filter) => `SELECT subject_id, feature_key, count(*), sum(count), max(day) FROM feature_days
-                   WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} GROUP BY subject_id, feature_key`,
-      range,
-      ids,
-      'subject_id',
-      ([s, f, days, count, last]) => {
-        usageOf(out, s as string, w).features.set(f as string, { days: Number(days), count: Number(count), lastDay: last as string });
-      },
-    );
-    await eachById(
-      sql,
-      (filter) => `SELECT subject_id, count(DISTINCT day) FROM feature_days WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} GROUP BY subject_id`,
-      range,
-      ids,
-      'subject_id',
-      ([s, days]) => {
-        usageOf(out, s as string, w).activeDays = Number(days);
-      },
-    );
-  }
+  // Windows: one pass over the per-day counters inside the widest window, folded into every
+  // window at once (subject → per window: feature totals and the set of active days).
+  const finite = [...new Set(windows.filter((x) => x > 0))].sort((a, b) => b - a);
+  if (!finite.length) return out;
+  const starts = finite.map((w) => windowStart(today, w));
+  let subject = '';
+  let current: WindowUsage[] = [];
+  let days: Set<string>[] = [];
+  const close = () => current.forEach((usage, i) => (usage.activeDays = days[i]!.size));
+  await eachById(
+    sql,
+    (filter) => `SELECT subject_id, feature_key, day, count FROM feature_days
+                 WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} ORDER BY subject_id`,
+    [ws, kind, starts[0]!, today],
+    ids,
+    'subject_id',
+    (row) => {
+      const [s, f, d, n] = row as [string, string, string, number];
+      if (s !== subject) {
+        close();
+        subject = s;
+        current = finite.map((w) => usageOf(out, s, w));
+        days = finite.map(() => new Set());
+      }
+      for (let i = 0; i < finite.length; i++) {
+        if (d < starts[i]!) break; // windows are widest first
+        const features = current[i]!.features;
+        const use = features.get(f);
+        if (!use) features.set(f, { days: 1, count: Number(n), lastDay: d });
+        else {
+          use.days++;
+          use.count += Number(n);
+          if (d > use.lastDay) use.lastDay = d;
+        }
+        days[i]!.add(d);
+      }
+    },
+  );
+  close();
   return out;
 }
 

@@ -1,13 +1,11 @@
 // Places a user or an account on its journey: the furthest stage whose criteria hold, together
 // with every earlier stage's (a ladder, so a stage always implies the ones before it).
 import type { JourneyInput, Stage } from '../protocol/analytics.ts';
-import { type Check, checkCriterion, type CriteriaContext } from './criteria.ts';
+import { type CriteriaContext, meets } from './criteria.ts';
 
 export interface Placement {
   stage: string;
   stageIndex: number;
-  /** The checks of the next stage: what is missing to move on (empty at the last stage). */
-  next: Check[];
 }
 
 /** The journey an account follows: the first segment journey whose trait matches, else the default. */
@@ -22,11 +20,10 @@ export function place(journey: JourneyInput, side: 'user' | 'account', ctx: Crit
   const criteriaOf = (stage: Stage) => (side === 'user' ? stage.user : stage.account);
   let index = 0;
   for (let i = 1; i < journey.stages.length; i++) {
-    const checks = criteriaOf(journey.stages[i]!).map((c) => checkCriterion(c, ctx));
-    if (!checks.every((c) => c.met)) return { stage: journey.stages[index]!.key, stageIndex: index, next: checks };
+    if (!criteriaOf(journey.stages[i]!).every((c) => meets(c, ctx))) break;
     index = i;
   }
-  return { stage: journey.stages[index]!.key, stageIndex: index, next: [] };
+  return { stage: journey.stages[index]!.key, stageIndex: index };
 }
 
 export function stageIndexOf(journey: JourneyInput, stage: string): number {

@@ -32,6 +32,9 @@ export interface RefreshSummary {
   ms: number;
 }
 
+const NONE_AWARDED: ReadonlyMap<string, number> = new Map();
+const NONE_COMPLETED: ReadonlySet<string> = new Set();
+
 /**
  * PostgreSQL hands out sequence numbers before commit, so a transaction may commit a lower seq
  * after we read a higher one; re-reading this many numbers back catches those late commits.
@@ -141,7 +144,7 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
     userMetrics.set(
       user.id,
       evaluator.user(
-        { ...user, usage: userUsage.get(user.id), awarded: awards.awarded.get(user.id) ?? new Map(), completedChecklists: awards.completed.get(user.id) ?? new Set() },
+        { ...user, usage: userUsage.get(user.id), awarded: awards.awarded.get(user.id) ?? NONE_AWARDED, completedChecklists: awards.completed.get(user.id) ?? NONE_COMPLETED },
         account?.traits ?? {},
       ),
     );
@@ -176,10 +179,22 @@ async function refreshWorkspace(
     for (const r of rows) previous.set(r.id, r);
   }
 
-  const statements: Statement[] = [];
+  // Written in chunks as they are built, so a large workspace never holds every statement at once.
+  let statements: Statement[] = [];
+  let written = 0;
+  const total = userMetrics.size + accountMetrics.size;
+  const flush = async (at: number, force = false) => {
+    if (!force && statements.length < 10_000) return;
+    await sql.batch(statements);
+    statements = [];
+    written = at;
+    options.onProgress?.(written, total);
+  };
   let alertsRaised = 0;
   let certificationsAwarded = 0;
+  let done = 0;
   for (const m of userMetrics.values()) {
+    await flush(done++);
     statements.push([
       `INSERT INTO user_metrics (workspace_id, user_id, account_id, journey, stage, stage_index, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (workspace_id, user_id) DO UPDATE SET account_id = excluded.account_id, journey = excluded.journey, stage = excluded.stage,
@@ -206,6 +221,7 @@ async function refreshWorkspace(
   }
 
   for (const [accountId, { traits, metrics }] of accountMetrics) {
+    await flush(done++);
     const account = { id: accountId, traits };
     const before = previous.get(account.id);
     const findings = accountAlerts(
@@ -256,10 +272,7 @@ async function refreshWorkspace(
     );
   }
   statements.push(...(await campaignAlerts(sql, ws, evaluator, now, options.emit)));
-  for (let i = 0; i < statements.length; i += 20_000) {
-    await sql.batch(statements.slice(i, i + 20_000));
-    options.onProgress?.(Math.min(i + 20_000, statements.length), statements.length);
-  }
+  await flush(total, true);
   return { users: userMetrics.size, accounts: accountMetrics.size, alertsRaised, certificationsAwarded };
 }
 
