@@ -52,8 +52,8 @@ beforeAll(async () => {
   const port = await freePort();
   HOST = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-  await vi.waitFor(async () => expect((await http(`${HOST}/healthz`)).status).toBe(200), { timeout: 20_000, interval: 200 });
-}, 30_000);
+  await vi.waitFor(async () => expect((await http(`${HOST}/healthz`)).status).toBe(200), { timeout: 50_000, interval: 200 });
+});
 afterAll(() => {
   server?.kill();
   rmSync(dir, { recursive: true, force: true });
