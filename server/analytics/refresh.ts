@@ -157,6 +157,17 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
   return { evaluator, accountIds, userMetrics, accountMetrics };
 }
 
+/** Accounts per pass of a full recompute: memory stays bounded whatever the workspace's size. */
+const ACCOUNTS_PER_PASS = 5_000;
+
+type Counts = Omit<RefreshSummary, 'workspaces' | 'ms'>;
+const addCounts = (a: Counts, b: Counts): Counts => ({
+  users: a.users + b.users,
+  accounts: a.accounts + b.accounts,
+  alertsRaised: a.alertsRaised + b.alertsRaised,
+  certificationsAwarded: a.certificationsAwarded + b.certificationsAwarded,
+});
+
 async function refreshWorkspace(
   store: Store,
   ws: string,
@@ -164,11 +175,46 @@ async function refreshWorkspace(
   today: string,
   now: string,
   options: RefreshOptions,
-) {
+): Promise<Counts> {
   const { sql } = store;
-  const evaluated = await evaluateWorkspace(store, ws, subjects, today);
+  const defs = await loadDefinitions(store, ws);
+  let counts: Counts = { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
+  if (subjects) counts = await refreshSubjects(store, ws, subjects, defs, today, now, options);
+  else {
+    // Everything, a slice of accounts (with all their users) at a time, then users without an account.
+    const accounts = (await sql.all<{ id: string }>('SELECT account_id AS id FROM accounts WHERE workspace_id = ? ORDER BY account_id', [ws])).map((r) => r.id);
+    for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_PASS) {
+      const slice = { users: new Set<string>(), accounts: new Set(accounts.slice(i, i + ACCOUNTS_PER_PASS)) };
+      counts = addCounts(counts, await refreshSubjects(store, ws, slice, defs, today, now, { ...options, onProgress: undefined }));
+      options.onProgress?.(Math.min(i + ACCOUNTS_PER_PASS, accounts.length), accounts.length);
+    }
+    const loners = (await sql.all<{ id: string }>(
+      `SELECT user_id AS id FROM users u WHERE workspace_id = ?
+       AND NOT EXISTS (SELECT 1 FROM account_users m WHERE m.workspace_id = u.workspace_id AND m.user_id = u.user_id)`,
+      [ws],
+    )).map((r) => r.id);
+    for (let i = 0; i < loners.length; i += ACCOUNTS_PER_PASS * 10) {
+      const slice = { users: new Set(loners.slice(i, i + ACCOUNTS_PER_PASS * 10)), accounts: new Set<string>() };
+      counts = addCounts(counts, await refreshSubjects(store, ws, slice, defs, today, now, { ...options, onProgress: undefined }));
+    }
+  }
+  await sql.batch(await campaignAlerts(sql, ws, new Evaluator(defs, today), now, options.emit));
+  return counts;
+}
+
+async function refreshSubjects(
+  store: Store,
+  ws: string,
+  subjects: { users: Set<string>; accounts: Set<string> },
+  defs: Definitions,
+  today: string,
+  now: string,
+  options: RefreshOptions,
+): Promise<Counts> {
+  const { sql } = store;
+  const evaluated = await evaluateWorkspace(store, ws, subjects, today, defs);
   if (!evaluated) return { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
-  const { evaluator, accountIds, userMetrics, accountMetrics } = evaluated;
+  const { accountIds, userMetrics, accountMetrics } = evaluated;
 
   const previous = new Map<string, { journey: string; stage: string; stage_index: number; findings: string }>();
   for (const ids of accountIds ? chunks(accountIds) : [null]) {
@@ -225,7 +271,7 @@ async function refreshWorkspace(
     const account = { id: accountId, traits };
     const before = previous.get(account.id);
     const findings = accountAlerts(
-      evaluator.defs.alertRules,
+      defs.alertRules,
       metrics,
       before ? ({ journey: before.journey, stage: before.stage, stageIndex: Number(before.stage_index) } as AccountMetrics) : null,
     );
@@ -271,7 +317,6 @@ async function refreshWorkspace(
       ],
     );
   }
-  statements.push(...(await campaignAlerts(sql, ws, evaluator, now, options.emit)));
   await flush(total, true);
   return { users: userMetrics.size, accounts: accountMetrics.size, alertsRaised, certificationsAwarded };
 }
