@@ -93,6 +93,30 @@ describe('analytics API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('ranks an account\'s users on each certification program', async () => {
+    await f.batch([
+      trackEvent({ groupId: 'acct-1', userId: 'u3', event: 'Reminder Scheduled', timestamp: ago(0) }),
+      trackEvent({ groupId: 'acct-1', userId: 'u3', event: 'Reminder Scheduled', timestamp: ago(1) }),
+      groupEvent({ groupId: 'acct-1', userId: 'u5', timestamp: ago(0) }),
+    ]);
+    await f.admin('PUT', '/api/v1/certifications/pro', {
+      key: 'pro', name: 'Pro',
+      levels: [{ level: 2, name: 'Level 2', requirements: [{ feature: 'reminders' }] }, { level: 1, name: 'Level 1', requirements: [{ feature: 'reminders', minDays: 2 }] }],
+    });
+    await f.admin('POST', '/api/v1/accounts/acct-1/touches', { channel: 'chat' });
+    const detail = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
+    expect(detail.leaderboards).toEqual([{
+      program: 'pro', programName: 'Pro',
+      users: [
+        { userId: 'u3', level: 1, levelName: 'Level 1', nextLevel: null, progress: 1 },
+        { userId: 'u1', level: 2, levelName: 'Level 2', nextLevel: 1, progress: 0.5 },
+        { userId: 'u5', level: null, levelName: null, nextLevel: 2, progress: 0 },
+      ],
+    }]);
+    const user = await (await f.admin('GET', '/api/v1/users/u3')).json();
+    expect(user.awards.map((a: { level: number }) => a.level)).toEqual([2, 1]);
+  });
+
   it('reports a user: stage, features and breadth', async () => {
     const user = await (await f.admin('GET', '/api/v1/users/u1')).json();
     expect(user).toMatchObject({ userId: 'u1', accountId: 'acct-1', stage: 'onboarded', breadth: 1, features: [{ feature: 'reminders', uses: 1, activeDays: 1 }] });

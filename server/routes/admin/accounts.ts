@@ -9,6 +9,7 @@ import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import { touchInput } from '../../protocol/analytics.ts';
+import type { CertificationProgress } from '../../protocol/decide.ts';
 import type { Store } from '../../store/store.ts';
 
 /** `?stage=onboarded,adopted`: a comma-separated list. */
@@ -96,9 +97,11 @@ export function accountRoutes(store: Store) {
           [ws, id],
         ),
       ]);
+      const people = users.map((u) => ({ userId: u.user_id, journey: u.journey, stage: u.stage, lastSeen: u.last_seen, ...(JSON.parse(u.body) as { keyFeaturesUsed: string[]; certifications: Record<string, CertificationProgress> }) }));
       return c.json({
         account,
-        users: users.map((u) => ({ userId: u.user_id, journey: u.journey, stage: u.stage, lastSeen: u.last_seen, ...JSON.parse(u.body) })),
+        users: people,
+        leaderboards: leaderboards(people),
         history: history.reverse().map((h) => ({ day: h.day, stage: h.stage, healthScore: h.health_score, healthColour: h.health_colour, healthVersion: Number(h.health_version), ...JSON.parse(h.body) })),
         touches,
         alerts,
@@ -133,6 +136,25 @@ export function accountRoutes(store: Store) {
     );
   }
 
+}
+
+/**
+ * Per certification program, the account's users from the highest level (1) down; within a level,
+ * who is closest to the next one. Publishing levels creates pull (see the domain brief).
+ */
+function leaderboards(users: { userId: string; certifications: Record<string, CertificationProgress> }[]) {
+  const programs = new Map<string, string>();
+  for (const u of users) for (const p of Object.values(u.certifications)) programs.set(p.program, p.programName);
+  const progress = (p: CertificationProgress) => (p.next ? p.next.requirements.reduce((sum, r) => sum + r.have / r.need, 0) / p.next.requirements.length : 1);
+  return [...programs].map(([program, programName]) => ({
+    program,
+    programName,
+    users: users
+      .map((u) => ({ userId: u.userId, progress: u.certifications[program] }))
+      .filter((u): u is { userId: string; progress: CertificationProgress } => !!u.progress)
+      .sort((a, b) => (a.progress.level ?? 99) - (b.progress.level ?? 99) || progress(b.progress) - progress(a.progress) || a.userId.localeCompare(b.userId))
+      .map(({ userId, progress: p }) => ({ userId, level: p.level, levelName: p.levelName, nextLevel: p.next?.level ?? null, progress: Math.round(progress(p) * 100) / 100 })),
+  }));
 }
 
 /** GET /api/v1/accounts.csv with the same filters and sort as the list, every page. */

@@ -64,7 +64,7 @@ export function userRoutes(store: Store) {
       ),
       store.sql.all<{ account_id: string; last_seen: string }>('SELECT account_id, last_seen FROM account_users WHERE workspace_id = ? AND user_id = ? ORDER BY last_seen DESC', [ws, id]),
       store.sql.all<{ program: string; level: number; name: string; awarded_at: string }>(
-        'SELECT program, level, name, awarded_at FROM certifications WHERE workspace_id = ? AND user_id = ? ORDER BY awarded_at',
+        'SELECT program, level, name, awarded_at FROM certifications WHERE workspace_id = ? AND user_id = ? ORDER BY awarded_at, program, level DESC',
         [ws, id],
       ),
     ]);
