@@ -12,16 +12,20 @@ import { consoleRoutes, sdkAssetRoutes } from './routes/assets.ts';
 import { configRoutes } from './routes/config.ts';
 import { decideRoutes } from './routes/decide.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { sessionRoutes } from './routes/session.ts';
 
 export interface AppOptions {
   store: Store;
   publicUrl: string;
   /** Sees every request before routing (tests use it to watch for CORS preflights). */
   observe?: (request: Request) => void;
+  /** The time for console sessions and sign-in limits; tests move it. Default: the system clock. */
+  now?: () => Date;
 }
 
-export function createApp({ store: backing, publicUrl, observe }: AppOptions) {
+export function createApp({ store: backing, publicUrl, observe, now = () => new Date() }: AppOptions) {
   const store = withReadCache(backing);
+  const consoleAuth = { publicUrl, now };
   // Not strict: /demo and /demo/ are the same page to a person typing a URL.
   const app = new Hono({ strict: false });
   if (observe) {
@@ -40,7 +44,8 @@ export function createApp({ store: backing, publicUrl, observe }: AppOptions) {
   app.route('/v1', configRoutes(store));
   // Before the admin API: its secret-key check would otherwise refuse the document.
   app.route('/api/v1', openApiRoutes());
-  app.route('/api/v1', adminRoutes(store, publicUrl));
+  app.route('/api/v1/session', sessionRoutes(store, consoleAuth));
+  app.route('/api/v1', adminRoutes(store, consoleAuth));
   app.route('/sdk', sdkAssetRoutes());
   app.route('/console', consoleRoutes());
   app.get('/', (c) => c.redirect('/console/'));

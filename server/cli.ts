@@ -3,6 +3,10 @@ import { parseArgs } from 'node:util';
 import { seedDemo } from '../demo/seed.ts';
 import { demoRoutes } from '../demo/routes.ts';
 import { refreshAnalytics } from './analytics/refresh.ts';
+import { createLogin } from './console-auth/create-login.ts';
+import { describeZodError } from './errors.ts';
+import { consoleUserInput } from './protocol/console-auth.ts';
+import type { Store } from './store/store.ts';
 import { createApp } from './app.ts';
 import { webhookEvent } from './webhooks/outbox.ts';
 import { loadConfig } from './env.ts';
@@ -13,6 +17,9 @@ const USAGE = `Usage: uptake <command> [options]
 Commands:
   serve [--demo]                 start the server (--demo: create the demo workspace if missing and serve /demo/)
   workspace create --name NAME   create a workspace and print its keys as one JSON line
+  user create --email E --role R [--workspace NAME]
+                                 give someone a console login (role admin, editor or viewer) and print
+                                 its one-time password as one JSON line (--workspace: needed if several)
   seed-demo                      create the demo workspace with accounts, users and weeks of events
   recompute [--workspace NAME]   evaluate every user and account again (after changing definitions), with progress
 
@@ -75,6 +82,24 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'user') {
+    const [sub, ...options] = rest;
+    if (sub !== 'create') throw new UsageError(`unknown user command "${sub ?? ''}"; try: uptake user create --email E --role R`);
+    const { values } = parse(options, { email: { type: 'string' }, role: { type: 'string' }, workspace: { type: 'string' } });
+    const input = consoleUserInput.safeParse({ email: values.email ?? '', role: values.role ?? '' });
+    if (!input.success) throw new UsageError(`--${describeZodError(input.error).message}`);
+    const store = await openStore(config.database);
+    try {
+      const workspace = await onlyOrNamedWorkspace(store, values.workspace);
+      const created = await createLogin(store.sql, workspace.id, input.data);
+      if (!created) throw new UsageError(`${input.data.email} already has a login in workspace "${workspace.name}"`);
+      console.log(JSON.stringify({ email: created.user.email, role: created.user.role, workspace: workspace.name, password: created.password }));
+    } finally {
+      await store.close();
+    }
+    return 0;
+  }
+
   if (command === 'seed-demo') {
     parse(rest, {});
     const store = await openStore(config.database);
@@ -113,6 +138,19 @@ async function main(argv: string[]): Promise<number> {
   }
 
   throw new UsageError(`unknown command "${command}"; run "uptake help" for the list`);
+}
+
+/** The named workspace, or the only one there is. */
+async function onlyOrNamedWorkspace(store: Store, name: string | undefined): Promise<{ id: string; name: string }> {
+  if (name !== undefined) {
+    const workspace = await store.workspaceByName(name.trim());
+    if (!workspace) throw new UsageError(`no workspace named "${name}"`);
+    return workspace;
+  }
+  const all = await store.sql.all<{ id: string; name: string }>('SELECT id, name FROM workspaces ORDER BY name LIMIT 2');
+  if (all.length === 0) throw new UsageError('there is no workspace yet; create one with: uptake workspace create --name NAME');
+  if (all.length > 1) throw new UsageError('there are several workspaces; name one with --workspace NAME');
+  return all[0]!;
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

@@ -83,7 +83,8 @@ function pathParameters(op: Operation): JsonSchema[] {
 }
 
 const AUTH_ERRORS = {
-  secret: ['missing_secret_key', 'wrong_key_kind', 'invalid_secret_key'],
+  secret: ['missing_secret_key', 'wrong_key_kind', 'invalid_secret_key', 'not_signed_in'],
+  session: ['not_signed_in'],
   write: ['missing_write_key', 'wrong_key_kind', 'invalid_write_key'],
   none: [],
 } as const;
@@ -108,6 +109,9 @@ function errorCodes(op: Operation): Map<number, string[]> {
   }
   for (const [status, codes] of Object.entries(op.errors ?? {})) add(Number(status), codes);
   add(401, AUTH_ERRORS[op.auth]);
+  // A console session is refused across sites and, for a viewer, on any change.
+  if (op.auth === 'secret' || op.auth === 'session') add(403, ['csrf_failed']);
+  if (op.auth === 'secret' && op.method !== 'get') add(403, ['forbidden_for_role']);
   add(500, SHARED_ERRORS.InternalError!);
   return new Map([...byStatus].sort(([a], [b]) => a - b));
 }
@@ -130,7 +134,8 @@ function errorResponseOrRef(codes: string[]): JsonSchema {
 }
 
 function security(op: Operation): JsonSchema[] {
-  if (op.auth === 'secret') return [{ secretKey: [] }];
+  if (op.auth === 'secret') return [{ secretKey: [] }, { consoleSession: [] }];
+  if (op.auth === 'session') return [{ consoleSession: [] }];
   if (op.auth === 'write') return [{ writeKey: [] }, ...(op.method === 'get' ? [{ writeKeyQuery: [] }] : [])];
   return [];
 }
@@ -177,7 +182,7 @@ function buildDocument() {
     info: {
       title: 'Uptake API',
       version: '1',
-      description: 'Tracking and guidance for web pages (`/v1`, write key) and the admin API for CS teams (`/api/v1`, secret key). Every error answers `{"error":{"code","message","status"}}`.',
+      description: 'Tracking and guidance for web pages (`/v1`, write key) and the admin API for CS teams (`/api/v1`, secret key or a console session). Every error answers `{"error":{"code","message","status"}}`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -190,6 +195,10 @@ function buildDocument() {
         secretKey: { type: 'http', scheme: 'bearer', description: 'The workspace\'s secret key (sk_…). Never put it in a web page.' },
         writeKey: { type: 'apiKey', in: 'header', name: 'X-Uptake-Key', description: 'The workspace\'s public write key (wk_…); may instead be sent as "writeKey" in the JSON body.' },
         writeKeyQuery: { type: 'apiKey', in: 'query', name: 'writeKey', description: 'The write key as a query parameter, for simple GETs from web pages.' },
+        consoleSession: {
+          type: 'apiKey', in: 'cookie', name: 'uptake_session',
+          description: 'A console user\'s session, set by POST /api/v1/session. Every request that is not GET or HEAD must also send the session\'s csrfToken as X-CSRF-Token. The user\'s role limits what it may do: viewers only read; editors may not manage console users, keys or workspace settings.',
+        },
       },
     },
   };

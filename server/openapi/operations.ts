@@ -10,10 +10,13 @@ import { recentEventsQuery } from '../routes/admin/events.ts';
 import { deliveriesQuery } from '../protocol/webhook.ts';
 import type { RequestSchemaName, ResponseSchemaName } from './schemas.ts';
 
-export type Tag = 'Tracking' | 'Campaigns' | 'Audiences' | 'Accounts' | 'Users' | 'Analytics' | 'Alerts' | 'Definitions' | 'Features' | 'Events' | 'Workspace' | 'Webhooks' | 'Server';
+export type Tag = 'Tracking' | 'Campaigns' | 'Audiences' | 'Accounts' | 'Users' | 'Analytics' | 'Alerts' | 'Definitions' | 'Features' | 'Events' | 'Workspace' | 'Webhooks' | 'Console users' | 'Server';
 
-/** `secret`: Authorization: Bearer sk_…; `write`: the public write key; `none`: open. */
-export type Auth = 'secret' | 'write' | 'none';
+/**
+ * `secret`: Authorization: Bearer sk_… or a console session; `session`: a console session only;
+ * `write`: the public write key; `none`: open.
+ */
+export type Auth = 'secret' | 'session' | 'write' | 'none';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -234,11 +237,59 @@ const features: Operation[] = [
   { method: 'get', path: '/api/v1/features/:key/versions', tag: 'Features', auth: 'secret', summary: 'Version history of a feature', params: { key: 'the feature\'s key' }, reply: versionList(both(ref('Feature'), ref('DefinitionVersion'))) },
 ];
 
+const keys = object({ writeKey: { type: 'string' }, secretKey: { type: 'string' } });
 const workspace: Operation[] = [
   { method: 'get', path: '/api/v1/events', tag: 'Events', auth: 'secret', query: recentEventsQuery, summary: 'The latest events, to watch tracking arrive', reply: { status: 200, description: '`events`, newest first: type, ids, name, properties, timestamps, features it counted as' }, errors: { 400: ['invalid_query'] } },
   { method: 'get', path: '/api/v1/install', tag: 'Workspace', auth: 'secret', summary: 'The write key and the snippet to paste', reply: { status: 200, description: '`workspace` (id, name), `writeKey`, `host`, `snippet`' } },
   { method: 'get', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', summary: 'Identity verification, privacy, holdout and throttle settings', reply: { status: 200, description: 'The settings; verification secrets show only their last four characters', schema: ref('Settings') } },
-  { method: 'put', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', body: 'SettingsInput', summary: 'Replace the settings', reply: { status: 200, description: 'The saved settings, secrets masked', schema: ref('Settings') }, errors: { 400: ['invalid_settings'] } },
+  { method: 'put', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', body: 'SettingsInput', summary: 'Replace the settings (admins)', reply: { status: 200, description: 'The saved settings, secrets masked', schema: ref('Settings') }, errors: { 400: ['invalid_settings'], 403: ['forbidden_for_role'] } },
+  { method: 'get', path: '/api/v1/settings/keys', tag: 'Workspace', auth: 'secret', summary: 'The write key and the secret key (admins)', reply: { status: 200, description: 'The keys', schema: keys }, errors: { 403: ['forbidden_for_role'] } },
+  {
+    method: 'post', path: '/api/v1/settings/keys/rotate', tag: 'Workspace', auth: 'secret', body: 'KeyRotation', summary: 'Replace the write or the secret key (admins)',
+    description: 'The old key stops working at once: pages still sending the old write key lose their events, and API clients using the old secret key are refused. Console sessions are not affected.',
+    reply: { status: 200, description: 'Both keys, one of them new', schema: keys }, errors: { 400: ['invalid_key_rotation'] },
+  },
+];
+
+const sessionInfo = object({
+  user: object({ id: { type: 'string' }, email: { type: 'string' }, role: { enum: ['admin', 'editor', 'viewer'] } }),
+  workspace: object({ id: { type: 'string' }, name: { type: 'string' } }),
+  csrfToken: { type: 'string', description: 'send it as X-CSRF-Token with every request that is not GET or HEAD' },
+});
+const session: Operation[] = [
+  {
+    method: 'post', path: '/api/v1/session', tag: 'Console users', auth: 'none', body: 'LoginInput', summary: 'Sign in to the console',
+    description: 'Sets the httpOnly, SameSite=Strict cookie `uptake_session` (Secure over https). A session lasts 12 hours from its last use, at most 7 days. After 5 failed attempts for one email from one address, or 50 from one address, within 15 minutes, attempts are refused with 429 and Retry-After. An unknown email and a wrong password get the same answer.',
+    reply: { status: 200, description: 'Who signed in, to which workspace, and the CSRF token', schema: sessionInfo },
+    errors: { 400: ['invalid_login', 'workspace_required'], 401: ['invalid_credentials'], 403: ['csrf_failed'], 429: ['too_many_attempts'] },
+  },
+  { method: 'get', path: '/api/v1/session', tag: 'Console users', auth: 'session', summary: 'Who is signed in', reply: { status: 200, description: 'The session (the same body as signing in)', schema: sessionInfo } },
+  { method: 'delete', path: '/api/v1/session', tag: 'Console users', auth: 'session', summary: 'Sign out', reply: { status: 204, description: 'Signed out; the cookie is cleared' } },
+  {
+    method: 'post', path: '/api/v1/session/password', tag: 'Console users', auth: 'session', body: 'PasswordChange', summary: 'Change one\'s own password',
+    description: 'The user\'s other sessions end. Wrong current passwords count toward the sign-in limit.',
+    reply: { status: 204, description: 'Changed' }, errors: { 400: ['invalid_password'], 403: ['wrong_password'], 429: ['too_many_attempts'] },
+  },
+];
+
+const consoleUser = described('id, email, role (admin, editor, viewer), createdAt, lastLoginAt, disabled');
+const oneTimePassword: Reply = { status: 200, description: '`user` and its one-time `password`, shown this once', schema: object({ user: consoleUser, password: { type: 'string' } }) };
+const consoleUserParams = { id: 'the console user id' };
+const consoleUsers: Operation[] = [
+  { method: 'get', path: '/api/v1/console-users', tag: 'Console users', auth: 'secret', summary: 'List console users (admins)', reply: { status: 200, description: 'Every console user of the workspace', schema: object({ users: arrayOf(consoleUser) }) }, errors: { 403: ['forbidden_for_role'] } },
+  {
+    method: 'post', path: '/api/v1/console-users', tag: 'Console users', auth: 'secret', body: 'ConsoleUserInput', summary: 'Give someone a console login (admins)',
+    reply: { ...oneTimePassword, status: 201 }, errors: { 400: ['invalid_console_user'], 409: ['email_taken'] },
+  },
+  {
+    method: 'patch', path: '/api/v1/console-users/:id', tag: 'Console users', auth: 'secret', body: 'ConsoleUserPatch', summary: 'Change a console user\'s role, or disable or enable them (admins)', params: consoleUserParams,
+    description: 'Disabling ends the user\'s sessions at once. The last enabled admin cannot be demoted or disabled.',
+    reply: { status: 200, description: 'The user', schema: consoleUser }, errors: { 400: ['invalid_console_user'], 404: ['console_user_not_found'], 409: ['last_admin'] },
+  },
+  {
+    method: 'post', path: '/api/v1/console-users/:id/reset-password', tag: 'Console users', auth: 'secret', summary: 'Give a console user a new one-time password (admins)', params: consoleUserParams,
+    description: 'The user\'s sessions end.', reply: oneTimePassword, errors: { 404: ['console_user_not_found'] },
+  },
 ];
 
 const webhookParams = { id: 'the webhook id' };
@@ -270,5 +321,5 @@ const webhooks: Operation[] = [
 ];
 
 export const operations: readonly Operation[] = [
-  ...tracking, ...server, ...campaigns, ...audiences, ...accounts, ...analytics, ...definitions, ...features, ...workspace, ...webhooks,
+  ...tracking, ...server, ...campaigns, ...audiences, ...accounts, ...analytics, ...definitions, ...features, ...workspace, ...webhooks, ...session, ...consoleUsers,
 ];

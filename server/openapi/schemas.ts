@@ -7,6 +7,7 @@ import {
 } from '../protocol/analytics.ts';
 import { audienceRule, estimateRequest } from '../protocol/audience.ts';
 import { type Campaign, campaignInput } from '../protocol/campaign.ts';
+import { consoleUserInput, consoleUserPatch, keyRotation, loginInput, passwordChange } from '../protocol/console-auth.ts';
 import { decideRequest } from '../protocol/decide.ts';
 import type { ErrorEnvelope } from '../protocol/errors.ts';
 import { batchEnvelopeSchema, eventSchema, MAX_BATCH_EVENTS } from '../protocol/events.ts';
@@ -35,6 +36,11 @@ export const requestSchemas = {
   SettingsInput: workspaceSettings,
   WebhookInput: webhookInput,
   WebhookPatch: webhookPatch,
+  LoginInput: loginInput,
+  PasswordChange: passwordChange,
+  ConsoleUserInput: consoleUserInput,
+  ConsoleUserPatch: consoleUserPatch,
+  KeyRotation: keyRotation,
 } satisfies Record<string, z.ZodType>;
 
 // What the stores add to a saved body. Typed against the protocol's types, so a field added there

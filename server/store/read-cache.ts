@@ -20,6 +20,14 @@ function memo<A extends string, R>(load: (key: A) => Promise<R>, ttlMs: number) 
   return Object.assign(get, { clear: () => entries.clear() });
 }
 
+/** Clears of the workspaces each cached store holds, for changes made beside the Store interface. */
+const workspaceClears = new WeakMap<Store, () => void>();
+
+/** Forgets cached workspaces at once (after a key rotation); nothing for a store without a cache. */
+export function forgetCachedWorkspaces(store: Store): void {
+  workspaceClears.get(store)?.();
+}
+
 export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
   const byWriteKey = memo((key: string) => store.workspaceByWriteKey(key), ttlMs);
   const features = memo((ws: string) => store.listFeatures(ws), ttlMs);
@@ -50,11 +58,13 @@ export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
     },
   };
   // Everything not overridden goes straight to the store, whatever kind of object it is.
-  return new Proxy(store, {
+  const cached = new Proxy(store, {
     get(target, property, receiver) {
       if (property in overrides) return overrides[property as keyof Store];
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  workspaceClears.set(cached, byWriteKey.clear);
+  return cached;
 }

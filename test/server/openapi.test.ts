@@ -122,6 +122,10 @@ describe('GET /api/v1/openapi.json', () => {
           const res = await fx.request(method.toUpperCase(), concrete);
           expect(res.status, `${method} ${path} is documented as needing the secret key`).toBe(401);
           expect((await res.json()).error.code).toBe('missing_secret_key');
+        } else if (op.security[0].consoleSession) {
+          const res = await fx.request(method.toUpperCase(), concrete);
+          expect(res.status, `${method} ${path} is documented as needing a console session`).toBe(401);
+          expect((await res.json()).error.code).toBe('not_signed_in');
         } else {
           expect(op.security[0]).toEqual({ writeKey: [] });
           expect(path.startsWith('/v1/')).toBe(true);

@@ -1,21 +1,24 @@
-// The admin API under /api/v1: every route needs the workspace's secret key.
+// The admin API under /api/v1: every route needs the workspace's secret key or a console session.
 import { Hono } from 'hono';
-import { type AuthedEnv, secretKeyAuth } from '../../middleware/auth.ts';
+import { adminAuth, type AuthedEnv } from '../../middleware/auth.ts';
+import type { ConsoleAuthOptions } from '../../middleware/console-session.ts';
 import type { Store } from '../../store/store.ts';
 import { accountCsvRoutes, accountRoutes } from './accounts.ts';
 import { alertRoutes, overviewRoutes, userRoutes } from './analytics.ts';
 import { keyedDefinitionRoutes, singletonDefinitionRoutes } from './definitions.ts';
 import { audienceRoutes } from './audiences.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { consoleUserRoutes } from './console-users.ts';
 import { eventRoutes } from './events.ts';
 import { featureRoutes } from './features.ts';
 import { installRoutes } from './install.ts';
+import { keyRoutes } from './keys.ts';
 import { settingsRoutes } from './settings.ts';
 import { webhookRoutes } from './webhooks.ts';
 
-export function adminRoutes(store: Store, publicUrl: string) {
+export function adminRoutes(store: Store, auth: ConsoleAuthOptions) {
   return new Hono<AuthedEnv>()
-    .use(secretKeyAuth(store))
+    .use(adminAuth(store, auth))
     .route('/campaigns', campaignRoutes(store))
     .route('/audiences', audienceRoutes(store))
     .route('/accounts.csv', accountCsvRoutes(store))
@@ -31,7 +34,9 @@ export function adminRoutes(store: Store, publicUrl: string) {
     .route('/measures', singletonDefinitionRoutes(store, 'measures', 'measures'))
     .route('/features', featureRoutes(store))
     .route('/events', eventRoutes(store))
-    .route('/install', installRoutes(publicUrl))
+    .route('/install', installRoutes(auth.publicUrl))
+    .route('/settings/keys', keyRoutes(store))
     .route('/settings', settingsRoutes(store))
+    .route('/console-users', consoleUserRoutes(store))
     .route('/webhooks', webhookRoutes(store));
 }

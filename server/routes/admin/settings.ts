@@ -1,6 +1,6 @@
-// /api/v1/settings: identity verification and privacy settings of the workspace.
+// /api/v1/settings: identity verification and privacy settings of the workspace (only admins change them).
 import { Hono } from 'hono';
-import type { AuthedEnv } from '../../middleware/auth.ts';
+import { adminsOnly, type AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import { type WorkspaceSettings, workspaceSettings } from '../../protocol/workspace.ts';
 import type { Store } from '../../store/store.ts';
@@ -14,7 +14,7 @@ const masked = (settings: WorkspaceSettings) => ({
 export function settingsRoutes(store: Store) {
   return new Hono<AuthedEnv>()
     .get('/', (c) => c.json(masked(c.var.workspace.settings)))
-    .put('/', async (c) => {
+    .put('/', adminsOnly('change workspace settings'), async (c) => {
       const settings = await readJsonBody(c, workspaceSettings, 'invalid_settings');
       const updated = await store.updateWorkspaceSettings(c.var.workspace.id, settings);
       return c.json(masked(updated.settings));
