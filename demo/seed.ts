@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { campaignInput } from '../server/protocol/campaign.ts';
 import type { FeatureInput } from '../server/protocol/feature.ts';
 import type { Store, Workspace } from '../server/store/store.ts';
+import { refresherFor } from '../server/analytics/refresher.ts';
 import { seedDemoAnalytics } from './analytics.ts';
 import { helpLauncher, npsSurvey, PAYMENTS_TOUR, SETUP_CHECKLIST, SMS_BANNER } from './campaigns.ts';
 import { demoHistory } from './history.ts';
@@ -76,5 +77,7 @@ export async function seedDemo(store: Store, app: Hono, now = new Date()): Promi
     accounts,
     now,
   );
+  // Saving definitions queued recomputes: let them finish so the console opens on complete metrics.
+  await refresherFor(store).idle();
   return { workspace, created: true, summary: `${accounts.length} accounts, ${users.length} users, ${events.length} events, ${touches} CS touches` };
 }

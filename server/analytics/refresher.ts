@@ -10,6 +10,9 @@ export interface Refresher {
   /** Full re-evaluation of one workspace (after a definition change) or of all (`uptake recompute`). */
   recompute(options?: { workspaceId?: string; onProgress?: (done: number, total: number) => void }): Promise<RefreshSummary>;
   start(intervalMs: number): void;
+  /** Resolves when no run is in progress or queued. */
+  idle(): Promise<void>;
+  /** Stops the timer, lets the current runs finish, and refuses new ones (the store is closing). */
   stop(): Promise<void>;
 }
 
@@ -22,34 +25,42 @@ export function refresherFor(store: Store): Refresher {
 }
 
 function createRefresher(store: Store): Refresher {
-  let running: Promise<unknown> | null = null;
-  let queued: Promise<void> | null = null;
+  // Runs go one after another. A request joins a run of the same kind that is queued but has not
+  // started yet (it will see the caller's events), so bursts of reads or saves cost one run.
+  let tail: Promise<unknown> = Promise.resolve();
+  let queuedFresh: Promise<void> | null = null;
+  const queuedRecompute = new Map<string, Promise<RefreshSummary>>();
   let timer: ReturnType<typeof setInterval> | null = null;
-  const options = { emit: webhookEvent };
+  let stopped = false;
 
-  const runOnce = (full: boolean, extra: { workspaceId?: string; onProgress?: (done: number, total: number) => void } = {}) => {
-    const run = refreshAnalytics(store, { ...options, full, ...extra });
-    running = run.finally(() => (running = null));
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = tail.then(work, work);
+    tail = run.catch(() => {});
     return run;
-  };
+  }
 
   const fresh = (): Promise<void> => {
-    // A run in progress may have started before the caller's events: queue exactly one more.
-    if (running) {
-      queued ??= running.catch(() => {}).then(() => {
-        queued = null;
-        return runOnce(false).then(() => {});
-      });
-      return queued;
-    }
-    return runOnce(false).then(() => {});
+    if (stopped) return Promise.resolve();
+    queuedFresh ??= enqueue(async () => {
+      queuedFresh = null;
+      if (!stopped) await refreshAnalytics(store, { emit: webhookEvent });
+    });
+    return queuedFresh;
   };
 
   return {
     fresh,
-    async recompute(extra = {}) {
-      while (running) await running.catch(() => {});
-      return runOnce(true, extra);
+    recompute({ workspaceId, onProgress } = {}) {
+      const key = workspaceId ?? '*';
+      let run = queuedRecompute.get(key);
+      if (!run) {
+        run = enqueue(() => {
+          queuedRecompute.delete(key);
+          return refreshAnalytics(store, { emit: webhookEvent, full: true, ...(workspaceId ? { workspaceId } : {}), ...(onProgress ? { onProgress } : {}) });
+        });
+        queuedRecompute.set(key, run);
+      }
+      return run;
     },
     start(intervalMs) {
       timer ??= setInterval(() => {
@@ -57,11 +68,12 @@ function createRefresher(store: Store): Refresher {
       }, intervalMs);
       timer.unref();
     },
+    idle: () => tail.then(() => {}),
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await queued?.catch(() => {});
-      await running?.catch(() => {});
+      stopped = true;
+      await tail;
     },
   };
 }

@@ -1,4 +1,5 @@
 // An app over a real SQLite file with one workspace, called through app.request() (no socket).
+import { refresherFor } from '../../server/analytics/refresher.ts';
 import { createApp } from '../../server/app.ts';
 import type { FeatureInput } from '../../server/protocol/feature.ts';
 import type { Workspace } from '../../server/store/store.ts';
@@ -25,7 +26,7 @@ export async function appFixture() {
     request('POST', '/v1/batch', { writeKey: workspace.writeKey, batch: events }, headers);
   const decide = (body: Record<string, unknown>) => request('POST', '/v1/decide', { writeKey: workspace.writeKey, url: 'https://app.example/demo/appointments', ...body });
 
-  return { app, store, workspace, request, admin, batch, decide, close: async () => (await store.close(), cleanup()) };
+  return { app, store, workspace, request, admin, batch, decide, close: async () => (await refresherFor(store).stop(), await store.close(), cleanup()) };
 }
 
 let seq = 0;
