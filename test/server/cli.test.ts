@@ -40,6 +40,15 @@ describe('uptake CLI', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it('seeds the demo with its analytics computed, then exits cleanly', () => {
+    const run = uptake('seed-demo');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ name: 'ClinicFlow (demo)', created: true });
+    const again = uptake('seed-demo');
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: false });
+  });
+
   it('recomputes analytics and prints a summary', async () => {
     const created = JSON.parse(uptake('workspace', 'create', '--name', 'Recompute').stdout);
     const store = openSqliteStore(env.DATABASE_URL);
