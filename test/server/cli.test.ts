@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 import { freePort } from '../harness.ts';
 
@@ -47,6 +48,37 @@ describe('uptake CLI', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'ClinicFlow (demo)', created: true });
     const again = uptake('seed-demo');
     expect(JSON.parse(again.stdout)).toMatchObject({ created: false });
+  });
+
+  it('creates a console user and prints a one-time password that signs in, as one JSON line', async () => {
+    uptake('workspace', 'create', '--name', 'Logins');
+    const run = uptake('user', 'create', '--email', 'Ana@Clinic.Example', '--role', 'editor', '--workspace', 'Logins');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const created = JSON.parse(lines[0]!);
+    expect(Object.keys(created)).toEqual(['email', 'role', 'workspace', 'password']);
+    expect(created).toMatchObject({ email: 'ana@clinic.example', role: 'editor', workspace: 'Logins' });
+
+    const store = openSqliteStore(env.DATABASE_URL);
+    const app = createApp({ store, publicUrl: 'http://localhost:8787' });
+    const login = await app.request('/api/v1/session', { method: 'POST', body: JSON.stringify({ email: 'ana@clinic.example', password: created.password }) });
+    await store.close();
+    expect(login.status).toBe(200);
+    expect(await login.json()).toMatchObject({ user: { role: 'editor' }, workspace: { name: 'Logins' } });
+
+    for (const [args, message] of [
+      [['--email', 'ana@clinic.example', '--role', 'viewer', '--workspace', 'Logins'], 'ana@clinic.example already has a login in workspace "Logins"'],
+      [['--email', 'not-an-email', '--role', 'viewer', '--workspace', 'Logins'], '--email: expected an email address'],
+      [['--email', 'bea@clinic.example', '--role', 'owner', '--workspace', 'Logins'], '--role: '],
+      [['--email', 'bea@clinic.example', '--role', 'viewer', '--workspace', 'Nope'], 'no workspace named "Nope"'],
+      [['--email', 'bea@clinic.example', '--role', 'viewer'], 'there are several workspaces; name one with --workspace NAME'],
+    ] as const) {
+      const refused = uptake('user', 'create', ...args);
+      expect(refused.status, args.join(' ')).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(message);
+    }
   });
 
   it('recomputes analytics and prints a summary', async () => {
