@@ -7,6 +7,7 @@ import type { FeatureInput } from '../server/protocol/feature.ts';
 import type { Store, Workspace } from '../server/store/store.ts';
 import { refresherFor } from '../server/analytics/refresher.ts';
 import { seedDemoAnalytics } from './analytics.ts';
+import { ensureDemoLogin } from './console-login.ts';
 import { helpLauncher, npsSurvey, PAYMENTS_TOUR, SETUP_CHECKLIST, SMS_BANNER } from './campaigns.ts';
 import { demoHistory } from './history.ts';
 import { demoRoster } from './roster.ts';
@@ -54,9 +55,13 @@ async function call(app: Hono, path: string, init: RequestInit): Promise<unknown
 /** Idempotent: returns the existing demo workspace if there is one. */
 export async function seedDemo(store: Store, app: Hono, now = new Date()): Promise<DemoSeed> {
   const existing = await store.workspaceByName(DEMO_WORKSPACE);
-  if (existing) return { workspace: existing, created: false, summary: 'already seeded' };
+  if (existing) {
+    await ensureDemoLogin(store, existing);
+    return { workspace: existing, created: false, summary: 'already seeded' };
+  }
 
   const workspace = await store.createWorkspace(DEMO_WORKSPACE);
+  await ensureDemoLogin(store, workspace);
   const admin = { 'content-type': 'application/json', authorization: `Bearer ${workspace.secretKey}` };
   for (const feature of DEMO_FEATURES) {
     await call(app, `/api/v1/features/${feature.key}`, { method: 'PUT', headers: admin, body: JSON.stringify(feature) });

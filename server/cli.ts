@@ -1,5 +1,6 @@
 // The `uptake` command.
 import { parseArgs } from 'node:util';
+import { DEMO_LOGIN } from '../demo/console-login.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { demoRoutes } from '../demo/routes.ts';
 import { refreshAnalytics } from './analytics/refresh.ts';
@@ -53,11 +54,12 @@ async function main(argv: string[]): Promise<number> {
       lines.push(
         '',
         `  Demo product   ${config.publicUrl}/demo/`,
-        `  Console        ${config.publicUrl}/console/#key=${demo.workspace.secretKey}`,
+        `  Console        ${config.publicUrl}/console/`,
+        `  Console login  ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
         '',
         `  Workspace      ${demo.workspace.name}${demo.created ? ` (created: ${demo.summary})` : ''}`,
         `  Write key      ${demo.workspace.writeKey}   (public: goes in the snippet)`,
-        `  Secret key     ${demo.workspace.secretKey}   (private: admin API and console)`,
+        `  Secret key     ${demo.workspace.secretKey}   (private: admin API)`,
       );
     }
     lines.push('', 'Press Ctrl+C to stop.');

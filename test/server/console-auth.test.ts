@@ -1,6 +1,7 @@
 // Signing in to the console: the session cookie, who is signed in, signing out, wrong passwords,
 // guessing limits, cross-site defences, expiry, and sessions that stay in their workspace.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN, ensureDemoLogin } from '../../demo/console-login.ts';
 import { createLogin } from '../../server/console-auth/create-login.ts';
 import { hashPassword, verifyPassword } from '../../server/console-auth/password.ts';
 import { consoleFixture, DRAFT_TOOLTIP, errorCode, ORIGIN, PASSWORD, sessionCookie } from './console-auth-fixture.ts';
@@ -112,6 +113,17 @@ describe('POST /api/v1/session', () => {
     expect(res.status).toBe(403);
     expect(await errorCode(res)).toBe('csrf_failed');
     expect((await f.login('ana@clinic.example', PASSWORD, { headers: { origin: ORIGIN } })).status).toBe(200);
+  });
+});
+
+describe('the demo login', () => {
+  it('is created once per demo workspace, with the documented password, as an admin', async () => {
+    await ensureDemoLogin(f.store, f.workspace);
+    await ensureDemoLogin(f.store, f.workspace);
+    expect((await (await f.admin('GET', '/api/v1/console-users')).json()).users).toHaveLength(1);
+    const res = await f.login('cs@clinicflow.demo', 'uptake-demo-password');
+    expect(res.status).toBe(200);
+    expect((await res.json()).user).toMatchObject({ email: DEMO_LOGIN.email, role: 'admin' });
   });
 });
 
