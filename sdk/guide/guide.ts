@@ -124,10 +124,17 @@ export class Guide {
     return `uptake:v1:${what}:${userId ?? anonymousId}:${id}`;
   }
 
-  /** The step to resume a tour at: the server's, or further if this browser moved on since. */
+  /**
+   * The step to resume a tour at. The server answers the step after the last one viewed; this
+   * browser remembers the step on screen (or the one Next led to), which is where a reload
+   * belongs: the server's answer is one further just because that step was viewed. Only a step
+   * viewed later elsewhere (another tab or device) puts the server further ahead.
+   */
   private _tourStart(tour: Tour): number {
-    const here = Number(storage.get(this._key('tour', `${tour.campaignId}:${tour.version}`))) || 0;
-    return Math.min(Math.max(tour.startAt, here), tour.steps.length - 1);
+    const stored = storage.get(this._key('tour', `${tour.campaignId}:${tour.version}`));
+    const here = stored === null ? null : Number(stored) || 0;
+    const start = here === null || tour.startAt > here + 1 ? tour.startAt : here;
+    return Math.min(start, tour.steps.length - 1);
   }
 
   private async _show(message: DecidedMessage, step?: number, seen = false): Promise<void> {
@@ -177,7 +184,10 @@ export class Guide {
           entry.seen = true;
           this._report('message_shown', message);
         }
-        if (message.kind === 'tour') this._report('tour_step_viewed', message, { stepId: message.steps[entry.step!]!.id, stepIndex: entry.step });
+        if (message.kind === 'tour') {
+          storage.set(this._key('tour', `${message.campaignId}:${message.version}`), String(entry.step));
+          this._report('tour_step_viewed', message, { stepId: message.steps[entry.step!]!.id, stepIndex: entry.step });
+        }
         if (announce && message.kind === 'certification') {
           const { program, level, levelName } = message.certification;
           storage.set(this._key('level', program), String(level));

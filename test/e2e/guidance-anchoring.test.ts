@@ -1,0 +1,118 @@
+// Anchored guidance in real Chromium against the demo: a tooltip waits for an element the page
+// renders late, and a tour crosses two pages and picks up where it was after a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decided, type Guidance, onlyFor, startGuidance } from './guidance-fixture.ts';
+
+let g: Guidance;
+
+beforeAll(async () => {
+  g = await startGuidance();
+});
+afterAll(() => g?.close());
+
+describe('a tooltip whose anchor appears late', () => {
+  it('waits for the element, shows next to it, and counts the exposure only once rendered', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Export is here',
+      kind: 'tooltip',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments'], exclude: [] },
+      anchor: { selector: '#late-export', placement: 'bottom' },
+      content: { title: 'Export your day', body: [{ p: [{ text: 'Download today’s appointments as CSV.' }] }] },
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments', {
+      beforeGoto: (p) =>
+        p.addInitScript(() => {
+          const w = window as unknown as { __anchorAt?: number; __tooltipAt?: number };
+          // The host app renders the Export button 2 s after load, as a slow SPA would.
+          addEventListener('DOMContentLoaded', () =>
+            setTimeout(() => {
+              const button = document.createElement('button');
+              button.id = 'late-export';
+              button.textContent = 'Export';
+              document.querySelector('.topbar')!.append(button);
+              w.__anchorAt = Date.now();
+            }, 2000),
+          );
+          new MutationObserver(() => {
+            if (!w.__tooltipAt && document.querySelector('uptake-tooltip')) w.__tooltipAt = Date.now();
+          }).observe(document, { childList: true, subtree: true });
+        }),
+    });
+    const decision = await decided(page, user.id);
+    const decidedAt = Date.now();
+    expect(decision.messages.map((m) => m.kind)).toEqual(['tooltip']);
+
+    const panel = page.locator('uptake-tooltip [part="panel"]');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    const { anchorAt, tooltipAt } = await page.evaluate(() => {
+      const w = window as unknown as { __anchorAt: number; __tooltipAt: number };
+      return { anchorAt: w.__anchorAt, tooltipAt: w.__tooltipAt };
+    });
+    // The answer came well before the anchor; the tooltip waited for it instead of floating.
+    expect(anchorAt).toBeGreaterThan(decidedAt);
+    expect(tooltipAt).toBeGreaterThanOrEqual(anchorAt);
+
+    // Below the button, overlapping it horizontally, a few pixels away.
+    const anchor = (await page.locator('#late-export').boundingBox())!;
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
+    expect(box.y).toBeLessThan(anchor.y + anchor.height + 24);
+    expect(box.x).toBeLessThan(anchor.x + anchor.width);
+    expect(box.x + box.width).toBeGreaterThan(anchor.x);
+    expect(await page.getByRole('dialog', { name: 'Export your day' }).isVisible()).toBe(true);
+    expect(await page.locator('#late-export').getAttribute('aria-describedby')).toBe(await page.locator('uptake-tooltip').getAttribute('id'));
+
+    // Exactly one exposure, stamped after the anchor existed.
+    await expect.poll(async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'message_shown').length, { timeout: 10_000 }).toBe(1);
+    const shown = (await g.eventsOf(user.id)).find((e) => e.name === 'message_shown')!;
+    expect(Date.parse(shown.timestamp)).toBeGreaterThanOrEqual(anchorAt);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a tour across two pages', () => {
+  it('follows the user to the next page, resumes after a reload, and records its completion', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Patients tour',
+      kind: 'tour',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments', '/demo/patients'], exclude: [] },
+      frequency: { stopAfter: ['dismissed', 'completed'] },
+      content: { title: 'Patients tour' },
+      steps: [
+        { id: 'nav', page: '/demo/appointments', url: '/demo/patients', anchor: { selector: '[data-nav="patients"]', placement: 'right' }, content: { title: 'Your patients live here' } },
+        { id: 'add', page: '/demo/patients', anchor: { selector: 'button[data-action="patients"]', placement: 'bottom' }, content: { title: 'Add a patient' } },
+        { id: 'list', page: '/demo/patients', anchor: { selector: 'table', placement: 'top' }, content: { title: 'Everyone in one list' } },
+      ],
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments');
+    const tour = page.locator('uptake-tour');
+    const step = tour.locator('[part="step"]');
+    const title = tour.locator('h2');
+    const press = (label: string) => tour.getByRole('button', { name: label, exact: true }).click();
+
+    await step.waitFor({ state: 'visible', timeout: 10_000 });
+    expect([await step.textContent(), await title.textContent()]).toEqual(['Step 1 of 3', 'Your patients live here']);
+    await Promise.all([page.waitForURL('**/demo/patients'), press('Next')]);
+    await expect.poll(() => step.textContent(), { timeout: 10_000 }).toBe('Step 2 of 3');
+    expect(await title.textContent()).toBe('Add a patient');
+
+    await page.reload();
+    await expect.poll(() => step.textContent().catch(() => null), { timeout: 10_000 }).toBe('Step 2 of 3');
+    expect(await title.textContent()).toBe('Add a patient');
+    await press('Next');
+    await expect.poll(() => step.textContent(), { timeout: 10_000 }).toBe('Step 3 of 3');
+    await press('Done');
+    expect(await tour.count()).toBe(0);
+    await expect.poll(async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'tour_completed').length, { timeout: 10_000 }).toBe(1);
+
+    // Completed: not offered again on either page.
+    const again = decided(page, user.id);
+    await page.reload();
+    expect((await again).messages).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
