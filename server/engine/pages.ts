@@ -2,12 +2,21 @@
 import { matchesPathPattern } from '../protocol/path-pattern.ts';
 import type { PageRules } from '../protocol/campaign.ts';
 
+// One decision checks the same URL against every campaign's page rules: parse it once.
+let lastUrl = '';
+let lastPath = '/';
+
 export function pathOf(url: string): string {
+  if (url === lastUrl) return lastPath;
+  let path = '/';
   try {
-    return new URL(url, 'http://x').pathname;
+    path = new URL(url, 'http://x').pathname;
   } catch {
-    return '/';
+    // Not a URL: no page rule with a path can match it, so "/" stands in.
   }
+  lastUrl = url;
+  lastPath = path;
+  return path;
 }
 
 export function matchesPage(rules: PageRules, url: string): boolean {

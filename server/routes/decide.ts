@@ -27,7 +27,7 @@ export function decideRoutes(store: Store) {
         campaignId: campaign.id,
         visitorId: profile.visitorId,
         accountId: hasAccountCaps(campaign) ? profile.accountId : null,
-        interrupting: isInterrupting(campaign),
+        throttled: isInterrupting(campaign) && settings.throttleHours > 0,
         at: view.now,
       },
       (snapshot) => capsFinding(campaign, snapshot, profile.visitorId, settings, view.now) === null,

@@ -98,8 +98,8 @@ export interface ShowReservation {
   visitorId: string;
   /** The account whose caps apply, or null when the campaign has none or the visitor has no account. */
   accountId: string | null;
-  /** Interrupting messages also take the visitor's throttle slot. */
-  interrupting: boolean;
+  /** Takes the visitor's throttle slot: an interrupting message while the workspace sets a throttle. */
+  throttled: boolean;
   at: string;
 }
 

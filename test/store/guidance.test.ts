@@ -159,7 +159,7 @@ describe.each([
   describe('reserving shows under caps', () => {
     const settings = { globalHoldoutPercent: 0, throttleHours: 24 };
     const capped = { ...campaignInput.parse({ name: 'c', kind: 'tooltip', status: 'live', anchor: { selector: '#x' }, content: {}, frequency: { maxShows: 1 }, accountCaps: { maxUsers: 2, coolOffHours: 0 } }), id: 'c1', version: 1, createdAt: DAY_1, updatedAt: DAY_1 };
-    const reservation = (over: Partial<ShowReservation> = {}): ShowReservation => ({ campaignId: 'c1', visitorId: 'u1', accountId: 'acct-1', interrupting: true, at: DAY_3, ...over });
+    const reservation = (over: Partial<ShowReservation> = {}): ShowReservation => ({ campaignId: 'c1', visitorId: 'u1', accountId: 'acct-1', throttled: true, at: DAY_3, ...over });
     const reserve = (over: Partial<ShowReservation> = {}) => {
       const r = reservation(over);
       const seen: CapSnapshot[] = [];
@@ -199,7 +199,7 @@ describe.each([
     });
 
     it('leaves the throttle alone for persistent messages', async () => {
-      expect((await reserve({ interrupting: false })).ok).toBe(true);
+      expect((await reserve({ throttled: false })).ok).toBe(true);
       expect((await store.decisionState(ws.id, 'u1', 'acct-1')).throttle).toBeNull();
     });
 

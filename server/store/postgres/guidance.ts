@@ -56,7 +56,7 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
           // Each INSERT … ON CONFLICT DO UPDATE creates the row if needed, locks it, and returns
           // its latest committed values.
           let throttle: ThrottleState | null = null;
-          if (r.interrupting) {
+          if (r.throttled) {
             const { rows } = await tx.query<{ campaignId: string | null; at: string | null }>(
               `INSERT INTO visitor_throttles AS t (workspace_id, visitor_id) VALUES ($1, $2)
                ON CONFLICT (workspace_id, visitor_id) DO UPDATE SET visitor_id = t.visitor_id
@@ -99,7 +99,7 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
                UPDATE visitor_throttles SET campaign_id = $2, shown_at = $5 WHERE $6 AND workspace_id = $1 AND visitor_id = $3
              )
              SELECT 1`,
-            [ws, r.campaignId, r.visitorId, r.accountId, r.at, r.interrupting],
+            [ws, r.campaignId, r.visitorId, r.accountId, r.at, r.throttled],
           );
           return true;
         });

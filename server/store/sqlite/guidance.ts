@@ -56,7 +56,7 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
     const snapshot: CapSnapshot = {
       state: (stateForCap.get(ws, r.visitorId, r.campaignId) as CapSnapshot['state'] | undefined) ?? { shows: 0, reservedShows: 0, lastShownAt: null, lastReservedAt: null },
       account,
-      throttle: r.interrupting ? ((throttle.get(ws, r.visitorId) as ThrottleState | undefined) ?? null) : null,
+      throttle: r.throttled ? ((throttle.get(ws, r.visitorId) as ThrottleState | undefined) ?? null) : null,
     };
     if (!allow(snapshot)) return false;
     reserveState.run(ws, r.campaignId, r.visitorId, r.at);
@@ -64,7 +64,7 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
       const newUser = countAccountUser.run(ws, r.accountId, r.visitorId, r.campaignId).changes;
       reserveAccount.run(ws, r.accountId, r.campaignId, newUser, r.at, r.visitorId);
     }
-    if (r.interrupting) takeThrottle.run(ws, r.visitorId, r.campaignId, r.at);
+    if (r.throttled) takeThrottle.run(ws, r.visitorId, r.campaignId, r.at);
     return true;
   });
   const recordHoldouts = db.transaction((ws: string, holdouts: Parameters<Store['recordHoldouts']>[1]) => {

@@ -29,6 +29,10 @@ export function openSqliteStore(file: string): Store {
   // every 4 MB keeps that cost off most commits.
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('busy_timeout = 5000');
+  // Decide reads a handful of rows per visitor from tables with millions of rows: reading the
+  // file through a memory map and a 64 MB page cache spares a system call per B-tree page.
+  db.pragma('mmap_size = 1073741824');
+  db.pragma('cache_size = -65536');
   db.pragma('foreign_keys = ON');
   migrate(db);
   // Refresh planner statistics where they are missing or stale (cheap; SQLite's advice).
