@@ -29,8 +29,6 @@ function tooManyAttempts(c: Context, wait: number): Response {
   return c.json(error.toJSON(), 429, { 'Retry-After': String(wait) });
 }
 
-const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong email or password');
-
 /** Every candidate whose password matches; an email with no login costs the same as one wrong password. */
 async function matching(candidates: LoginCandidate[], password: string): Promise<LoginCandidate[]> {
   if (candidates.length === 0) return verifyAgainstDecoy(password).then(() => []);
@@ -53,7 +51,8 @@ export function sessionRoutes(store: Store, options: ConsoleAuthOptions) {
       const matched = await matching(await loginCandidates(sql, input.email, input.workspace), input.password);
       if (matched.length === 0) {
         await recordLoginFailure(sql, input.email, ip, now);
-        throw invalidCredentials();
+        // The same answer whether the email is unknown or the password wrong.
+        throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
       }
       if (matched.length > 1) {
         throw new ApiError(400, 'workspace_required', `this email signs in to several workspaces; send "workspace" with one of: ${matched.map((m) => `"${m.workspaceName}"`).join(', ')}`);
