@@ -1,7 +1,24 @@
-// The console's only way to the server: a typed client over the admin API.
+// The console's only way to the server: a typed client over the admin API. A console session
+// (httpOnly cookie, X-CSRF-Token on every change) is the normal way in; a workspace secret key
+// (Authorization: Bearer sk_…) also works, for set-up before anyone has a login.
+// Response types come from the server modules with `import type`, so nothing server-side is bundled.
+import type { AccountRow, overview } from '../analytics/queries.ts';
+import type { previewDefinitions } from '../analytics/preview.ts';
+import type { CampaignResults } from '../engine/results.ts';
+import type { AlertRuleInput, CertificationInput, HealthInput, JourneyInput, MeasuresInput, TiersInput, TouchInput, Versioned } from '../protocol/analytics.ts';
 import type { Campaign } from '../protocol/campaign.ts';
+import type { ConsoleUser, ConsoleUserInput, ConsoleUserPatch, KeyKind, LoginInput, OneTimePassword, SessionInfo, WorkspaceKeys } from '../protocol/console-auth.ts';
+import type { CertificationProgress } from '../protocol/decide.ts';
 import type { ErrorEnvelope } from '../protocol/errors.ts';
-import type { AccountSummary, StoredEvent } from '../store/store.ts';
+import type { FeatureInput } from '../protocol/feature.ts';
+import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithSecret } from '../protocol/webhook.ts';
+import type { WorkspaceSettings } from '../protocol/workspace.ts';
+import type { StoredEvent } from '../store/store.ts';
+
+export type { AccountRow, CertificationProgress, SessionInfo };
+export type Overview = Awaited<ReturnType<typeof overview>>;
+export type Preview = Awaited<ReturnType<typeof previewDefinitions>>;
+export type HealthColour = 'green' | 'yellow' | 'red';
 
 export class ApiFailure extends Error {
   constructor(
@@ -10,6 +27,11 @@ export class ApiFailure extends Error {
     message: string,
   ) {
     super(message);
+  }
+
+  /** The field a validation message names ("thresholds.yellow: yellow must be below green" → "thresholds.yellow"), or null. */
+  get field(): string | null {
+    return /^([\w$-]+(?:\.[\w$-]+|\[\d+\])*): /.exec(this.message)?.[1] ?? null;
   }
 }
 
@@ -24,24 +46,214 @@ export interface AccountsPage {
   total: number;
   limit: number;
   offset: number;
-  accounts: AccountSummary[];
+  accounts: AccountRow[];
 }
 
-export function createClient(secretKey: string, base = '/api/v1') {
-  async function get<T>(path: string): Promise<T> {
-    const response = await fetch(base + path, { headers: { authorization: `Bearer ${secretKey}` } });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (body as ErrorEnvelope | null)?.error;
-      throw new ApiFailure(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
-    }
-    return body as T;
+/** Filters and sort of GET /api/v1/accounts; lists are sent comma-separated. */
+export interface AccountQuery {
+  stage?: string[];
+  health?: string[];
+  seatTier?: string[];
+  tenureTier?: string[];
+  contact?: string[];
+  journey?: string[];
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export interface AccountUser {
+  userId: string;
+  journey: string;
+  stage: string;
+  lastSeen: string;
+  keyFeaturesUsed: string[];
+  certifications: Record<string, CertificationProgress>;
+}
+
+export interface ComponentScore {
+  metric: string;
+  label: string;
+  value: number | null;
+  score: number | null;
+  weight: number;
+}
+
+export interface HealthSnapshot {
+  day: string;
+  stage: string;
+  healthScore: number | null;
+  healthColour: HealthColour | null;
+  healthVersion: number;
+  components: ComponentScore[];
+  seatTier: string | null;
+  tenureTier: string | null;
+}
+
+export interface Touch {
+  id: string;
+  accountId: string;
+  channel: TouchInput['channel'];
+  note: string;
+  at: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface Alert {
+  id: string;
+  rule: string;
+  subjectKind?: string;
+  subjectId?: string;
+  message: string;
+  /** open, acknowledged or resolved. */
+  status: string;
+  raisedAt: string;
+  updatedAt?: string;
+  updatedBy?: string | null;
+}
+
+export interface AccountDetail {
+  account: AccountRow;
+  users: AccountUser[];
+  history: HealthSnapshot[];
+  touches: Touch[];
+  alerts: Alert[];
+}
+
+export interface UserDetail {
+  userId: string;
+  traits: Record<string, unknown>;
+  firstSeen: string;
+  lastSeen: string;
+  accountId: string | null;
+  journey: string | null;
+  stage: string | null;
+  breadth: number;
+  keyFeaturesUsed: string[];
+  features: { feature: string; uses: number; activeDays: number; firstSeen: string; lastSeen: string }[];
+  certifications: Record<string, CertificationProgress>;
+  awards: { program: string; level: number; name: string; awardedAt: string }[];
+}
+
+export type Feature = Versioned<FeatureInput>;
+export type Journey = Versioned<JourneyInput>;
+export type Certification = Versioned<CertificationInput>;
+export type AlertRule = Versioned<AlertRuleInput>;
+export type Health = Versioned<HealthInput>;
+export type Tiers = Versioned<TiersInput>;
+export type Measures = Versioned<MeasuresInput>;
+export type Settings = WorkspaceSettings;
+export type { AlertRuleInput, CampaignResults, Campaign, CertificationInput, ConsoleUser, FeatureInput, HealthInput, JourneyInput, MeasuresInput, StoredEvent, TiersInput, TouchInput, Webhook, WebhookDelivery, WebhookInput, WorkspaceKeys };
+
+/** How the console proves who it is: the session's CSRF token (the cookie travels by itself), or a secret key. */
+export type Credentials = { csrfToken: string } | { secretKey: string } | null;
+
+type Params = Record<string, string | number | readonly string[] | undefined>;
+
+/** `?a=1&b=x,y`, leaving out empty values. */
+export function queryString(params: Params): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    const text = Array.isArray(value) ? value.join(',') : value === undefined ? '' : String(value);
+    if (text !== '') parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
   }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export function createClient(credentials: Credentials, options: { base?: string; onUnauthorized?: () => void } = {}) {
+  const base = options.base ?? '/api/v1';
+
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (credentials && 'secretKey' in credentials) headers['authorization'] = `Bearer ${credentials.secretKey}`;
+    if (credentials && 'csrfToken' in credentials && method !== 'GET') headers['x-csrf-token'] = credentials.csrfToken;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(base + path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch {
+      throw new ApiFailure(0, 'network_error', 'the server did not answer; check the connection and try again');
+    }
+    if (response.ok) return response;
+    const error = ((await response.json().catch(() => null)) as ErrorEnvelope | null)?.error;
+    if (response.status === 401 && credentials) options.onUnauthorized?.();
+    throw new ApiFailure(response.status, error?.code ?? 'http_error', error?.message ?? `the server answered HTTP ${response.status}`);
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  const get = <T>(path: string) => call<T>('GET', path);
+
+  /** Journeys, certification programs and alert rules: many per workspace, by key. */
+  const keyed = <In extends { key: string }>(plural: string) => ({
+    list: () => get<{ items: Versioned<In>[] }>(`/${plural}`).then((r) => r.items),
+    versions: (key: string) => get<{ versions: Versioned<In>[] }>(`/${plural}/${enc(key)}/versions`).then((r) => r.versions),
+    save: (input: In) => call<Versioned<In>>('PUT', `/${plural}/${enc(input.key)}`, input),
+    preview: (input: In) => call<Preview>('POST', `/${plural}/${enc(input.key)}/preview`, input),
+  });
+  /** Health, tiers and measures: one per workspace. */
+  const singleton = <In>(path: string) => ({
+    get: () => get<Versioned<In>>(`/${path}`),
+    versions: () => get<{ versions: Versioned<In>[] }>(`/${path}/versions`).then((r) => r.versions),
+    save: (input: In) => call<Versioned<In>>('PUT', `/${path}`, input),
+    preview: (input: In) => call<Preview>('POST', `/${path}/preview`, input),
+  });
+
   return {
+    signIn: (input: LoginInput) => call<SessionInfo>('POST', '/session', input),
+    session: () => get<SessionInfo>('/session'),
+    endSession: () => call<void>('DELETE', '/session'),
+
     install: () => get<Install>('/install'),
-    campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns'),
-    accounts: (offset = 0, limit = 25) => get<AccountsPage>(`/accounts?offset=${offset}&limit=${limit}`),
-    events: (limit = 20) => get<{ events: StoredEvent[] }>(`/events?limit=${limit}`),
+    events: (limit = 20) => get<{ events: StoredEvent[] }>(`/events?limit=${limit}`).then((r) => r.events),
+    settings: () => get<Settings>('/settings'),
+    saveSettings: (settings: Settings) => call<Settings>('PUT', '/settings', settings),
+    keys: () => get<WorkspaceKeys>('/settings/keys'),
+    rotateKey: (key: KeyKind) => call<WorkspaceKeys>('POST', '/settings/keys/rotate', { key }),
+    consoleUsers: () => get<{ users: ConsoleUser[] }>('/console-users').then((r) => r.users),
+    createConsoleUser: (input: ConsoleUserInput) => call<OneTimePassword>('POST', '/console-users', input),
+    updateConsoleUser: (id: string, patch: ConsoleUserPatch) => call<ConsoleUser>('PATCH', `/console-users/${enc(id)}`, patch),
+    resetConsolePassword: (id: string) => call<OneTimePassword>('POST', `/console-users/${enc(id)}/reset-password`),
+
+    overview: () => get<Overview>('/overview'),
+    accounts: (query: AccountQuery) => get<AccountsPage>(`/accounts${queryString({ ...query })}`),
+    accountsCsv: (query: AccountQuery) => send('GET', `/accounts.csv${queryString({ ...query, limit: undefined, offset: undefined })}`).then((r) => r.blob()),
+    account: (id: string) => get<AccountDetail>(`/accounts/${enc(id)}`),
+    logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
+    user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
+
+    alerts: (status = 'unresolved', offset = 0, limit = 25) => get<{ total: number; alerts: Alert[] }>(`/alerts${queryString({ status, offset, limit })}`),
+    acknowledgeAlert: (id: string) => call<Alert>('POST', `/alerts/${enc(id)}/acknowledge`),
+    resolveAlert: (id: string) => call<Alert>('POST', `/alerts/${enc(id)}/resolve`),
+
+    features: {
+      list: () => get<{ features: Feature[] }>('/features').then((r) => r.features),
+      versions: (key: string) => get<{ versions: Feature[] }>(`/features/${enc(key)}/versions`).then((r) => r.versions),
+      save: (input: FeatureInput) => call<Feature>('PUT', `/features/${enc(input.key)}`, input),
+    },
+    journeys: keyed<JourneyInput>('journeys'),
+    certifications: keyed<CertificationInput>('certifications'),
+    alertRules: keyed<AlertRuleInput>('alert-rules'),
+    health: singleton<HealthInput>('health'),
+    tiers: singleton<TiersInput>('tiers'),
+    measures: singleton<MeasuresInput>('measures'),
+
+    webhooks: () => get<{ webhooks: Webhook[] }>('/webhooks').then((r) => r.webhooks),
+    createWebhook: (input: WebhookInput) => call<WebhookWithSecret>('POST', '/webhooks', input),
+    updateWebhook: (id: string, patch: WebhookPatch) => call<Webhook & { secret?: string }>('PATCH', `/webhooks/${enc(id)}`, patch),
+    deleteWebhook: (id: string) => call<void>('DELETE', `/webhooks/${enc(id)}`),
+    deliveries: (id: string) => get<{ total: number; deliveries: WebhookDelivery[] }>(`/webhooks/${enc(id)}/deliveries?limit=20`),
+    testWebhook: (id: string) => call<{ eventId: string }>('POST', `/webhooks/${enc(id)}/test`),
+
+    campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns').then((r) => r.campaigns),
+    campaignResults: (id: string) => get<CampaignResults & { campaignId: string }>(`/campaigns/${enc(id)}/results`),
   };
 }
 

@@ -1,0 +1,81 @@
+// One account in detail: its numbers, users with stage and certification, which key features
+// each used, health over time with its components, and what happened (touches, alerts, changes).
+import { useState } from 'preact/hooks';
+import { humanize } from '../../format.ts';
+import { client } from '../../state.ts';
+import { canEdit } from '../../state/role.ts';
+import { useResource } from '../../use-resource.ts';
+import { TouchDialog } from '../accounts/touch-dialog.tsx';
+import { AlertList } from '../alerts/alert-list.tsx';
+import { Panel, Screen } from '../screen.tsx';
+import { Empty, Loaded } from '../status.tsx';
+import { HealthChart, HealthComponents } from './health-chart.tsx';
+import { AccountMetrics } from './metrics.tsx';
+import { buildTimeline, Timeline } from './timeline.tsx';
+import { AdoptionGrid, UsersTable } from './users.tsx';
+
+async function loadAccount(id: string) {
+  const api = client.value!;
+  const [detail, features, health, journeys] = await Promise.all([api.account(id), api.features.list(), api.health.get(), api.journeys.list()]);
+  return { detail, features, health, journeys };
+}
+
+export function AccountScreen({ id }: { id: string }) {
+  const api = client.value!;
+  const [resource, retry] = useResource(() => loadAccount(id), [api, id]);
+  const [touching, setTouching] = useState(false);
+  const detail = resource.status === 'ready' ? resource.data.detail : null;
+  const name = detail?.account.name ?? id;
+  return (
+    <Screen
+      title={name}
+      lead={
+        <>
+          <a href="#/accounts">Accounts</a> › {id}
+        </>
+      }
+      actions={
+        detail &&
+        canEdit.value && (
+          <button type="button" onClick={() => setTouching(true)}>
+            Log a touch
+          </button>
+        )
+      }
+    >
+      <Loaded resource={resource} retry={retry}>
+        {({ detail, features, health, journeys }) => {
+          const journey = journeys.find((j) => j.key === detail.account.journey);
+          const stageName = (stage: string) => journey?.stages.find((s) => s.key === stage)?.name ?? humanize(stage);
+          const openAlerts = detail.alerts.filter((a) => a.status !== 'resolved');
+          return (
+            <>
+              <AccountMetrics account={detail.account} stageName={`${stageName(detail.account.stage)}${journey ? ` (${journey.name})` : ''}`} />
+              {openAlerts.length > 0 && (
+                <Panel title="Open alerts" id="account-alerts">
+                  <AlertList alerts={openAlerts} onChanged={retry} showSubject={false} />
+                </Panel>
+              )}
+              <div class="grid two">
+                <Panel title="Health history" id="health-history">
+                  <HealthChart history={detail.history} thresholds={health.thresholds} />
+                  <HealthComponents components={detail.account.health.components} />
+                </Panel>
+                <Panel title="Timeline" id="timeline">
+                  <Timeline entries={buildTimeline(detail, stageName)} />
+                </Panel>
+              </div>
+              <Panel title={`Users (${detail.users.length})`} id="users">
+                {detail.users.length ? <UsersTable users={detail.users} stageName={stageName} /> : <Empty>No users seen in this account yet.</Empty>}
+              </Panel>
+              <Panel title="Key feature adoption" id="adoption">
+                {detail.users.length ? <AdoptionGrid users={detail.users} keyFeatures={features.filter((f) => f.isKey)} /> : <Empty>No users yet.</Empty>}
+              </Panel>
+            </>
+          );
+        }}
+      </Loaded>
+      {touching && detail && <TouchDialog account={{ accountId: detail.account.accountId, name }} onClose={() => setTouching(false)} onLogged={retry} />}
+    </Screen>
+  );
+}

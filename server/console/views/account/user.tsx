@@ -1,0 +1,111 @@
+// One user: where they are on the journey, what they used, and their certification progress.
+import { formatDateTime, formatNumber, humanize } from '../../format.ts';
+import { client } from '../../state.ts';
+import { useResource } from '../../use-resource.ts';
+import { Panel, Screen } from '../screen.tsx';
+import { Empty, Loaded } from '../status.tsx';
+
+export function UserScreen({ id }: { id: string }) {
+  const api = client.value!;
+  const [resource, retry] = useResource(() => api.user(id), [api, id]);
+  const user = resource.status === 'ready' ? resource.data : null;
+  const name = typeof user?.traits['name'] === 'string' ? (user.traits['name'] as string) : id;
+  return (
+    <Screen
+      title={name}
+      lead={
+        user?.accountId ? (
+          <>
+            <a href={`#/accounts/${encodeURIComponent(user.accountId)}`}>{user.accountId}</a> › {id}
+          </>
+        ) : (
+          id
+        )
+      }
+    >
+      <Loaded resource={resource} retry={retry}>
+        {(u) => (
+          <>
+            <dl class="metrics">
+              <div class="metric">
+                <dt>Stage</dt>
+                <dd>{u.stage ? humanize(u.stage) : '—'}</dd>
+              </div>
+              <div class="metric">
+                <dt>Key features used</dt>
+                <dd>{formatNumber(u.breadth)}</dd>
+              </div>
+              <div class="metric">
+                <dt>First seen</dt>
+                <dd>{formatDateTime(u.firstSeen)}</dd>
+              </div>
+              <div class="metric">
+                <dt>Last seen</dt>
+                <dd>{formatDateTime(u.lastSeen)}</dd>
+              </div>
+            </dl>
+            <div class="grid two">
+              <Panel title="Features used" id="user-features">
+                {u.features.length ? (
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">Feature</th>
+                        <th scope="col" class="num">Uses</th>
+                        <th scope="col" class="num">Active days</th>
+                        <th scope="col">Last used</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {u.features.map((f) => (
+                        <tr key={f.feature}>
+                          <th scope="row">
+                            {f.feature} {u.keyFeaturesUsed.includes(f.feature) && <span class="pill">key</span>}
+                          </th>
+                          <td class="num">{formatNumber(f.uses)}</td>
+                          <td class="num">{formatNumber(f.activeDays)}</td>
+                          <td>{formatDateTime(f.lastSeen)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : (
+                  <Empty>No feature used yet.</Empty>
+                )}
+              </Panel>
+              <Panel title="Certification" id="user-certification">
+                {Object.values(u.certifications).length ? (
+                  Object.values(u.certifications).map((c) => (
+                    <div key={c.program} class="certification">
+                      <h3>{c.programName}</h3>
+                      <p>
+                        <strong>{c.levelName ?? 'No level yet'}</strong>
+                      </p>
+                      {c.next && (
+                        <>
+                          <p class="muted">Working toward {c.next.name}:</p>
+                          <ul class="requirements">
+                            {c.next.requirements.map((r) => (
+                              <li key={r.label} class={r.done ? 'done' : undefined}>
+                                {r.done ? '✓' : '○'} {r.label}{' '}
+                                <span class="muted small">
+                                  ({formatNumber(r.have)} / {formatNumber(r.need)})
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </div>
+                  ))
+                ) : (
+                  <Empty>No certification programs defined.</Empty>
+                )}
+              </Panel>
+            </div>
+          </>
+        )}
+      </Loaded>
+    </Screen>
+  );
+}

@@ -1,0 +1,140 @@
+// Accounts: whom to help first. Filters and sort live in the URL; the seat × tenure matrix and
+// the deployment × utilization scatter narrow the list; each row opens the account or logs a touch.
+import { useState } from 'preact/hooks';
+import type { AccountRow, AccountsPage, Overview } from '../../api.ts';
+import { formatNumber } from '../../format.ts';
+import { client } from '../../state.ts';
+import { accountFilters, accountQuery, PAGE_SIZE, showAccountsPage } from '../../state/accounts.ts';
+import { announce } from '../../state/notice.ts';
+import { type Resource, useResource } from '../../use-resource.ts';
+import { Panel, Screen } from '../screen.tsx';
+import { Loaded } from '../status.tsx';
+import { AccountFilterBar } from './filters.tsx';
+import { Scatter } from './scatter.tsx';
+import { AccountsTable, type StageNames } from './table.tsx';
+import { TierMatrix } from './tier-matrix.tsx';
+import { TouchDialog } from './touch-dialog.tsx';
+
+/** The scatter plots at most this many accounts: the lowest-health ones under the current filters. */
+export const SCATTER_LIMIT = 500;
+
+function Pager({ page }: { page: AccountsPage }) {
+  const { offset, total } = page;
+  return (
+    <nav class="pager" aria-label="Pages">
+      <button type="button" class="secondary small" disabled={offset === 0} onClick={() => showAccountsPage(offset - PAGE_SIZE)}>
+        Previous
+      </button>
+      <span class="muted">
+        {formatNumber(offset + 1)}–{formatNumber(Math.min(offset + page.accounts.length, total))} of {formatNumber(total)}
+      </span>
+      <button type="button" class="secondary small" disabled={offset + PAGE_SIZE >= total} onClick={() => showAccountsPage(offset + PAGE_SIZE)}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
+export function stageNamesOf(overview: Overview | null): StageNames {
+  const names = new Map<string, string>();
+  for (const f of overview?.funnels ?? []) for (const s of f.accounts) names.set(`${f.journey}/${s.stage}`, s.name);
+  return names;
+}
+
+export interface AccountsViewProps {
+  page: Resource<AccountsPage>;
+  spread: Resource<AccountsPage>;
+  overview: Resource<Overview>;
+  retry: { page: () => void; spread: () => void; overview: () => void };
+  onLogTouch: (account: AccountRow) => void;
+}
+
+/** Everything below the heading, from loaded data: what the render budget is measured on. */
+export function AccountsView({ page, spread, overview, retry, onLogTouch }: AccountsViewProps) {
+  const loadedOverview = overview.status === 'ready' ? overview.data : null;
+  const stageNames = stageNamesOf(loadedOverview);
+  return (
+    <>
+      <AccountFilterBar overview={loadedOverview} />
+      <div class="grid two">
+        <Panel title="Seat tier × tenure tier" id="tier-matrix">
+          <Loaded resource={overview} retry={retry.overview}>
+            {(o) => <TierMatrix matrix={o.tierMatrix} />}
+          </Loaded>
+        </Panel>
+        <Panel title="Deployment × utilization" id="scatter">
+          <Loaded resource={spread} retry={retry.spread} isEmpty={(p) => p.accounts.length === 0} empty="No accounts match these filters.">
+            {(p) => <Scatter accounts={p.accounts} total={p.total} />}
+          </Loaded>
+        </Panel>
+      </div>
+      <Panel title={page.status === 'ready' ? `${formatNumber(page.data.total)} accounts` : 'Accounts'} id="account-list">
+        <Loaded
+          resource={page}
+          retry={retry.page}
+          isEmpty={(p) => p.total === 0}
+          empty={
+            accountFilters.value.q || Object.values(accountFilters.value).some((v) => Array.isArray(v) && v.length) ? (
+              'No accounts match these filters.'
+            ) : (
+              <>
+                No accounts yet. They appear once your product calls <code>uptake.group(accountId, traits)</code>.
+              </>
+            )
+          }
+        >
+          {(p) => (
+            <>
+              <AccountsTable accounts={p.accounts} stageNames={stageNames} onLogTouch={onLogTouch} />
+              <Pager page={p} />
+            </>
+          )}
+        </Loaded>
+      </Panel>
+    </>
+  );
+}
+
+function ExportCsv() {
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const blob = await client.value!.accountsCsv(accountQuery.value);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'accounts.csv';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
+      announce(`Could not export: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" class="secondary" disabled={busy} onClick={download}>
+      {busy ? 'Exporting…' : 'Export CSV'}
+    </button>
+  );
+}
+
+export function AccountsScreen() {
+  const api = client.value!;
+  const query = accountQuery.value;
+  const { sort: _sort, order: _order, offset: _offset, limit: _limit, ...filters } = query;
+  const [page, retryPage] = useResource(() => api.accounts(query), [api, JSON.stringify(query)]);
+  const [spread, retrySpread] = useResource(() => api.accounts({ ...filters, sort: 'health', order: 'asc', limit: SCATTER_LIMIT, offset: 0 }), [api, JSON.stringify(filters)]);
+  const [overview, retryOverview] = useResource(() => api.overview(), [api]);
+  const [touching, setTouching] = useState<AccountRow | null>(null);
+  const logged = () => {
+    retryPage();
+    retrySpread();
+  };
+  return (
+    <Screen title="Accounts" lead="Lowest health first: who needs help now." actions={<ExportCsv />}>
+      <AccountsView page={page} spread={spread} overview={overview} retry={{ page: retryPage, spread: retrySpread, overview: retryOverview }} onLogTouch={setTouching} />
+      {touching && <TouchDialog account={touching} onClose={() => setTouching(null)} onLogged={logged} />}
+    </Screen>
+  );
+}

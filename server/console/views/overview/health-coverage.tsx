@@ -1,0 +1,41 @@
+// Accounts by health colour (each a link to those accounts) and contact coverage: the share of
+// active accounts a CS person touched in the period.
+import type { Overview } from '../../api.ts';
+import { formatNumber, formatPercent } from '../../format.ts';
+import { Panel } from '../screen.tsx';
+
+const COLOURS = ['green', 'yellow', 'red', 'unknown'] as const;
+
+export function HealthDistribution({ health }: { health: Overview['health'] }) {
+  const total = COLOURS.reduce((n, c) => n + (health[c] ?? 0), 0);
+  return (
+    <Panel title="Health">
+      <div class="stack" role="img" aria-label={COLOURS.map((c) => `${c}: ${formatNumber(health[c])}`).join(', ')}>
+        {COLOURS.map((c) => (health[c] ? <span key={c} class={`health-${c}`} style={{ flexGrow: health[c] }} /> : null))}
+      </div>
+      <ul class="legend">
+        {COLOURS.map((c) => (
+          <li key={c}>
+            <span class={`dot health-${c}`} aria-hidden="true" />
+            <a href={`#/accounts?health=${c}`}>
+              {formatNumber(health[c])} {c}
+            </a>
+            <span class="muted small"> {formatPercent(total ? (health[c] ?? 0) / total : null)}</span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+export function ContactCoverage({ coverage }: { coverage: Overview['coverage'] }) {
+  return (
+    <Panel title="Contact coverage">
+      <p class="kpi">{formatPercent(coverage.rate)}</p>
+      <p class="muted">
+        {formatNumber(coverage.touchedAccounts)} of {formatNumber(coverage.activeAccounts)} active accounts touched by CS in the last {formatNumber(coverage.periodDays)} days.
+      </p>
+      {coverage.touchedAccounts < coverage.activeAccounts && <a href="#/accounts?contact=stale">Show accounts without a recent touch</a>}
+    </Panel>
+  );
+}
