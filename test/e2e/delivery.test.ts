@@ -94,5 +94,7 @@ describe('event delivery', () => {
     expect([...(await stored('Leave ')).values()].every((n) => n === 1)).toBe(true);
     expect(preflights).toEqual([]);
     await context.close();
-  });
+    // 100 full page loads, each deciding and drawing the demo's persistent messages: give a busy
+    // machine time; what this test measures is delivery, not speed.
+  }, 120_000);
 });
