@@ -2,6 +2,7 @@
 // decide → lazy widgets → tooltip anchored to the Reminders item → dismissal remembered.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN } from '../../demo/console-login.ts';
 import { demoRoster } from '../../demo/roster.ts';
 import { launchChromium } from '../chromium.ts';
 import { type DemoServer, startDemoServer } from '../harness.ts';
@@ -137,11 +138,13 @@ describe('the console', () => {
     expect(page.url()).not.toContain('sk_');
   });
 
-  it('asks for the secret key, and explains a write key is the wrong one', async () => {
+  it('signs in with the demo login that npm start prints', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}/console/`);
-    await page.getByLabel('Secret key').fill(server.workspace.writeKey);
-    await page.getByRole('button', { name: 'Open' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('public write key');
+    await page.getByLabel('Email').fill(DEMO_LOGIN.email);
+    await page.getByLabel('Password').fill(DEMO_LOGIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.locator('header').textContent()).toContain('ClinicFlow (demo)');
   });
 });
