@@ -13,6 +13,8 @@ import type { MessageHandlers, Pressable, ShownMessage, Widgets } from './widget
 
 /** After the user's own events, a showing checklist asks again this much later, so used features tick. */
 export const CHECKLIST_RECHECK_MS = 1000;
+/** A decision not answered by then shows nothing. */
+export const DECIDE_TIMEOUT_MS = 10_000;
 /** How long a survey says thanks before it closes. */
 export const THANKS_MS = 2000;
 
@@ -39,26 +41,58 @@ interface Showing {
   done?: boolean;
 }
 
+interface Queued {
+  start: string | undefined;
+  done: Promise<void>;
+}
+
 export class Guide {
   private _showing = new Map<string, Showing>();
-  private _decision = 0;
+  /** The decision being asked for, and at most one more waiting for it. */
+  private _deciding: Promise<void> | null = null;
+  private _queued: Queued | null = null;
   private _recheck?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly _options: GuideOptions) {}
 
   /**
    * Decides again, e.g. after identify or a route change; `start` asks the server to start that
-   * tour. Older answers are ignored. Messages no longer decided close; persistent ones still
-   * decided stay on screen and take their new state.
+   * tour. One decision at a time: one sent while another is out could not tell the server what
+   * the other puts on screen, so under a cap of 1 the first would take the only show and the
+   * second, newer answer would say nothing — a show spent and never seen. Calls made meanwhile
+   * share one decision, asked once the current one is in.
    */
-  async refresh(start?: string): Promise<void> {
+  refresh(start?: string): Promise<void> {
+    if (!this._deciding) return this._decide(start);
+    if (this._queued) {
+      if (start) this._queued.start = start;
+      return this._queued.done;
+    }
+    const next = () => {
+      this._queued = null;
+      return this._decide(queued.start);
+    };
+    const queued: Queued = { start, done: this._deciding.then(next, next) };
+    this._queued = queued;
+    return queued.done;
+  }
+
+  private _decide(start: string | undefined): Promise<void> {
+    const deciding = this._apply(start).finally(() => {
+      if (this._deciding === deciding && !this._queued) this._deciding = null;
+    });
+    this._deciding = deciding;
+    return deciding;
+  }
+
+  /** Messages no longer decided close; persistent ones still decided stay on screen and take their new state. */
+  private async _apply(start: string | undefined): Promise<void> {
     const { tracker } = this._options;
     if (tracker.optedOut) return;
-    const decision = ++this._decision;
     // Deliver pending events first so the decision sees the latest feature use.
     await tracker.queue.flush();
     const messages = await this._fetchDecision(start);
-    if (!messages || decision !== this._decision) return;
+    if (!messages) return;
     const wanted = new Set(messages.map((m) => m.campaignId));
     // Also closed: anchored messages whose anchor the page replaced. They re-anchor below, at
     // the same tour step and without counting as another show.
@@ -88,13 +122,15 @@ export class Guide {
     }, CHECKLIST_RECHECK_MS);
   }
 
-  private async _fetchDecision(start?: string): Promise<DecidedMessage[] | null> {
+  private async _fetchDecision(start: string | undefined): Promise<DecidedMessage[] | null> {
     const { config, identity } = this._options.tracker;
     try {
       const response = await fetch(`${config.host}/v1/decide`, {
         method: 'POST',
         headers: { 'Content-Type': 'text/plain' },
         credentials: 'omit',
+        // Given up after a while (showing nothing), so the decisions queued behind it can go.
+        signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(DECIDE_TIMEOUT_MS) : null,
         body: JSON.stringify({
           writeKey: config.writeKey,
           userId: identity.userId,

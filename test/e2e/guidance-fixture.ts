@@ -26,7 +26,7 @@ export interface Guidance {
   /** A demo staff member no other test of this file has signed in as. */
   nextUser(filter?: (user: DemoUser) => boolean | Promise<boolean>): Promise<DemoUser>;
   /** Opens a demo page signed in as `user`, in a new context unless one is given. */
-  open(user: DemoUser, path: string, options?: { context?: BrowserContext; beforeGoto?: (page: Page) => Promise<void> | void }): Promise<OpenedPage>;
+  open(user: DemoUser, path: string, options?: { context?: BrowserContext; beforeGoto?: (page: Page) => unknown }): Promise<OpenedPage>;
   /** Events stored for this user, oldest first. */
   eventsOf(userId: string): Promise<StoredEvent[]>;
   close(): Promise<void>;
