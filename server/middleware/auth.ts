@@ -6,6 +6,9 @@ import type { ConsoleRole } from '../protocol/console-auth.ts';
 import type { Store, Workspace } from '../store/store.ts';
 import { changesSomething, type ConsoleAuthOptions, hasSessionCookie, sessionFromCookie } from './console-session.ts';
 
+/** POSTs that only compute an answer (previews, reach estimates): viewers may ask them too. */
+const ANSWERS_ONLY = /\/(preview|audiences\/estimate)$/;
+
 export interface AuthedEnv {
   /**
    * `actor`: who is acting, for version history (a console user's email; absent for API keys).
@@ -51,7 +54,7 @@ export function adminAuth(store: Store, options: ConsoleAuthOptions): Middleware
       c.set('workspace', session.workspace);
       c.set('actor', session.user.email);
       c.set('role', session.user.role);
-      if (session.user.role === 'viewer' && changesSomething(c)) throw new ApiError(403, 'forbidden_for_role', 'viewers cannot change anything');
+      if (session.user.role === 'viewer' && changesSomething(c) && !ANSWERS_ONLY.test(c.req.path)) throw new ApiError(403, 'forbidden_for_role', 'viewers cannot change anything');
     }
     await next();
   };

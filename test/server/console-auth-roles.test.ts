@@ -34,6 +34,14 @@ describe('viewer', () => {
     expect((await (await f.admin('GET', `/api/v1/campaigns/${draft.id}`)).json()).status).toBe('draft');
   });
 
+  it('may ask for previews and reach estimates, which change nothing', async () => {
+    const viewer = await f.signedIn('viewer');
+    const health = { components: [{ metric: 'deployment', weight: 1 }, { metric: 'recency', weight: 1 }], thresholds: { green: 60, yellow: 30 } };
+    expect((await viewer.send('POST', '/api/v1/health/preview', health)).status).toBe(200);
+    expect((await viewer.send('POST', '/api/v1/audiences/estimate', { audience: { all: [] } })).status).toBe(200);
+    expect((await (await f.admin('GET', '/api/v1/health')).json()).version).toBe(0);
+  });
+
   it('may still change their own password and sign out', async () => {
     const viewer = await f.signedIn('viewer');
     expect((await viewer.send('POST', '/api/v1/session/password', { current: PASSWORD, next: 'a much longer passphrase' })).status).toBe(204);
