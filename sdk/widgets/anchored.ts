@@ -1,5 +1,5 @@
 // Keeps a floating surface next to its anchor on the host page, with @floating-ui/dom.
-import { arrow, autoUpdate, computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 
 type Side = 'top' | 'right' | 'bottom' | 'left';
 const OPPOSITE: Record<Side, Side> = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' };
@@ -18,8 +18,9 @@ export interface FollowOptions {
 /**
  * Scrolls the anchor into view (also inside scrollable containers), then keeps `floating`
  * next to it while the page scrolls, resizes or re-lays out, flipping and shifting to stay on
- * small screens. `floating` gets the class `placed` while its anchor is on the page, and
- * `placed()` runs after each positioning. Returns a function that stops following.
+ * small screens, and telling it the height left there (`--_fit`). `floating` gets the class
+ * `placed` while its anchor is on the page, and `placed()` runs after each positioning.
+ * Returns a function that stops following.
  */
 export function follow(target: Element, floating: HTMLElement, placement: Placement, placed: () => void, { gap = 12, arrowEl }: FollowOptions = {}): () => void {
   target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
@@ -27,7 +28,14 @@ export function follow(target: Element, floating: HTMLElement, placement: Placem
     computePosition(target, floating, {
       strategy: 'fixed',
       placement,
-      middleware: [offset(gap), flip({ padding: 8 }), shift({ padding: 8 }), arrowEl && arrow({ element: arrowEl, padding: 8 })],
+      middleware: [
+        offset(gap),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // The height left on the chosen side: a surface taller than that scrolls inside instead of off screen.
+        size({ padding: 8, apply: ({ availableHeight }) => floating.style.setProperty('--_fit', `${Math.max(96, Math.floor(availableHeight))}px`) }),
+        arrowEl && arrow({ element: arrowEl, padding: 8 }),
+      ],
     }).then(({ x, y, placement: side, middlewareData }) => {
       Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
       if (arrowEl) {

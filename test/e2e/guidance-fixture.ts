@@ -35,11 +35,13 @@ export interface Guidance {
 /** Only these demo staff are in the campaign's audience, so tests of one file never see each other's campaigns. */
 export const onlyFor = (...users: DemoUser[]) => ({ type: 'trait', scope: 'user', key: 'email', op: 'in', value: users.map((u) => u.email) });
 
-/** Resolves with the next decide answer for this user on this page. */
-export function decided(page: Page, userId: string): Promise<{ messages: { campaignId: string; kind: string }[] }> {
-  return page
-    .waitForResponse((r) => r.url().endsWith('/v1/decide') && (r.request().postData() ?? '').includes(`"userId":"${userId}"`), { timeout: 15_000 })
-    .then((r) => r.json());
+/** Resolves with the next decide answer for this user on this page (at this path, if given). */
+export function decided(page: Page, userId: string, path?: string): Promise<{ messages: { campaignId: string; kind: string }[] }> {
+  const asked = (body: string | null) => {
+    const request = JSON.parse(body ?? '{}') as { userId?: string; url?: string };
+    return request.userId === userId && (!path || new URL(request.url ?? '', 'http://x').pathname === path);
+  };
+  return page.waitForResponse((r) => r.url().endsWith('/v1/decide') && asked(r.request().postData()), { timeout: 15_000 }).then((r) => r.json());
 }
 
 /** The SDK's public object on the page, typed loosely. */

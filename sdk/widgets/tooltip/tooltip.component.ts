@@ -90,7 +90,7 @@ export class UptakeTooltip extends Surface {
     const content = this._shownContent();
     const { labelledby, label } = this._label(content);
     return html`<div class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby=${labelledby} aria-label=${label} tabindex="-1">
-      ${this._content(content)}${this._footer(content)}${this._close()}
+      <div class="scroll">${this._content(content)}</div>${this._footer(content)}${this._close()}
       <div class="arrow" aria-hidden="true"></div>
     </div>`;
   }
