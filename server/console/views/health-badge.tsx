@@ -5,10 +5,9 @@ import { formatDecimal } from '../format.ts';
 export function HealthBadge({ health }: { health: AccountRow['health'] }) {
   const colour = health.colour ?? 'unknown';
   return (
-    <span class="health">
-      <span class={`dot health-${colour}`} aria-hidden="true" />
-      <span class="sr-only">{colour}</span>
-      <span class="num">{health.score === null ? '—' : formatDecimal(health.score)}</span>
+    <span class="health num">
+      <span class={`dot health-${colour}`} role="img" aria-label={colour} />
+      {health.score === null ? '—' : formatDecimal(health.score)}
     </span>
   );
 }

@@ -1,8 +1,9 @@
 // Deployment (up) × utilization (right), one dot per account coloured by contact recency:
 // blue = touched by CS recently, red = not. The bottom-left quadrant needs help first, and a red
 // dot there is the top priority; those accounts are listed under the chart as links, too.
+import { useState } from 'preact/hooks';
 import type { AccountRow } from '../../api.ts';
-import { formatPercent } from '../../format.ts';
+import { formatNumber, formatPercent } from '../../format.ts';
 import { navigate } from '../../state/route.ts';
 
 export const CONTACT_COLOURS = { recent: '#2563eb', stale: '#dc2626' } as const;
@@ -33,13 +34,32 @@ export function jitter(accountId: string): number {
 
 export const needsHelp = (a: AccountRow) => a.deploymentRate !== null && a.utilizationRate !== null && a.deploymentRate < HELP && a.utilizationRate < HELP;
 
+const accountOf = (event: Event) => (event.target as Element).getAttribute?.('data-account');
+
 export function Scatter({ accounts, total }: { accounts: AccountRow[]; total: number }) {
+  const [hovered, setHovered] = useState<AccountRow | null>(null);
   const plotted = accounts.filter((a) => a.deploymentRate !== null && a.utilizationRate !== null);
+  // One listener for all dots rather than one per dot: hundreds of dots render noticeably faster.
+  const open = (event: Event) => {
+    const id = accountOf(event);
+    if (id) navigate(`#/accounts/${encodeURIComponent(id)}`);
+  };
+  const hover = (event: Event) => {
+    const id = accountOf(event);
+    setHovered(id ? (plotted.find((a) => a.accountId === id) ?? null) : null);
+  };
   const priority = plotted.filter((a) => needsHelp(a) && a.contact === 'stale');
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <figure class="scatter">
-      <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Deployment against utilization for ${plotted.length} accounts; ${priority.length} need help and have no recent CS touch`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-label={`Deployment against utilization for ${plotted.length} accounts; ${priority.length} need help and have no recent CS touch`}
+        onClick={open}
+        onMouseOver={hover}
+        onMouseLeave={() => setHovered(null)}
+      >
         <rect class="help-zone" x={PAD.left} y={dotY(HELP)} width={dotX(HELP) - PAD.left} height={PAD.top + plotH - dotY(HELP)} />
         <text class="zone-label" x={PAD.left + 6} y={PAD.top + plotH - 6}>
           needs help
@@ -62,22 +82,16 @@ export function Scatter({ accounts, total }: { accounts: AccountRow[]; total: nu
         <text class="axis" transform={`translate(12 ${PAD.top + plotH / 2}) rotate(-90)`} text-anchor="middle">
           deployment →
         </text>
-        {plotted.map((a) => (
-          <circle
-            key={a.accountId}
-            class="account-dot"
-            data-account={a.accountId}
-            cx={dotX(a.utilizationRate!) + jitter(a.accountId)}
-            cy={dotY(a.deploymentRate!) + jitter(`${a.accountId}/y`)}
-            r={5}
-            fill={contactColour(a)}
-            onClick={() => navigate(`#/accounts/${encodeURIComponent(a.accountId)}`)}
-          >
-            <title>
-              {a.name}: deployment {formatPercent(a.deploymentRate)}, utilization {formatPercent(a.utilizationRate)}, contact {a.contact}
-            </title>
-          </circle>
-        ))}
+        <g class="dots">
+          {plotted.map((a) => (
+            <circle key={a.accountId} data-account={a.accountId} cx={dotX(a.utilizationRate!) + jitter(a.accountId)} cy={dotY(a.deploymentRate!) + jitter(`${a.accountId}/y`)} r={5} fill={contactColour(a)} />
+          ))}
+        </g>
+        {hovered && (
+          <text class="hover-label" x={PAD.left + 6} y={PAD.top + 12}>
+            {hovered.name}: deployment {formatPercent(hovered.deploymentRate)}, utilization {formatPercent(hovered.utilizationRate)}, contact {hovered.contact}
+          </text>
+        )}
       </svg>
       <figcaption>
         <span class="legend-item">
@@ -86,8 +100,12 @@ export function Scatter({ accounts, total }: { accounts: AccountRow[]; total: nu
         <span class="legend-item">
           <span class="dot" style={{ background: CONTACT_COLOURS.stale }} aria-hidden="true" /> no recent touch
         </span>
-        {total > accounts.length && <span class="muted small"> · the {accounts.length} lowest-health of {total} accounts</span>}
-        {accounts.length > plotted.length && <span class="muted small"> · {accounts.length - plotted.length} without a seat count are not plotted</span>}
+        {total > accounts.length && (
+          <span class="muted small">
+            the {formatNumber(accounts.length)} lowest-health of {formatNumber(total)} accounts
+          </span>
+        )}
+        {accounts.length > plotted.length && <span class="muted small">{formatNumber(accounts.length - plotted.length)} without deployment or utilization data (no seat count, no key features) are not plotted</span>}
       </figcaption>
       {priority.length > 0 && (
         <div class="priority">

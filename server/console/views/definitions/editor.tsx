@@ -23,6 +23,8 @@ export interface EditorProps<T> {
   preview?: (draft: T) => Promise<Preview>;
   previewParts?: readonly PreviewPart[];
   previewJourney?: string;
+  /** The edited journey's stages, to list preview counts in stage order. */
+  previewStages?: readonly { key: string; name: string }[];
   /** Null for something not saved yet (no history). */
   versions: (() => Promise<(T & VersionInfo)[]>) | null;
   /** Changes when another definition is opened, to forget the last preview and error. */
@@ -87,7 +89,7 @@ export function DefinitionEditor<T>(props: EditorProps<T>) {
           </div>
         )}
       </form>
-      {preview && <PreviewResult preview={preview} parts={props.previewParts ?? ['health', 'stages', 'tiers']} {...(props.previewJourney ? { journey: props.previewJourney } : {})} />}
+      {preview && <PreviewResult preview={preview} parts={props.previewParts ?? ['health', 'stages', 'tiers']} {...(props.previewJourney ? { journey: props.previewJourney } : {})} {...(props.previewStages ? { stages: props.previewStages } : {})} />}
       {props.versions && <VersionHistory versions={versions} retry={retryVersions} onLoad={(v) => props.setDraft(withoutVersion(v as never) as T)} />}
     </FailureContext.Provider>
   );

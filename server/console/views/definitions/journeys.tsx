@@ -134,6 +134,7 @@ function JourneyEditor({ journey, template, features, onSaved }: { journey: Jour
       preview={api.journeys.preview}
       previewParts={['stages']}
       previewJourney={draft.key}
+      previewStages={draft.stages}
       versions={journey && journey.version > 0 ? () => api.journeys.versions(journey.key) : null}
     >
       <JourneyForm draft={draft} edit={edit} features={features} isNew={!journey} />

@@ -16,15 +16,17 @@ function Delta({ from, to }: { from: number; to: number }) {
   );
 }
 
-function CountsTable({ caption, current, proposed, order }: { caption: string; current: Record<string, number>; proposed: Record<string, number>; order?: readonly string[] }) {
-  const keys = order ?? [...new Set([...Object.keys(current), ...Object.keys(proposed)])].sort();
+function CountsTable({ caption, current, proposed, order, names }: { caption: string; current: Record<string, number>; proposed: Record<string, number>; order?: readonly string[]; names?: Record<string, string> }) {
+  const present = [...new Set([...Object.keys(current), ...Object.keys(proposed)])].sort();
+  // Listed order first (e.g. a journey's stages), then anything else the server counted.
+  const keys = order ? [...order, ...present.filter((k) => !order.includes(k))] : present;
   return (
     <table class="preview-table">
       <caption>{caption}</caption>
       <tbody>
         {keys.map((k) => (
           <tr key={k} class={(current[k] ?? 0) !== (proposed[k] ?? 0) ? 'changed' : undefined}>
-            <th scope="row">{k.includes('/') ? k : humanize(k)}</th>
+            <th scope="row">{names?.[k] ?? (k.includes('/') ? k : humanize(k))}</th>
             <td class="num">
               <Delta from={current[k] ?? 0} to={proposed[k] ?? 0} />
             </td>
@@ -41,7 +43,10 @@ const describe = (from: Record<string, unknown>, to: Record<string, unknown>) =>
     .map((k) => `${humanize(k)}: ${String(from[k] ?? '—')} → ${String(to[k] ?? '—')}`)
     .join('; ');
 
-export function PreviewResult({ preview, parts, journey }: { preview: Preview; parts: readonly PreviewPart[]; journey?: string }) {
+/** `stages`: the edited journey's stages in order, to list them that way and by name. */
+export function PreviewResult({ preview, parts, journey, stages }: { preview: Preview; parts: readonly PreviewPart[]; journey?: string; stages?: readonly { key: string; name: string }[] }) {
+  const order = stages?.map((s) => s.key);
+  const names = stages && Object.fromEntries(stages.map((s) => [s.key, s.name || s.key]));
   const { current, proposed } = preview;
   const journeys = journey ? [journey] : [...new Set([...Object.keys(current.stages), ...Object.keys(proposed.stages)])];
   return (
@@ -54,8 +59,8 @@ export function PreviewResult({ preview, parts, journey }: { preview: Preview; p
         {parts.includes('stages') &&
           journeys.map((j) => (
             <div key={j} class="preview-pair">
-              <CountsTable caption={`Accounts by stage (${j})`} current={current.stages[j] ?? {}} proposed={proposed.stages[j] ?? {}} />
-              <CountsTable caption={`Users by stage (${j})`} current={current.userStages[j] ?? {}} proposed={proposed.userStages[j] ?? {}} />
+              <CountsTable caption={`Accounts by stage (${j})`} current={current.stages[j] ?? {}} proposed={proposed.stages[j] ?? {}} {...(order ? { order, names: names! } : {})} />
+              <CountsTable caption={`Users by stage (${j})`} current={current.userStages[j] ?? {}} proposed={proposed.userStages[j] ?? {}} {...(order ? { order, names: names! } : {})} />
             </div>
           ))}
         {parts.includes('tiers') && <CountsTable caption="Accounts by seat/tenure tier" current={current.tiers} proposed={proposed.tiers} />}
