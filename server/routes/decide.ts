@@ -1,7 +1,7 @@
 // POST /v1/decide: what this visitor should see on this page view. The engine plans (pure);
 // this route reserves capped shows in the store, logs new holdouts and renders the messages.
 import { Hono } from 'hono';
-import { type Candidate, planDecision } from '../engine/decision.ts';
+import { type Candidate, type DecisionPlan, planDecision } from '../engine/decision.ts';
 import { deviceFromUserAgent } from '../engine/device.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { renderMessage } from '../engine/render.ts';
@@ -17,21 +17,42 @@ import type { Store } from '../store/store.ts';
 const firstLanguage = (header: string | undefined) => header?.split(',')[0]?.split(';')[0]?.trim() || undefined;
 
 export function decideRoutes(store: Store) {
-  /** Counts the show under the campaign's caps; false when a concurrent decide took the last one. */
-  function reserve(ws: string, { campaign, reserve: needed }: Candidate, input: DecisionInput): Promise<boolean> | boolean {
-    if (!needed) return true;
+  /**
+   * Reserves the capped shows a plan needs, in one go: the interrupting candidates in order until
+   * one is counted (or one needs no reservation), and every capped persistent message. Returns
+   * what may be shown.
+   */
+  async function reserve(ws: string, plan: DecisionPlan, input: DecisionInput): Promise<Candidate[]> {
     const { profile, settings, view } = input;
-    return store.reserveShow(
+    const interrupting: Candidate[] = [];
+    for (const candidate of plan.interrupting) {
+      interrupting.push(candidate);
+      if (!candidate.reserve) break;
+    }
+    const needed = [...interrupting, ...plan.persistent].filter((c) => c.reserve).map((c) => c.campaign);
+    const byId = new Map(needed.map((c) => [c.id, c]));
+    let interruptingTaken = false;
+    const counted = await store.reserveShows(
       ws,
-      {
+      needed.map((campaign) => ({
         campaignId: campaign.id,
         visitorId: profile.visitorId,
         accountId: hasAccountCaps(campaign) ? profile.accountId : null,
         throttled: isInterrupting(campaign) && settings.throttleHours > 0,
         at: view.now,
+      })),
+      (reservation, snapshot) => {
+        const campaign = byId.get(reservation.campaignId)!;
+        if (isInterrupting(campaign) && interruptingTaken) return false;
+        const allowed = capsFinding(campaign, snapshot, profile.visitorId, settings, view.now) === null;
+        if (allowed && isInterrupting(campaign)) interruptingTaken = true;
+        return allowed;
       },
-      (snapshot) => capsFinding(campaign, snapshot, profile.visitorId, settings, view.now) === null,
     );
+    const reserved = new Set(needed.filter((_, i) => counted[i]).map((c) => c.id));
+    const shown = (c: Candidate) => !c.reserve || reserved.has(c.campaign.id);
+    const first = interrupting.find(shown);
+    return [...(first ? [first] : []), ...plan.persistent.filter(shown)];
   }
 
   return new Hono().post('/decide', async (c) => {
@@ -58,16 +79,7 @@ export function decideRoutes(store: Store) {
       start: request.start,
     };
     const plan = planDecision(campaigns, input);
-
-    const chosen: Candidate[] = [];
-    for (const candidate of plan.interrupting) {
-      if (await reserve(workspace.id, candidate, input)) {
-        chosen.push(candidate);
-        break;
-      }
-    }
-    const persistent = await Promise.all(plan.persistent.map((candidate) => reserve(workspace.id, candidate, input)));
-    chosen.push(...plan.persistent.filter((_, i) => persistent[i]));
+    const chosen = await reserve(workspace.id, plan, input);
     if (plan.heldOut.length) {
       const { visitorId, accountId } = profile;
       await store.recordHoldouts(workspace.id, plan.heldOut.map((h) => ({ ...h, visitorId, accountId, at: input.view.now })));

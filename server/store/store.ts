@@ -151,10 +151,12 @@ export interface Store {
   campaignVersions(workspaceId: string, id: string): Promise<CampaignVersion[]>;
   decisionState(workspaceId: string, visitorId: string, accountId: string | null): Promise<DecisionState>;
   /**
-   * Counts one show under the campaign's caps if `allow` still says yes on the state read under
-   * lock; two concurrent reservations for the same visitor or account never both pass a cap of 1.
+   * Counts shows under their campaigns' caps, in order: `allow` sees each one's state read under
+   * lock (after the earlier ones were counted) and says whether to count it. Two concurrent
+   * reservations for the same visitor or account never both pass a cap of 1. Resolves to which
+   * were counted.
    */
-  reserveShow(workspaceId: string, reservation: ShowReservation, allow: (snapshot: CapSnapshot) => boolean): Promise<boolean>;
+  reserveShows(workspaceId: string, reservations: ShowReservation[], allow: (reservation: ShowReservation, snapshot: CapSnapshot) => boolean): Promise<boolean[]>;
   /** Logs visitors kept from campaigns by a holdout; the first time per campaign counts. */
   recordHoldouts(workspaceId: string, holdouts: HoldoutRecord[]): Promise<void>;
   campaignArms(workspaceId: string, campaignId: string): Promise<Arms>;

@@ -164,7 +164,9 @@ describe.each([
       const r = reservation(over);
       const seen: CapSnapshot[] = [];
       const campaign = { ...capped, id: r.campaignId };
-      return store.reserveShow(ws.id, r, (snapshot) => (seen.push(snapshot), capsFinding(campaign, snapshot, r.visitorId, settings, r.at) === null)).then((ok) => ({ ok, seen: seen[0]! }));
+      return store
+        .reserveShows(ws.id, [r], (_r, snapshot) => (seen.push(snapshot), capsFinding(campaign, snapshot, r.visitorId, settings, r.at) === null))
+        .then(([ok]) => ({ ok, seen: seen[0]! }));
     };
 
     it('counts a show once: a cap of 1 allows exactly one', async () => {
@@ -192,10 +194,23 @@ describe.each([
     });
 
     it('changes nothing when the caps say no', async () => {
-      const refused = await store.reserveShow(ws.id, reservation(), () => false);
-      expect(refused).toBe(false);
+      const refused = await store.reserveShows(ws.id, [reservation()], () => false);
+      expect(refused).toEqual([false]);
       const state = await store.decisionState(ws.id, 'u1', 'acct-1');
       expect(state).toEqual({ campaigns: new Map(), accountCaps: new Map(), throttle: null });
+    });
+
+    it('reserves several shows in order, each seeing the ones before it', async () => {
+      const seen: CapSnapshot[] = [];
+      const counted = await store.reserveShows(ws.id, [reservation(), reservation(), reservation({ campaignId: 'c2' })], (r, snapshot) => {
+        seen.push(snapshot);
+        return capsFinding({ ...capped, id: r.campaignId }, snapshot, r.visitorId, settings, r.at) === null;
+      });
+      // The second is refused: the first took the only show of c1. c2 is refused by the throttle c1 took.
+      expect(counted).toEqual([true, false, false]);
+      expect(seen[1]!.state.reservedShows).toBe(1);
+      expect(seen[2]!.throttle).toEqual({ campaignId: 'c1', at: DAY_3 });
+      expect(await store.reserveShows(ws.id, [], () => true)).toEqual([]);
     });
 
     it('leaves the throttle alone for persistent messages', async () => {

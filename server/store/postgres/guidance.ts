@@ -7,13 +7,13 @@ import type { FeatureUse, Profile, Traits } from '../../engine/profile.ts';
 import type { ExposedVisitor, HeldOutVisitor } from '../../engine/results.ts';
 import type { SurveyAnswer } from '../../engine/survey.ts';
 import type { AccountCapState, CampaignState, CapSnapshot, ThrottleState } from '../../engine/visitor-state.ts';
-import type { Store } from '../store.ts';
+import type { ShowReservation, Store } from '../store.ts';
 import { type AccountPlacement, placements, type UserPlacement } from '../placements.ts';
 import { inTransaction } from './transaction.ts';
 
 type GuidanceQueries = Pick<
   Store,
-  'decisionState' | 'reserveShow' | 'recordHoldouts' | 'campaignArms' | 'goalTimes' | 'surveyAnswers' | 'audienceProfiles'
+  'decisionState' | 'reserveShows' | 'recordHoldouts' | 'campaignArms' | 'goalTimes' | 'surveyAnswers' | 'audienceProfiles'
 >;
 
 // One round trip: the visitor's campaigns, the account's caps and the visitor's throttle.
@@ -35,6 +35,68 @@ const DECISION_STATE = `SELECT
 const NOT_ALLOWED = Symbol('a cap is reached');
 
 export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
+  /**
+   * Each INSERT … ON CONFLICT DO UPDATE creates the row if needed, locks it and returns its latest
+   * committed values; the caps are checked on those, and the show counted in one statement.
+   */
+  async function reserveOne(ws: string, r: ShowReservation, allow: (reservation: ShowReservation, snapshot: CapSnapshot) => boolean): Promise<boolean> {
+    try {
+      return await inTransaction(pool, async (tx) => {
+        let throttle: ThrottleState | null = null;
+        if (r.throttled) {
+          const { rows } = await tx.query<{ campaignId: string | null; at: string | null }>(
+            `INSERT INTO visitor_throttles AS t (workspace_id, visitor_id) VALUES ($1, $2)
+             ON CONFLICT (workspace_id, visitor_id) DO UPDATE SET visitor_id = t.visitor_id
+             RETURNING campaign_id AS "campaignId", shown_at AS at`,
+            [ws, r.visitorId],
+          );
+          const row = rows[0]!;
+          throttle = row.campaignId && row.at ? { campaignId: row.campaignId, at: row.at } : null;
+        }
+        const { rows: states } = await tx.query<CapSnapshot['state']>(
+          `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id) VALUES ($1, $2, $3)
+           ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET shows = s.shows
+           RETURNING shows, reserved_shows AS "reservedShows", last_shown_at AS "lastShownAt", last_reserved_at AS "lastReservedAt"`,
+          [ws, r.campaignId, r.visitorId],
+        );
+        let account: AccountCapState | null = null;
+        if (r.accountId) {
+          const { rows } = await tx.query<AccountCapState>(
+            `INSERT INTO account_caps AS c (workspace_id, account_id, campaign_id) VALUES ($1, $2, $3)
+             ON CONFLICT (workspace_id, account_id, campaign_id) DO UPDATE SET users = c.users
+             RETURNING users, last_shown_at AS "lastShownAt", last_visitor_id AS "lastVisitorId",
+               EXISTS (SELECT 1 FROM account_cap_users u WHERE u.workspace_id = $1 AND u.account_id = $2 AND u.campaign_id = $3
+                 AND u.visitor_id = $4) AS "visitorCounted"`,
+            [ws, r.accountId, r.campaignId, r.visitorId],
+          );
+          account = rows[0]!;
+        }
+        if (!allow(r, { state: states[0]!, account, throttle })) throw NOT_ALLOWED;
+        await tx.query(
+          `WITH state AS (
+             UPDATE message_states SET reserved_shows = reserved_shows + 1, last_reserved_at = greatest(last_reserved_at, $5)
+             WHERE workspace_id = $1 AND visitor_id = $3 AND campaign_id = $2
+           ), counted AS (
+             INSERT INTO account_cap_users (workspace_id, account_id, visitor_id, campaign_id)
+             SELECT $1, $4, $3, $2 WHERE $4::text IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1
+           ), account AS (
+             UPDATE account_caps SET users = users + (SELECT count(*) FROM counted), last_shown_at = $5, last_visitor_id = $3
+             WHERE workspace_id = $1 AND account_id = $4 AND campaign_id = $2
+           ), throttle AS (
+             UPDATE visitor_throttles SET campaign_id = $2, shown_at = $5 WHERE $6 AND workspace_id = $1 AND visitor_id = $3
+           )
+           SELECT 1`,
+          [ws, r.campaignId, r.visitorId, r.accountId, r.at, r.throttled],
+        );
+        return true;
+      });
+    } catch (error) {
+      // Not allowed: the transaction rolled back, leaving no placeholder rows behind.
+      if (error === NOT_ALLOWED) return false;
+      throw error;
+    }
+  }
+
   return {
     async decisionState(ws, visitorId, accountId) {
       const { rows } = await pool.query<{
@@ -50,63 +112,12 @@ export function guidanceQueries(pool: pg.Pool): GuidanceQueries {
       };
     },
 
-    async reserveShow(ws, r, allow) {
-      try {
-        return await inTransaction(pool, async (tx) => {
-          // Each INSERT … ON CONFLICT DO UPDATE creates the row if needed, locks it, and returns
-          // its latest committed values.
-          let throttle: ThrottleState | null = null;
-          if (r.throttled) {
-            const { rows } = await tx.query<{ campaignId: string | null; at: string | null }>(
-              `INSERT INTO visitor_throttles AS t (workspace_id, visitor_id) VALUES ($1, $2)
-               ON CONFLICT (workspace_id, visitor_id) DO UPDATE SET visitor_id = t.visitor_id
-               RETURNING campaign_id AS "campaignId", shown_at AS at`,
-              [ws, r.visitorId],
-            );
-            const row = rows[0]!;
-            throttle = row.campaignId && row.at ? { campaignId: row.campaignId, at: row.at } : null;
-          }
-          const { rows: states } = await tx.query<CapSnapshot['state']>(
-            `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id) VALUES ($1, $2, $3)
-             ON CONFLICT (workspace_id, visitor_id, campaign_id) DO UPDATE SET shows = s.shows
-             RETURNING shows, reserved_shows AS "reservedShows", last_shown_at AS "lastShownAt", last_reserved_at AS "lastReservedAt"`,
-            [ws, r.campaignId, r.visitorId],
-          );
-          let account: AccountCapState | null = null;
-          if (r.accountId) {
-            const { rows } = await tx.query<AccountCapState>(
-              `INSERT INTO account_caps AS c (workspace_id, account_id, campaign_id) VALUES ($1, $2, $3)
-               ON CONFLICT (workspace_id, account_id, campaign_id) DO UPDATE SET users = c.users
-               RETURNING users, last_shown_at AS "lastShownAt", last_visitor_id AS "lastVisitorId",
-                 EXISTS (SELECT 1 FROM account_cap_users u WHERE u.workspace_id = $1 AND u.account_id = $2 AND u.campaign_id = $3
-                   AND u.visitor_id = $4) AS "visitorCounted"`,
-              [ws, r.accountId, r.campaignId, r.visitorId],
-            );
-            account = rows[0]!;
-          }
-          if (!allow({ state: states[0]!, account, throttle })) throw NOT_ALLOWED;
-          await tx.query(
-            `WITH state AS (
-               UPDATE message_states SET reserved_shows = reserved_shows + 1, last_reserved_at = greatest(last_reserved_at, $5)
-               WHERE workspace_id = $1 AND visitor_id = $3 AND campaign_id = $2
-             ), counted AS (
-               INSERT INTO account_cap_users (workspace_id, account_id, visitor_id, campaign_id)
-               SELECT $1, $4, $3, $2 WHERE $4::text IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1
-             ), account AS (
-               UPDATE account_caps SET users = users + (SELECT count(*) FROM counted), last_shown_at = $5, last_visitor_id = $3
-               WHERE workspace_id = $1 AND account_id = $4 AND campaign_id = $2
-             ), throttle AS (
-               UPDATE visitor_throttles SET campaign_id = $2, shown_at = $5 WHERE $6 AND workspace_id = $1 AND visitor_id = $3
-             )
-             SELECT 1`,
-            [ws, r.campaignId, r.visitorId, r.accountId, r.at, r.throttled],
-          );
-          return true;
-        });
-      } catch (error) {
-        if (error === NOT_ALLOWED) return false;
-        throw error;
-      }
+    // One transaction per reservation: each locks only its own rows, so reservations of
+    // different decisions cannot wait on each other in opposite orders.
+    async reserveShows(ws, reservations, allow) {
+      const counted: boolean[] = [];
+      for (const r of reservations) counted.push(await reserveOne(ws, r, allow));
+      return counted;
     },
 
     async recordHoldouts(ws, holdouts) {

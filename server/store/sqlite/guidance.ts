@@ -13,7 +13,7 @@ import { type AccountPlacement, placements, type UserPlacement } from '../placem
 
 type GuidanceQueries = Pick<
   Store,
-  'decisionState' | 'reserveShow' | 'recordHoldouts' | 'campaignArms' | 'goalTimes' | 'surveyAnswers' | 'audienceProfiles'
+  'decisionState' | 'reserveShows' | 'recordHoldouts' | 'campaignArms' | 'goalTimes' | 'surveyAnswers' | 'audienceProfiles'
 >;
 
 const STATE = `campaign_id AS campaignId, shows, last_shown_at AS lastShownAt, dismissed_at AS dismissedAt, clicked_at AS clickedAt,
@@ -47,7 +47,7 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
     ON CONFLICT DO UPDATE SET held_out_at = coalesce(held_out_at, excluded.held_out_at),
       held_out_reason = coalesce(held_out_reason, excluded.held_out_reason), account_id = coalesce(account_id, excluded.account_id)`);
 
-  const reserve = db.transaction((ws: string, r: ShowReservation, allow: (snapshot: CapSnapshot) => boolean): boolean => {
+  const reserve = (ws: string, r: ShowReservation, allow: (reservation: ShowReservation, snapshot: CapSnapshot) => boolean): boolean => {
     let account: AccountCapState | null = null;
     if (r.accountId) {
       const row = accountCap.get(r.visitorId, ws, r.accountId, r.campaignId) as AccountCapRow | undefined;
@@ -58,7 +58,7 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
       account,
       throttle: r.throttled ? ((throttle.get(ws, r.visitorId) as ThrottleState | undefined) ?? null) : null,
     };
-    if (!allow(snapshot)) return false;
+    if (!allow(r, snapshot)) return false;
     reserveState.run(ws, r.campaignId, r.visitorId, r.at);
     if (r.accountId) {
       const newUser = countAccountUser.run(ws, r.accountId, r.visitorId, r.campaignId).changes;
@@ -66,7 +66,11 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
     }
     if (r.throttled) takeThrottle.run(ws, r.visitorId, r.campaignId, r.at);
     return true;
-  });
+  };
+  // One decision's reservations share one transaction: one commit per page view.
+  const reserveAll = db.transaction((ws: string, reservations: ShowReservation[], allow: Parameters<typeof reserve>[2]) =>
+    reservations.map((r) => reserve(ws, r, allow)),
+  );
   const recordHoldouts = db.transaction((ws: string, holdouts: Parameters<Store['recordHoldouts']>[1]) => {
     for (const h of holdouts) holdout.run(ws, h.campaignId, h.visitorId, h.accountId, h.at, h.reason);
   });
@@ -106,8 +110,8 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
         throttle: (throttle.get(ws, visitorId) as ThrottleState | undefined) ?? null,
       };
     },
-    async reserveShow(ws, reservation, allow) {
-      return reserve.immediate(ws, reservation, allow);
+    async reserveShows(ws, reservations, allow) {
+      return reservations.length ? reserveAll.immediate(ws, reservations, allow) : [];
     },
     async recordHoldouts(ws, holdouts) {
       if (holdouts.length) recordHoldouts(ws, holdouts);
