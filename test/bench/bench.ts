@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../harness.ts';
 import { benchPostgresIngest } from './postgres-ingest.ts';
+import { benchDecideAtScale, SCALE } from './decide-scale.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -87,6 +88,22 @@ try {
   console.log(`\nPostgreSQL, batches of 20, 4 at a time:`);
   console.log(`  bare pg multi-row INSERT (events only): ${Math.round(pgIngest.bare).toLocaleString('en')} events/s`);
   console.log(`  store.ingest (events + all counters):   ${Math.round(pgIngest.store).toLocaleString('en')} events/s (${Math.round((pgIngest.store / pgIngest.bare) * 100)}% of bare)`);
+
+  // ── Guidance: decide at scale ─────────────────────────────────────────────────────────────
+  // 200 live campaigns, 1,000,000 users, 10,000 accounts; budget ≥ 50% of a bare Hono GET's
+  // requests/s in the same run, and p99 ≤ 10 ms at half the load decide sustained.
+  if (process.env.BENCH_SCALE !== '0') {
+    const scale = await benchDecideAtScale({ seconds: SECONDS, connections: CONNECTIONS });
+    const share = Math.round((scale.decide.rps / scale.bare.rps) * 100);
+    const row = (title: string, run: { rps: number; p50: number; p99: number; bad: number }) =>
+      console.log(`  ${title.padEnd(42)} ${Math.round(run.rps).toLocaleString('en').padStart(8)} req/s   p50 ${run.p50} ms   p99 ${run.p99} ms${run.bad ? `   ${run.bad} failed` : ''}`);
+    console.log(`\nDecide at scale: ${SCALE.campaigns} live campaigns, ${SCALE.users.toLocaleString('en')} users, ${SCALE.accounts.toLocaleString('en')} accounts, SQLite`);
+    console.log(`  seeded in ${scale.seedSeconds.toFixed(1)} s; first analytics evaluation of everyone ${scale.analyticsSeconds.toFixed(1)} s`);
+    row('bare Hono GET JSON (baseline)', scale.bare);
+    row(`POST /v1/decide (${scale.messagesPerDecide} messages in a sample answer)`, scale.decide);
+    row('POST /v1/decide at half that rate', scale.halfLoad);
+    console.log(`  decide: ${share}% of bare Hono GET (budget ≥ 50%); p99 at half load ${scale.halfLoad.p99} ms (budget ≤ 10 ms)`);
+  }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
