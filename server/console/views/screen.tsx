@@ -27,7 +27,7 @@ export function Screen({ title, lead, actions, children }: { title: string; lead
 export function Panel({ title, id, actions, children, class: className }: { title: string; id?: string; actions?: ComponentChildren; children: ComponentChildren; class?: string }) {
   const headingId = `${id ?? title.toLowerCase().replace(/\W+/g, '-')}-title`;
   return (
-    <section class={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
+    <section id={id} class={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
       <div class="panel-head">
         <h2 id={headingId}>{title}</h2>
         {actions && <div class="actions">{actions}</div>}

@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+// Smaller parts of the console: campaigns ranked by lift, the account timeline and health chart
+// read from history, tier bands, condition wording, and the certification summary.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CampaignResults, HealthSnapshot } from '../../server/console/api.ts';
+import { buildTimeline } from '../../server/console/views/account/timeline.tsx';
+import { HealthChart, healthSegments } from '../../server/console/views/account/health-chart.tsx';
+import { certificationSummary } from '../../server/console/views/account/users.tsx';
+import { describeCondition } from '../../server/console/views/alerts/rules.tsx';
+import { seatBands, tenureBands } from '../../server/console/views/definitions/tiers.tsx';
+import { rankByLift, type RankedCampaign } from '../../server/console/views/overview/campaign-lift.tsx';
+import { mount, unmountAll } from './dom.ts';
+
+afterEach(unmountAll);
+
+function ranked(name: string, lift: number | null, exposures = 10): RankedCampaign {
+  const group = { users: 100, converted: 10, rate: 0.1 };
+  const users = lift === null ? null : { exposed: group, heldOut: group, lift: { absolute: { estimate: lift, low: lift - 0.05, high: lift + 0.05 }, relative: { estimate: null, low: null, high: null }, significant: true } };
+  const results = { exposures, uniqueUsers: exposures, clicks: 0, dismissals: 0, heldOut: { users: 0, byCampaignHoldout: 0, byGlobalHoldout: 0 }, goal: null, users, accounts: null, perAccount: [] } as CampaignResults;
+  return { campaign: { name } as RankedCampaign['campaign'], results };
+}
+
+describe('campaigns ranked by measured lift', () => {
+  it('puts the highest lift first and campaigns without a measurable lift last, by exposures', () => {
+    const order = rankByLift([ranked('no goal', null, 5), ranked('small', 0.01), ranked('busy, no holdout', null, 50), ranked('big', 0.08), ranked('harmful', -0.03)]);
+    expect(order.map((r) => r.campaign.name)).toEqual(['big', 'small', 'harmful', 'busy, no holdout', 'no goal']);
+  });
+});
+
+const snapshot = (day: string, stage: string, healthScore: number | null, healthColour: HealthSnapshot['healthColour']): HealthSnapshot => ({
+  day, stage, healthScore, healthColour, healthVersion: 1, components: [], seatTier: 'D', tenureTier: 'a',
+});
+
+describe('an account’s history', () => {
+  const history = [snapshot('2026-11-20', 'onboarded', 72, 'green'), snapshot('2026-11-21', 'onboarded', 55, 'yellow'), snapshot('2026-11-22', 'signed_up', null, null), snapshot('2026-11-23', 'adopted', 80, 'green')];
+
+  it('reads stage and health changes from the daily snapshots, newest first, beside touches and alerts', () => {
+    const entries = buildTimeline({
+      history,
+      touches: [{ id: 't', accountId: 'a', channel: 'call', note: 'QBR', at: '2026-11-21T15:00:00Z', author: 'eve@example.com', createdAt: '2026-11-21T15:00:00Z' }],
+      alerts: [{ id: 'x', rule: 'health_red', message: 'health is red', status: 'open', raisedAt: '2026-11-22T09:00:00Z' }],
+    });
+    expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual([
+      'stage: Stage: Signed up → Adopted',
+      'health: Health: unknown → green',
+      'alert: health is red',
+      'stage: Stage: Onboarded → Signed up',
+      'health: Health: yellow → unknown',
+      'touch: Call by eve@example.com',
+      'health: Health: green → yellow',
+    ]);
+  });
+
+  it('draws the health line with a gap where a day has no score, over green / yellow / red bands', async () => {
+    expect(healthSegments(history).map((s) => s.length)).toEqual([2, 1]);
+    const host = await mount(<HealthChart history={history} thresholds={{ green: 70, yellow: 40 }} />);
+    expect(host.querySelectorAll('polyline')).toHaveLength(2);
+    expect(host.querySelectorAll('rect.band-green, rect.band-yellow, rect.band-red')).toHaveLength(3);
+    expect(host.querySelector('svg')!.getAttribute('aria-label')).toContain('now 80 (green)');
+    expect([...host.querySelectorAll('circle')].map((c) => c.getAttribute('class'))).toEqual(['health-point health-green', 'health-point health-yellow', 'health-point health-green']);
+  });
+});
+
+describe('words for definitions', () => {
+  it('spells out the band of each tier', () => {
+    expect(seatBands([{ name: 'A', min: 21 }, { name: 'B', min: 11 }, { name: 'C', min: 6 }, { name: 'D', min: 1 }])).toEqual(['21+', '11–20', '6–10', '1–5']);
+    expect(tenureBands([{ name: 'a', minMonths: 0 }, { name: 'b', minMonths: 4 }, { name: 'd', minMonths: 12 }])).toEqual(['0–3 months', '4–11 months', '12+ months']);
+  });
+
+  it('says what an alert rule watches', () => {
+    expect(describeCondition({ type: 'deployment_below', rate: 0.33 })).toMatch(/^deployment below 33\s?%$/);
+    expect(describeCondition({ type: 'anchor_failing', count: 5, withinHours: 24 })).toBe('anchor missing 5+ times in 24 h');
+  });
+
+  it('summarises the levels a user holds', () => {
+    const progress = (level: number | null, levelName: string | null) => ({ program: 'p', programName: 'P', level, levelName, next: null });
+    expect(certificationSummary({ p: progress(2, 'Level 2 · Practice pro') })).toBe('Level 2 · Practice pro');
+    expect(certificationSummary({ p: progress(null, null) })).toBe('—');
+  });
+});

@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+// The console's screens against the real server: the shell (sections, current screen, skip link,
+// focus), the overview, an account with its users and timeline, alerts acknowledged, error and
+// empty states, and what a viewer signed in with a session is shown.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../server/console/api.ts';
+import { client, session } from '../../server/console/state.ts';
+import { navigate } from '../../server/console/state/route.ts';
+import { AccountScreen } from '../../server/console/views/account/account.tsx';
+import { AlertsScreen } from '../../server/console/views/alerts/alerts.tsx';
+import { App } from '../../server/console/views/app.tsx';
+import { CertificationsScreen } from '../../server/console/views/definitions/certifications.tsx';
+import { JourneysScreen } from '../../server/console/views/definitions/journeys.tsx';
+import { OverviewScreen } from '../../server/console/views/overview/overview.tsx';
+import { SettingsScreen } from '../../server/console/views/settings/settings.tsx';
+import { sessionChecked } from '../../server/console/state.ts';
+import { buttons, mount, press, settle, type, unmountAll } from './dom.ts';
+import { type ConsoleServer, consoleServer } from './server.ts';
+
+let server: ConsoleServer;
+beforeAll(async () => {
+  server = await consoleServer();
+  // An alert rule, so the quiet (red) clinic raises an alert.
+  await server.admin('PUT', '/api/v1/alert-rules/health-red', { key: 'health-red', name: 'Health turned red', condition: { type: 'health_red' } });
+});
+afterAll(() => server?.close());
+afterEach(unmountAll);
+
+const text = (host: HTMLElement) => host.textContent ?? '';
+
+describe('the shell', () => {
+  it('lists every section, marks the open one, and shows the workspace and who is signed in', async () => {
+    server.signIn('editor');
+    sessionChecked.value = true;
+    navigate('#/health');
+    const host = await mount(<App />);
+    const links = [...host.querySelectorAll('nav a')].map((a) => a.textContent);
+    expect(links).toEqual(['Overview', 'Accounts', 'Campaigns', 'Features', 'Journeys', 'Health score', 'Tiers', 'Certification', 'Alerts & webhooks', 'Settings']);
+    expect(host.querySelector('nav a[aria-current="page"]')!.textContent).toBe('Health score');
+    expect(host.querySelector('header')!.textContent).toContain('Test workspace');
+    expect(host.querySelector('header')!.textContent).toContain('editor@example.com');
+    expect(host.querySelector('h1')!.textContent).toBe('Health score');
+  });
+
+  it('moves focus to the new screen’s heading, and the skip link to the content without changing the route', async () => {
+    server.signIn('editor');
+    navigate('#/overview');
+    const host = await mount(<App />);
+    navigate('#/tiers');
+    await settle(() => document.activeElement?.id === 'screen-title');
+    expect(document.activeElement!.textContent).toBe('Tiers');
+    await press(host.querySelector('a.skip'));
+    expect(document.activeElement!.id).toBe('main');
+    expect(location.hash).toBe('#/tiers');
+  });
+
+  it('says so for an address that is no screen', async () => {
+    server.signIn('viewer');
+    navigate('#/nowhere');
+    const host = await mount(<App />);
+    expect(host.querySelector('h1')!.textContent).toBe('Page not found');
+  });
+});
+
+describe('the overview', () => {
+  it('shows customers × onboarding rate × adoption rate = successful customers, health and coverage', async () => {
+    server.signIn('viewer');
+    const host = await mount(<OverviewScreen />);
+    await settle(() => !!host.querySelector('.equation'));
+    const terms = [...host.querySelectorAll('.term')].map((t) => t.querySelector('span')!.textContent);
+    expect(terms).toEqual(['customers', 'onboarding rate', 'adoption rate', 'successful customers']);
+    expect(host.querySelector('.term strong')!.textContent).toBe('2');
+    expect(host.querySelector('a[href="#/accounts?health=red"]')).not.toBeNull();
+    expect(text(host)).toContain('active accounts touched by CS');
+  });
+
+  it('lists open alerts; viewers cannot acknowledge them', async () => {
+    server.signIn('viewer');
+    const host = await mount(<OverviewScreen />);
+    await settle(() => !!host.querySelector('.alert'));
+    expect(host.querySelector('.alert a')!.getAttribute('href')).toBe('#/accounts/acct-2');
+    expect(buttons(host, /Acknowledge|Resolve/)).toHaveLength(0);
+  });
+});
+
+describe('alerts', () => {
+  it('an editor acknowledges and then resolves an alert from the feed', async () => {
+    server.signIn('editor');
+    const host = await mount(<AlertsScreen />);
+    await settle(() => !!host.querySelector('#alert-feed-title') && buttons(host, 'Acknowledge').length > 0);
+    await press(buttons(host, 'Acknowledge')[0]);
+    await settle(() => host.querySelector('.alert .pill')?.textContent === 'acknowledged');
+    await press(buttons(host, 'Resolve')[0]);
+    await settle(() => host.querySelector('#alert-feed')?.textContent?.includes('Nothing needs attention') ?? false);
+  });
+});
+
+describe('an account', () => {
+  it('shows its users with stage and certification, which key features each used, and logs a touch into the timeline', async () => {
+    server.signIn('editor');
+    const host = await mount(<AccountScreen id="acct-1" />);
+    await settle(() => !!host.querySelector('.metrics'));
+    expect(host.querySelector('h1')!.textContent).toBe('Busy Clinic');
+    expect(host.querySelector('#users')!.textContent).toContain('u1');
+    const grid = host.querySelector('#adoption')!;
+    expect(grid.querySelector('thead')!.textContent).toContain('Reminders');
+    expect(grid.querySelector('td.used')).not.toBeNull();
+    expect(host.querySelector('.health-chart svg')).not.toBeNull();
+
+    await press(buttons(host, 'Log a touch')[0]);
+    await type(host.querySelector('dialog textarea'), 'Quarterly review booked');
+    await press(host.querySelector('dialog button[type=submit]'));
+    await settle(() => host.querySelector('#timeline')?.textContent?.includes('Quarterly review booked') ?? false);
+    expect(host.querySelector('dialog')).toBeNull();
+  });
+
+  it('says what went wrong for an account that does not exist, with a retry', async () => {
+    server.signIn('editor');
+    const host = await mount(<AccountScreen id="no-such-clinic" />);
+    await settle(() => !!host.querySelector('[role=alert]'));
+    expect(host.querySelector('[role=alert]')!.textContent).toContain('no account "no-such-clinic"');
+    expect(buttons(host, 'Try again')).toHaveLength(1);
+  });
+});
+
+describe('errors and empty states', () => {
+  it('shows the server’s reason and a retry when the key is refused', async () => {
+    server.signIn('admin');
+    client.value = createClient({ secretKey: 'sk_wrong' });
+    const host = await mount(<OverviewScreen />);
+    await settle(() => !!host.querySelector('[role=alert]'));
+    expect(host.querySelector('[role=alert]')!.textContent).toMatch(/^Could not load: /);
+    expect(buttons(host, 'Try again')).toHaveLength(1);
+  });
+
+  it('explains how to start when there is nothing yet', async () => {
+    server.signIn('editor');
+    const host = await mount(<CertificationsScreen />);
+    await settle(() => !!host.querySelector('.empty'));
+    expect(host.querySelector('.empty')!.textContent).toContain('No certification programs yet');
+  });
+});
+
+describe('journeys', () => {
+  it('opens the built-in journey and previews users and accounts per stage, in stage order', async () => {
+    server.signIn('editor');
+    navigate('#/journeys');
+    const host = await mount(<JourneysScreen />);
+    await settle(() => !!host.querySelector('form.editor'));
+    expect(host.querySelector('.card.selected')!.textContent).toContain('built-in');
+    await press(buttons(host, 'Preview effect')[0]);
+    await settle(() => !!host.querySelector('.preview'));
+    const stages = [...host.querySelector('.preview-table')!.querySelectorAll('th')].map((th) => th.textContent);
+    expect(stages).toEqual(['Signed up', 'Onboarded', 'Adopted', 'Champion']);
+  });
+});
+
+describe('settings for a viewer signed in with a session', () => {
+  it('shows the install snippet and settings read-only, and keys and console users as admin-only', async () => {
+    await server.signInWithSession('viewer');
+    expect(session.value!.user.role).toBe('viewer');
+    const host = await mount(<SettingsScreen />);
+    await settle(() => text(host).includes('Only admins see keys.') && text(host).includes('Only admins see console users.') && !!host.querySelector('pre.snippet'));
+    expect(host.querySelector('pre.snippet')!.textContent).toContain(server.keys.writeKey);
+    expect(buttons(host, /Save settings|Rotate/)).toHaveLength(0);
+  });
+
+  it('admins see the keys and the console users', async () => {
+    await server.signInWithSession('admin');
+    const host = await mount(<SettingsScreen />);
+    await settle(() => !!host.querySelector('.key-row') && !!host.querySelector('#console-users table'));
+    expect(host.querySelector('.key-row code')!.textContent).toBe(server.keys.writeKey);
+    expect(buttons(host, 'Save settings')).toHaveLength(1);
+  });
+});
