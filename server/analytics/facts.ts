@@ -8,9 +8,23 @@ import { windowStart } from './usage.ts';
 
 const CHUNK = 500;
 
+/**
+ * Which subjects a query reads: a list of ids (incremental refresh), a range of ids (a slice of a
+ * full recompute: read as an index range, no long IN lists), or null for all of them.
+ */
+export type Scope = readonly string[] | { from: string; to: string | null } | null;
+
+const isRange = (scope: Scope): scope is { from: string; to: string | null } => scope !== null && !Array.isArray(scope);
+const rangeFilter = (column: string, r: { from: string; to: string | null }): [string, string[]] =>
+  r.to === null ? [` AND ${column} >= ?`, [r.from]] : [` AND ${column} >= ? AND ${column} < ?`, [r.from, r.to]];
+
 /** Runs a query once per chunk of ids (or once with no filter) and concatenates the rows. */
-async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: readonly string[] | null, column: string): Promise<T[]> {
+async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: Scope, column: string): Promise<T[]> {
   if (ids === null) return sql.all<T>(query(''), params);
+  if (isRange(ids)) {
+    const [filter, values] = rangeFilter(column, ids);
+    return sql.all<T>(query(filter), [...params, ...values]);
+  }
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
@@ -20,8 +34,12 @@ async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: u
 }
 
 /** byIds for streamed array rows. */
-async function eachById(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: readonly string[] | null, column: string, visit: (row: unknown[]) => void) {
+async function eachById(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: Scope, column: string, visit: (row: unknown[]) => void) {
   if (ids === null) return sql.each(query(''), params, visit);
+  if (isRange(ids)) {
+    const [filter, values] = rangeFilter(column, ids);
+    return sql.each(query(filter), [...params, ...values], visit);
+  }
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     await sql.each(query(` AND ${column} IN (${chunk.map(() => '?').join(', ')})`), [...params, ...chunk], visit);
@@ -37,7 +55,7 @@ function usageOf(map: Map<string, SubjectUsage>, subject: string, window: number
 }
 
 /** Feature use per subject for every window (0 = ever), as of the end of `today`. */
-export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account', windows: readonly number[], today: string, ids: readonly string[] | null) {
+export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account', windows: readonly number[], today: string, ids: Scope) {
   const out = new Map<string, SubjectUsage>();
   // Ever: the totals ingest keeps per subject and feature (one row each, nothing to aggregate).
   await eachById(
@@ -93,59 +111,54 @@ export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account'
   return out;
 }
 
-export interface WorkspaceFacts {
-  accounts: Map<string, Omit<AccountFacts, 'usage'>>;
-  users: Map<string, Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists'>>;
-}
+export type AccountFactsWithoutUsage = Omit<AccountFacts, 'usage'>;
+export type UserFactsWithoutUsage = Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists'>;
 
-/** Accounts (with members and last touch) and users; `accountIds`/`userIds` null = all. */
-export async function loadSubjects(sql: SqlDb, ws: string, accountIds: readonly string[] | null, userIds: readonly string[] | null): Promise<WorkspaceFacts> {
-  const accounts = new Map<string, Omit<AccountFacts, 'usage'>>();
-  await eachById(sql, (filter) => `SELECT account_id, traits, first_seen, last_seen FROM accounts WHERE workspace_id = ?${filter}`, [ws], accountIds, 'account_id', ([id, traits, first, last]) => {
+/** Accounts with their members and last CS touch. */
+export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope): Promise<Map<string, AccountFactsWithoutUsage>> {
+  const accounts = new Map<string, AccountFactsWithoutUsage>();
+  await eachById(sql, (filter) => `SELECT account_id, traits, first_seen, last_seen FROM accounts WHERE workspace_id = ?${filter}`, [ws], scope, 'account_id', ([id, traits, first, last]) => {
     accounts.set(id as string, { id: id as string, traits: typeof traits === 'string' ? JSON.parse(traits) : (traits as Record<string, unknown>), firstSeen: first as string, lastSeen: last as string, members: [], lastTouch: null });
   });
-  // A user's account is the one they were most recently seen in (ties: the smallest id).
-  const primary = new Map<string, { account: string; last: string }>();
-  const consider = (user: string, account: string, last: string) => {
-    const best = primary.get(user);
-    if (!best || last > best.last || (last === best.last && account < best.account)) primary.set(user, { account, last });
-  };
-  const everyone = accountIds === null && userIds === null;
-  await eachById(sql, (filter) => `SELECT account_id, user_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], accountIds, 'account_id', ([a, u, last]) => {
+  await eachById(sql, (filter) => `SELECT account_id, user_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], scope, 'account_id', ([a, u, last]) => {
     (accounts.get(a as string)?.members as { userId: string; lastSeen: string }[] | undefined)?.push({ userId: u as string, lastSeen: last as string });
-    if (everyone) consider(u as string, a as string, last as string);
   });
   const touches = await byIds<{ a: string; at: string; channel: string }>(
     sql,
     (filter) => `SELECT t.account_id AS a, t.at, t.channel FROM touches t WHERE t.workspace_id = ?${filter}
                  AND t.at = (SELECT max(at) FROM touches WHERE workspace_id = t.workspace_id AND account_id = t.account_id)`,
     [ws],
-    accountIds,
+    scope,
     't.account_id',
   );
   for (const t of touches) {
     const account = accounts.get(t.a);
     if (account) account.lastTouch = { at: t.at, channel: t.channel };
   }
+  return accounts;
+}
 
-  const users = new Map<string, Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists'>>();
-  await eachById(sql, (filter) => `SELECT user_id, last_seen FROM users WHERE workspace_id = ?${filter}`, [ws], userIds, 'user_id', ([id, last]) => {
+/** Users, each with the account they were most recently seen in (ties: the smallest id). */
+export async function loadUsers(sql: SqlDb, ws: string, scope: Scope): Promise<Map<string, UserFactsWithoutUsage>> {
+  const users = new Map<string, UserFactsWithoutUsage>();
+  await eachById(sql, (filter) => `SELECT user_id, last_seen FROM users WHERE workspace_id = ?${filter}`, [ws], scope, 'user_id', ([id, last]) => {
     users.set(id as string, { id: id as string, lastSeen: last as string, accountId: null });
   });
-  if (!everyone) {
-    await eachById(sql, (filter) => `SELECT user_id, account_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], userIds, 'user_id', ([u, a, last]) =>
-      consider(u as string, a as string, last as string),
-    );
-  }
-  for (const [u, best] of primary) {
-    const user = users.get(u);
-    if (user) user.accountId = best.account;
-  }
-  return { accounts, users };
+  const best = new Map<string, string>();
+  await eachById(sql, (filter) => `SELECT user_id, account_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], scope, 'user_id', ([u, a, last]) => {
+    const user = users.get(u as string);
+    if (!user) return;
+    const seen = best.get(user.id);
+    if (!seen || (last as string) > seen || ((last as string) === seen && (a as string) < user.accountId!)) {
+      best.set(user.id, last as string);
+      user.accountId = a as string;
+    }
+  });
+  return users;
 }
 
 /** Levels already awarded (lowest number = highest level per program) and finished checklists. */
-export async function loadAwards(sql: SqlDb, ws: string, userIds: readonly string[] | null, checklists: readonly string[]) {
+export async function loadAwards(sql: SqlDb, ws: string, userIds: Scope, checklists: readonly string[]) {
   const awarded = new Map<string, Map<string, number>>();
   const rows = await byIds<{ u: string; p: string; level: number }>(
     sql,

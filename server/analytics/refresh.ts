@@ -7,8 +7,8 @@ import type { Store } from '../store/store.ts';
 import { accountAlerts, type AlertFinding, findingKey } from './alerts.ts';
 import { loadDefinitions } from './definitions.ts';
 import { type AccountMetrics, type Definitions, Evaluator, type UserMetrics } from './evaluate.ts';
-import { loadAwards, loadSubjects, loadUsage } from './facts.ts';
-import { dayOf } from './usage.ts';
+import { type AccountFactsWithoutUsage, loadAccounts, loadAwards, loadUsage, loadUsers, type Scope } from './facts.ts';
+import { dayOf, type SubjectUsage } from './usage.ts';
 
 /** Hook for side effects of new alerts and awards in the same transaction (webhooks). */
 export type Emit = (workspaceId: string, type: 'alert.raised' | 'alert.resolved' | 'certification.awarded', data: Record<string, unknown>, now: string) => Statement[];
@@ -99,9 +99,42 @@ export async function refreshAnalytics(store: Store, options: RefreshOptions = {
   return summary;
 }
 
+/** What an account's evaluation needs to know about each of its users. */
+interface MemberInfo {
+  stageIndex: number;
+  journey: string;
+  usage: SubjectUsage | undefined;
+}
+
+const checklistsOf = (defs: Definitions) =>
+  [...new Set(defs.programs.flatMap((p) => p.levels.flatMap((l) => l.requirements.flatMap((r) => ('checklist' in r ? [r.checklist] : [])))))];
+
+/** Evaluates users; `traitsOf` gives the traits of their accounts, which pick each one's journey. */
+async function evaluateUsers(sql: SqlDb, ws: string, scope: Scope, evaluator: Evaluator, traitsOf: (ids: string[]) => Promise<Map<string, Record<string, unknown>>>) {
+  const users = await loadUsers(sql, ws, scope);
+  const traits = await traitsOf([...new Set([...users.values()].flatMap((u) => (u.accountId ? [u.accountId] : [])))]);
+  const [usage, awards] = await Promise.all([
+    loadUsage(sql, ws, 'user', evaluator.windows, evaluator.today, scope),
+    loadAwards(sql, ws, scope, checklistsOf(evaluator.defs)),
+  ]);
+  const metrics = new Map<string, UserMetrics>();
+  for (const user of users.values()) {
+    const facts = { ...user, usage: usage.get(user.id), awarded: awards.awarded.get(user.id) ?? NONE_AWARDED, completedChecklists: awards.completed.get(user.id) ?? NONE_COMPLETED };
+    metrics.set(user.id, evaluator.user(facts, (user.accountId && traits.get(user.accountId)) || {}));
+  }
+  return { metrics, usage };
+}
+
+async function evaluateAccounts(sql: SqlDb, ws: string, accounts: Map<string, AccountFactsWithoutUsage>, scope: Scope, evaluator: Evaluator, members: ReadonlyMap<string, MemberInfo>) {
+  const usage = await loadUsage(sql, ws, 'account', evaluator.windows, evaluator.today, scope);
+  const out = new Map<string, { traits: Record<string, unknown>; metrics: AccountMetrics }>();
+  for (const account of accounts.values()) out.set(account.id, { traits: account.traits, metrics: evaluator.account({ ...account, usage: usage.get(account.id) }, members) });
+  return out;
+}
+
 /**
- * Evaluates the given subjects (null = the whole workspace) without writing anything: the
- * refresher stores the result, and definition previews show it before a change is saved.
+ * Evaluates the given subjects (null = the whole workspace, in memory) without writing anything:
+ * the incremental refresher stores the result, and definition previews show it before a save.
  */
 export async function evaluateWorkspace(store: Store, ws: string, subjects: { users: Set<string>; accounts: Set<string> } | null, today: string, defs?: Definitions) {
   const { sql } = store;
@@ -127,46 +160,25 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
     if (!accountIds.length && !userIds.length) return null;
   }
 
-  const facts = await loadSubjects(sql, ws, accountIds, userIds);
+  const accounts = await loadAccounts(sql, ws, accountIds);
   // Users' primary accounts may lie outside the changed set; their traits pick the journey.
-  const missing = [...new Set([...facts.users.values()].map((u) => u.accountId).filter((a): a is string => !!a && !facts.accounts.has(a)))];
-  const extra = missing.length ? (await loadSubjects(sql, ws, missing, [])).accounts : new Map();
-  const checklists = [...new Set(evaluator.defs.programs.flatMap((p) => p.levels.flatMap((l) => l.requirements.flatMap((r) => ('checklist' in r ? [r.checklist] : [])))))];
-  const [userUsage, accountUsage, awards] = await Promise.all([
-    loadUsage(sql, ws, 'user', evaluator.windows, today, userIds),
-    loadUsage(sql, ws, 'account', evaluator.windows, today, accountIds),
-    loadAwards(sql, ws, userIds, checklists),
-  ]);
-
-  const userMetrics = new Map<string, UserMetrics>();
-  for (const user of facts.users.values()) {
-    const account = user.accountId ? (facts.accounts.get(user.accountId) ?? extra.get(user.accountId)) : undefined;
-    userMetrics.set(
-      user.id,
-      evaluator.user(
-        { ...user, usage: userUsage.get(user.id), awarded: awards.awarded.get(user.id) ?? NONE_AWARDED, completedChecklists: awards.completed.get(user.id) ?? NONE_COMPLETED },
-        account?.traits ?? {},
-      ),
-    );
-  }
-  const members = new Map([...userMetrics].map(([id, m]) => [id, { stageIndex: m.stageIndex, journey: m.journey, usage: userUsage.get(id) }]));
-  const accountMetrics = new Map<string, { traits: Record<string, unknown>; metrics: AccountMetrics }>();
-  for (const account of facts.accounts.values()) {
-    accountMetrics.set(account.id, { traits: account.traits, metrics: evaluator.account({ ...account, usage: accountUsage.get(account.id) }, members) });
-  }
-  return { evaluator, accountIds, userMetrics, accountMetrics };
+  const traitsOf = async (ids: string[]) => {
+    const missing = ids.filter((id) => !accounts.has(id));
+    const extra = missing.length ? await loadAccounts(sql, ws, missing) : new Map<string, AccountFactsWithoutUsage>();
+    return new Map(ids.map((id) => [id, (accounts.get(id) ?? extra.get(id))?.traits ?? {}]));
+  };
+  const users = await evaluateUsers(sql, ws, userIds, evaluator, traitsOf);
+  const members = new Map([...users.metrics].map(([id, m]) => [id, { stageIndex: m.stageIndex, journey: m.journey, usage: users.usage.get(id) }]));
+  const accountMetrics = await evaluateAccounts(sql, ws, accounts, accountIds, evaluator, members);
+  return { evaluator, accountIds, userMetrics: users.metrics, accountMetrics };
 }
 
-/** Accounts per pass of a full recompute: memory stays bounded whatever the workspace's size. */
-const ACCOUNTS_PER_PASS = 5_000;
+/** Slice sizes of a full recompute: memory stays bounded whatever the workspace's size. */
+const USERS_PER_PASS = 25_000;
+const ACCOUNTS_PER_PASS = 2_500;
 
 type Counts = Omit<RefreshSummary, 'workspaces' | 'ms'>;
-const addCounts = (a: Counts, b: Counts): Counts => ({
-  users: a.users + b.users,
-  accounts: a.accounts + b.accounts,
-  alertsRaised: a.alertsRaised + b.alertsRaised,
-  certificationsAwarded: a.certificationsAwarded + b.certificationsAwarded,
-});
+const NO_COUNTS: Counts = { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
 
 async function refreshWorkspace(
   store: Store,
@@ -178,78 +190,102 @@ async function refreshWorkspace(
 ): Promise<Counts> {
   const { sql } = store;
   const defs = await loadDefinitions(store, ws);
-  let counts: Counts = { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
-  if (subjects) counts = await refreshSubjects(store, ws, subjects, defs, today, now, options);
-  else {
-    // Everything, a slice of accounts (with all their users) at a time, then users without an account.
-    const accounts = (await sql.all<{ id: string }>('SELECT account_id AS id FROM accounts WHERE workspace_id = ? ORDER BY account_id', [ws])).map((r) => r.id);
-    for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_PASS) {
-      const slice = { users: new Set<string>(), accounts: new Set(accounts.slice(i, i + ACCOUNTS_PER_PASS)) };
-      counts = addCounts(counts, await refreshSubjects(store, ws, slice, defs, today, now, { ...options, onProgress: undefined }));
-      options.onProgress?.(Math.min(i + ACCOUNTS_PER_PASS, accounts.length), accounts.length);
+  let counts = NO_COUNTS;
+  if (subjects) {
+    const evaluated = await evaluateWorkspace(store, ws, subjects, today, defs);
+    if (evaluated) {
+      const writer = new MetricsWriter(sql, ws, defs, today, now, options.emit);
+      for (const m of evaluated.userMetrics.values()) await writer.user(m);
+      await writer.accounts(evaluated.accountMetrics);
+      counts = await writer.done(evaluated.userMetrics.size, evaluated.accountMetrics.size);
     }
-    const loners = (await sql.all<{ id: string }>(
-      `SELECT user_id AS id FROM users u WHERE workspace_id = ?
-       AND NOT EXISTS (SELECT 1 FROM account_users m WHERE m.workspace_id = u.workspace_id AND m.user_id = u.user_id)`,
-      [ws],
-    )).map((r) => r.id);
-    for (let i = 0; i < loners.length; i += ACCOUNTS_PER_PASS * 10) {
-      const slice = { users: new Set(loners.slice(i, i + ACCOUNTS_PER_PASS * 10)), accounts: new Set<string>() };
-      counts = addCounts(counts, await refreshSubjects(store, ws, slice, defs, today, now, { ...options, onProgress: undefined }));
-    }
+  } else {
+    counts = await refreshAll(sql, ws, defs, today, now, options);
   }
   await sql.batch(await campaignAlerts(sql, ws, new Evaluator(defs, today), now, options.emit));
   return counts;
 }
 
-async function refreshSubjects(
-  store: Store,
-  ws: string,
-  subjects: { users: Set<string>; accounts: Set<string> },
-  defs: Definitions,
-  today: string,
-  now: string,
-  options: RefreshOptions,
-): Promise<Counts> {
-  const { sql } = store;
-  const evaluated = await evaluateWorkspace(store, ws, subjects, today, defs);
-  if (!evaluated) return { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
-  const { accountIds, userMetrics, accountMetrics } = evaluated;
+/**
+ * Everything, in slices read as index ranges: all users first (keeping only what their accounts
+ * need: stage, journey and, for the active-days utilization, their active days), then accounts.
+ */
+async function refreshAll(sql: SqlDb, ws: string, defs: Definitions, today: string, now: string, options: RefreshOptions): Promise<Counts> {
+  const evaluator = new Evaluator(defs, today);
+  const writer = new MetricsWriter(sql, ws, defs, today, now, options.emit);
+  const traits = new Map<string, Record<string, unknown>>();
+  await sql.each('SELECT account_id, traits FROM accounts WHERE workspace_id = ?', [ws], ([id, t]) => {
+    traits.set(id as string, typeof t === 'string' ? JSON.parse(t) : (t as Record<string, unknown>));
+  });
+  const userIds = (await sql.all<{ id: string }>('SELECT user_id AS id FROM users WHERE workspace_id = ? ORDER BY user_id', [ws])).map((r) => r.id);
+  const accountIds = [...traits.keys()].sort();
+  const total = userIds.length + accountIds.length;
+  const slices = (ids: string[], size: number) => {
+    const out: { from: string; to: string | null }[] = [];
+    for (let i = 0; i < ids.length; i += size) out.push({ from: ids[i]!, to: ids[i + size] ?? null });
+    return out;
+  };
+  const utilization = defs.measures.utilization;
+  const members = new Map<string, MemberInfo>();
+  let done = 0;
+  for (const scope of slices(userIds, USERS_PER_PASS)) {
+    const users = await evaluateUsers(sql, ws, scope, evaluator, async () => traits);
+    for (const m of users.metrics.values()) {
+      await writer.user(m);
+      const usage = users.usage.get(m.userId);
+      members.set(m.userId, {
+        stageIndex: m.stageIndex,
+        journey: m.journey,
+        // Keep only the window utilization reads, not every feature of every window.
+        usage: utilization.type === 'active_days' && usage ? new Map([[utilization.withinDays, { features: new Map(), activeDays: usage.get(utilization.withinDays)?.activeDays ?? 0 }]]) : undefined,
+      });
+    }
+    done += users.metrics.size;
+    options.onProgress?.(done, total);
+  }
+  for (const scope of slices(accountIds, ACCOUNTS_PER_PASS)) {
+    const accounts = await loadAccounts(sql, ws, scope);
+    const evaluated = await evaluateAccounts(sql, ws, accounts, scope, evaluator, members);
+    await writer.accounts(evaluated, scope);
+    done += evaluated.size;
+    options.onProgress?.(done, total);
+  }
+  return writer.done(members.size, accountIds.length);
+}
 
-  const previous = new Map<string, { journey: string; stage: string; stage_index: number; findings: string }>();
-  for (const ids of accountIds ? chunks(accountIds) : [null]) {
-    const rows = await sql.all<{ id: string; journey: string; stage: string; stage_index: number; findings: string }>(
-      `SELECT account_id AS id, journey, stage, stage_index, findings FROM account_metrics WHERE workspace_id = ?${ids ? ` AND account_id IN (${ids.map(() => '?').join(', ')})` : ''}`,
-      ids ? [ws, ...ids] : [ws],
-    );
-    for (const r of rows) previous.set(r.id, r);
+/** Turns metrics into rows (and alerts, awards, webhooks), written in batches as they come. */
+class MetricsWriter {
+  private statements: Statement[] = [];
+  private alertsRaised = 0;
+  private certificationsAwarded = 0;
+
+  constructor(
+    private readonly sql: SqlDb,
+    private readonly ws: string,
+    private readonly defs: Definitions,
+    private readonly today: string,
+    private readonly now: string,
+    private readonly emit: Emit | undefined,
+  ) {}
+
+  private async flush(force = false) {
+    if (!force && this.statements.length < 10_000) return;
+    const batch = this.statements;
+    this.statements = [];
+    await this.sql.batch(batch);
   }
 
-  // Written in chunks as they are built, so a large workspace never holds every statement at once.
-  let statements: Statement[] = [];
-  let written = 0;
-  const total = userMetrics.size + accountMetrics.size;
-  const flush = async (at: number, force = false) => {
-    if (!force && statements.length < 10_000) return;
-    await sql.batch(statements);
-    statements = [];
-    written = at;
-    options.onProgress?.(written, total);
-  };
-  let alertsRaised = 0;
-  let certificationsAwarded = 0;
-  let done = 0;
-  for (const m of userMetrics.values()) {
-    await flush(done++);
-    statements.push([
+  async user(m: UserMetrics) {
+    const { ws, now } = this;
+    this.statements.push([
       `INSERT INTO user_metrics (workspace_id, user_id, account_id, journey, stage, stage_index, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (workspace_id, user_id) DO UPDATE SET account_id = excluded.account_id, journey = excluded.journey, stage = excluded.stage,
          stage_index = excluded.stage_index, body = excluded.body, updated_at = excluded.updated_at`,
       [ws, m.userId, m.accountId, m.journey, m.stage, m.stageIndex, JSON.stringify({ keyFeaturesUsed: m.keyFeaturesUsed, certifications: m.certifications }), now],
     ]);
     for (const award of m.awards) {
-      certificationsAwarded++;
-      statements.push(
+      this.certificationsAwarded++;
+      this.statements.push(
         [
           `INSERT INTO certifications (workspace_id, user_id, program, level, name, account_id, awarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (workspace_id, user_id, program, level) DO NOTHING`,
@@ -261,64 +297,83 @@ async function refreshSubjects(
            VALUES (?, ?, 'track', ?, NULL, ?, 'certification_awarded', ?, '{}', '{}', ?, ?) ON CONFLICT (workspace_id, message_id) DO NOTHING`,
           [ws, `certification:${award.program}:${award.level}:${m.userId}`, m.userId, m.accountId, JSON.stringify({ program: award.program, level: award.level, name: award.name }), now, now],
         ],
-        ...(options.emit?.(ws, 'certification.awarded', { userId: m.userId, accountId: m.accountId, ...award }, now) ?? []),
+        ...(this.emit?.(ws, 'certification.awarded', { userId: m.userId, accountId: m.accountId, ...award }, now) ?? []),
       );
+    }
+    await this.flush();
+  }
+
+  /** Writes evaluated accounts; alerts compare with the previous evaluation of each. */
+  async accounts(evaluated: Map<string, { traits: Record<string, unknown>; metrics: AccountMetrics }>, scope: Scope = [...evaluated.keys()]) {
+    const { ws, now, today } = this;
+    const previous = new Map<string, { journey: string; stage: string; stage_index: number; findings: string }>();
+    const ranged = scope !== null && !Array.isArray(scope);
+    for (const ids of ranged ? [null] : chunks([...(scope as string[] | null ?? evaluated.keys())])) {
+      const range = scope as { from: string; to: string | null };
+      const filter = ids ? ` AND account_id IN (${ids.map(() => '?').join(', ')})` : range.to === null ? ' AND account_id >= ?' : ' AND account_id >= ? AND account_id < ?';
+      const params = ids ?? (range.to === null ? [range.from] : [range.from, range.to]);
+      const rows = await this.sql.all<{ id: string; journey: string; stage: string; stage_index: number; findings: string }>(
+        `SELECT account_id AS id, journey, stage, stage_index, findings FROM account_metrics WHERE workspace_id = ?${filter}`,
+        [ws, ...params],
+      );
+      for (const r of rows) previous.set(r.id, r);
+    }
+    for (const [accountId, { traits, metrics }] of evaluated) {
+      const before = previous.get(accountId);
+      const findings = accountAlerts(
+        this.defs.alertRules,
+        metrics,
+        before ? ({ journey: before.journey, stage: before.stage, stageIndex: Number(before.stage_index) } as AccountMetrics) : null,
+      );
+      const had = new Set<string>(before ? JSON.parse(before.findings) : []);
+      const has = new Set(findings.map(findingKey));
+      for (const finding of findings) {
+        if (had.has(findingKey(finding))) continue;
+        this.alertsRaised++;
+        this.statements.push(...raiseAlert(ws, 'account', accountId, finding, now, this.emit));
+      }
+      for (const key of had) {
+        if (has.has(key)) continue;
+        this.statements.push([
+          `UPDATE alerts SET status = 'resolved', updated_at = ?, updated_by = 'system' WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? AND finding = ? AND status <> 'resolved'`,
+          [now, ws, accountId, key],
+        ]);
+      }
+      const name = typeof traits['name'] === 'string' ? (traits['name'] as string) : accountId;
+      this.statements.push(
+        [
+          `INSERT INTO account_metrics (workspace_id, account_id, name, journey, stage, stage_index, health_score, health_colour, deployment_rate, utilization_rate,
+             active_users, seat_tier, tenure_tier, last_touch_at, contact, last_active_at, body, findings, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (workspace_id, account_id) DO UPDATE SET name = excluded.name, journey = excluded.journey, stage = excluded.stage,
+             stage_index = excluded.stage_index, health_score = excluded.health_score, health_colour = excluded.health_colour,
+             deployment_rate = excluded.deployment_rate, utilization_rate = excluded.utilization_rate, active_users = excluded.active_users,
+             seat_tier = excluded.seat_tier, tenure_tier = excluded.tenure_tier, last_touch_at = excluded.last_touch_at, contact = excluded.contact,
+             last_active_at = excluded.last_active_at, body = excluded.body, findings = excluded.findings, updated_at = excluded.updated_at`,
+          [
+            ws, accountId, name, metrics.journey, metrics.stage, metrics.stageIndex, metrics.health.score, metrics.health.colour, metrics.deploymentRate,
+            metrics.utilizationRate, metrics.activeUsers30d, metrics.seatTier, metrics.tenureTier, metrics.lastTouchAt, metrics.contact, metrics.lastActiveAt,
+            JSON.stringify(metrics), JSON.stringify([...has]), now,
+          ],
+        ],
+        [
+          `INSERT INTO account_snapshots (workspace_id, account_id, day, stage, health_score, health_colour, health_version, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (workspace_id, account_id, day) DO UPDATE SET stage = excluded.stage, health_score = excluded.health_score,
+             health_colour = excluded.health_colour, health_version = excluded.health_version, body = excluded.body`,
+          [
+            ws, accountId, today, metrics.stage, metrics.health.score, metrics.health.colour, metrics.healthVersion,
+            JSON.stringify({ components: metrics.health.components, seatTier: metrics.seatTier, tenureTier: metrics.tenureTier, deploymentRate: metrics.deploymentRate, utilizationRate: metrics.utilizationRate }),
+          ],
+        ],
+      );
+      await this.flush();
     }
   }
 
-  for (const [accountId, { traits, metrics }] of accountMetrics) {
-    await flush(done++);
-    const account = { id: accountId, traits };
-    const before = previous.get(account.id);
-    const findings = accountAlerts(
-      defs.alertRules,
-      metrics,
-      before ? ({ journey: before.journey, stage: before.stage, stageIndex: Number(before.stage_index) } as AccountMetrics) : null,
-    );
-    const had = new Set<string>(before ? JSON.parse(before.findings) : []);
-    const has = new Set(findings.map(findingKey));
-    for (const finding of findings) {
-      if (had.has(findingKey(finding))) continue;
-      alertsRaised++;
-      statements.push(...raiseAlert(ws, 'account', account.id, finding, now, options.emit));
-    }
-    for (const key of had) {
-      if (has.has(key)) continue;
-      statements.push([
-        `UPDATE alerts SET status = 'resolved', updated_at = ?, updated_by = 'system' WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? AND finding = ? AND status <> 'resolved'`,
-        [now, ws, account.id, key],
-      ]);
-    }
-    const name = typeof account.traits['name'] === 'string' ? (account.traits['name'] as string) : account.id;
-    statements.push(
-      [
-        `INSERT INTO account_metrics (workspace_id, account_id, name, journey, stage, stage_index, health_score, health_colour, deployment_rate, utilization_rate,
-           active_users, seat_tier, tenure_tier, last_touch_at, contact, last_active_at, body, findings, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (workspace_id, account_id) DO UPDATE SET name = excluded.name, journey = excluded.journey, stage = excluded.stage,
-           stage_index = excluded.stage_index, health_score = excluded.health_score, health_colour = excluded.health_colour,
-           deployment_rate = excluded.deployment_rate, utilization_rate = excluded.utilization_rate, active_users = excluded.active_users,
-           seat_tier = excluded.seat_tier, tenure_tier = excluded.tenure_tier, last_touch_at = excluded.last_touch_at, contact = excluded.contact,
-           last_active_at = excluded.last_active_at, body = excluded.body, findings = excluded.findings, updated_at = excluded.updated_at`,
-        [
-          ws, account.id, name, metrics.journey, metrics.stage, metrics.stageIndex, metrics.health.score, metrics.health.colour, metrics.deploymentRate,
-          metrics.utilizationRate, metrics.activeUsers30d, metrics.seatTier, metrics.tenureTier, metrics.lastTouchAt, metrics.contact, metrics.lastActiveAt,
-          JSON.stringify(metrics), JSON.stringify([...has]), now,
-        ],
-      ],
-      [
-        `INSERT INTO account_snapshots (workspace_id, account_id, day, stage, health_score, health_colour, health_version, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (workspace_id, account_id, day) DO UPDATE SET stage = excluded.stage, health_score = excluded.health_score,
-           health_colour = excluded.health_colour, health_version = excluded.health_version, body = excluded.body`,
-        [
-          ws, account.id, today, metrics.stage, metrics.health.score, metrics.health.colour, metrics.healthVersion,
-          JSON.stringify({ components: metrics.health.components, seatTier: metrics.seatTier, tenureTier: metrics.tenureTier, deploymentRate: metrics.deploymentRate, utilizationRate: metrics.utilizationRate }),
-        ],
-      ],
-    );
+  async done(users: number, accounts: number): Promise<Counts> {
+    await this.flush(true);
+    return { users, accounts, alertsRaised: this.alertsRaised, certificationsAwarded: this.certificationsAwarded };
   }
-  await flush(total, true);
-  return { users: userMetrics.size, accounts: accountMetrics.size, alertsRaised, certificationsAwarded };
 }
 
 function raiseAlert(ws: string, kind: 'account' | 'campaign', subject: string, finding: AlertFinding, now: string, emit: Emit | undefined): Statement[] {
