@@ -4,7 +4,7 @@
 // empty states, and what a viewer signed in with a session is shown.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../server/console/api.ts';
-import { client, session } from '../../server/console/state.ts';
+import { client, restoreSession, session, signedOutReason } from '../../server/console/state.ts';
 import { navigate } from '../../server/console/state/route.ts';
 import { AccountScreen } from '../../server/console/views/account/account.tsx';
 import { AlertsScreen } from '../../server/console/views/alerts/alerts.tsx';
@@ -27,6 +27,35 @@ afterAll(() => server?.close());
 afterEach(unmountAll);
 
 const text = (host: HTMLElement) => host.textContent ?? '';
+
+describe('opening the console', () => {
+  it('with #key=sk_… in the address, opens the workspace as admin and takes the key out of the address bar', async () => {
+    server.signIn('viewer');
+    session.value = null;
+    sessionStorage.clear();
+    history.replaceState(null, '', `#key=${server.keys.secretKey}`);
+    await restoreSession();
+    expect(session.value!.user.role).toBe('admin');
+    expect(session.value!.workspace.name).toBe('Console test');
+    expect(location.hash).toBe('');
+    expect(sessionStorage.getItem('uptake-console:key')).toBe(server.keys.secretKey);
+  });
+
+  it('with neither a session cookie nor a key, stays signed out without an error; with a refused key, says why', async () => {
+    server.signIn('viewer');
+    session.value = null;
+    sessionStorage.clear();
+    signedOutReason.value = null;
+    history.replaceState(null, '', '#/overview');
+    await restoreSession();
+    expect(session.value).toBeNull();
+    expect(signedOutReason.value).toBeNull();
+    sessionStorage.setItem('uptake-console:key', 'sk_revoked');
+    await restoreSession();
+    expect(session.value).toBeNull();
+    expect(signedOutReason.value).toBeTruthy();
+  });
+});
 
 describe('the shell', () => {
   it('lists every section, marks the open one, and shows the workspace and who is signed in', async () => {

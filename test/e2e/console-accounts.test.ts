@@ -1,6 +1,7 @@
 // The accounts screen in real Chromium over a real server with 10,000 accounts: the first page,
 // the seat × tenure matrix and the scatter render within 200 ms of their data arriving; filters
 // and a matrix cell go into the URL; a touch logged from the table shows on the account.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refresherFor } from '../../server/analytics/refresher.ts';
@@ -139,10 +140,10 @@ describe('the accounts screen with 10,000 accounts', () => {
     const page = await signIn('eve@example.com');
     await page.goto(`${url}/console/#/accounts`);
     await page.locator('table.accounts tbody tr').first().waitFor();
-    const cell = page.getByRole('button', { name: /accounts in seat tier B, tenure tier d/ });
+    const cell = page.getByRole('button', { name: /accounts in seat tier D, tenure tier a/ });
     const expected = Number((await cell.textContent())!.replace(/\D/g, ''));
     await cell.click();
-    await page.waitForFunction(() => location.hash === '#/accounts?seatTier=B&tenureTier=d');
+    await page.waitForFunction(() => location.hash === '#/accounts?seatTier=D&tenureTier=a');
     await page.getByRole('heading', { name: `${expected.toLocaleString('en-US')} accounts` }).waitFor();
     await page.goBack();
     await page.waitForFunction(() => location.hash === '#/accounts');
@@ -154,6 +155,18 @@ describe('the accounts screen with 10,000 accounts', () => {
       const rows = [...document.querySelectorAll('table.accounts tbody tr')];
       return rows.length > 0 && !document.querySelector('.refreshing') && rows.every((r) => r.querySelector('.dot')?.getAttribute('aria-label') === 'red' && r.querySelector('.contact-stale'));
     });
+  });
+
+  it('exports the filtered accounts as CSV', async () => {
+    const page = await signIn('eve@example.com');
+    await page.goto(`${url}/console/#/accounts?seatTier=D&tenureTier=a`);
+    await page.locator('table.accounts tbody tr').first().waitFor();
+    const heading = await page.locator('#account-list-title').textContent();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('accounts.csv');
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^account_id,name,/);
+    expect(lines.length - 1).toBe(Number(heading!.replace(/\D/g, '')));
   });
 
   it('logs a touch from the table; the account then shows it and counts as recently contacted', async () => {
