@@ -31,7 +31,7 @@ function startServer(port: number): Promise<ChildProcess> {
 }
 
 describe('crash safety', () => {
-  it('stores every event exactly once across 10 SIGKILLs of the server', { timeout: 120_000 }, async () => {
+  it('stores every event exactly once across 10 SIGKILLs of the server', { timeout: 180_000 }, async () => {
     const port = await freePort();
     server = await startServer(port);
     const browser = await launchChromium();
@@ -40,12 +40,13 @@ describe('crash safety', () => {
       page.on('console', (m) => m.type() === 'warning' && console.log('BROWSER', m.text()));
       await page.goto(`http://127.0.0.1:${port}/demo/appointments`);
       await page.waitForFunction(() => (window as unknown as { uptake?: { __sdk?: boolean } }).uptake?.__sdk === true);
-      // The page tracks an event every 30 ms (far faster than a person) until told to stop; faster
-      // still, an outage of several seconds can fill the 256 KB stored queue, which then drops the oldest.
+      // The page tracks an event every 60 ms (far faster than a person) until told to stop. Much
+      // faster, on a busy machine where each restart takes seconds, the outages add up to more than
+      // the 256 KB stored queue holds, and it drops the oldest by design (and says so).
       await page.evaluate(() => {
         let n = 0;
         const w = window as unknown as { uptake: { track(e: string): void }; stopCrashLoop: () => number };
-        const timer = setInterval(() => w.uptake.track(`Crash ${n++}`), 30);
+        const timer = setInterval(() => w.uptake.track(`Crash ${n++}`), 60);
         w.stopCrashLoop = () => (clearInterval(timer), n);
       });
       for (let kill = 0; kill < 10; kill++) {
@@ -56,7 +57,7 @@ describe('crash safety', () => {
         server = await startServer(port);
       }
       const created = await page.evaluate(() => (window as unknown as { stopCrashLoop: () => number }).stopCrashLoop());
-      expect(created).toBeGreaterThan(200);
+      expect(created).toBeGreaterThan(100);
 
       const store = openSqliteStore(database);
       const workspace = (await store.workspaceByName('ClinicFlow (demo)'))!;
