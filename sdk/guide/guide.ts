@@ -198,6 +198,9 @@ export class Guide {
     const announce = message.kind === 'certification' && message.certification.level != null && storage.get(this._key('level', message.certification.program)) !== String(message.certification.level);
     try {
       const widgets = await this._options.loadWidgets();
+      // Render in a task of its own, not in the one that evaluated the chunk: two short tasks
+      // instead of one long one on the host's main thread (and one that profilers name us in).
+      await new Promise<void>((resolve) => setTimeout(() => resolve(), 0));
       if (!current()) return;
       entry.target = target;
       entry.element = widgets.show(entry.message, target, this._handlers(entry, announce), { step, announce });
