@@ -3,6 +3,7 @@
 import { type Campaign, INTERRUPTING_KINDS } from '../protocol/campaign.ts';
 import { globalHoldoutBucket, holdoutBucket, isHeldOut } from './holdout.ts';
 import type { Profile } from './profile.ts';
+import { timeOf } from './time.ts';
 import type { AccountCapState, CampaignState, CapSnapshot, GuidanceSettings, ThrottleState } from './visitor-state.ts';
 
 export type RuleName = 'status' | 'schedule' | 'page' | 'audience' | 'holdout' | 'global_holdout' | 'frequency' | 'account_caps' | 'throttle';
@@ -24,15 +25,15 @@ export type Finding =
   | { rule: 'throttle'; campaignId: string; at: string; hours: number };
 
 const HOUR_MS = 3_600_000;
-const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / HOUR_MS;
+const hoursBetween = (from: string, now: string) => (timeOf(now) - Date.parse(from)) / HOUR_MS;
 const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
 export const isInterrupting = (campaign: Campaign) => INTERRUPTING_KINDS.has(campaign.kind);
 
 export function scheduleFinding(campaign: Campaign, now: string): Finding | null {
   const { startAt, endAt } = campaign.schedule;
-  if (startAt && Date.parse(now) < Date.parse(startAt)) return { rule: 'schedule', startsAt: startAt, endedAt: null };
-  if (endAt && Date.parse(now) >= Date.parse(endAt)) return { rule: 'schedule', startsAt: null, endedAt: endAt };
+  if (startAt && timeOf(now) < Date.parse(startAt)) return { rule: 'schedule', startsAt: startAt, endedAt: null };
+  if (endAt && timeOf(now) >= Date.parse(endAt)) return { rule: 'schedule', startsAt: null, endedAt: endAt };
   return null;
 }
 

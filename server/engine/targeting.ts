@@ -7,6 +7,7 @@ import { matchesPathPattern } from '../protocol/path-pattern.ts';
 import { localeCovers } from './locale.ts';
 import { pathOf } from './pages.ts';
 import type { Profile } from './profile.ts';
+import { timeOf } from './time.ts';
 
 export interface PageView {
   /** ISO time of the decision. */
@@ -98,7 +99,7 @@ export function evaluateCondition(condition: Condition, profile: Profile, view: 
 export function daysSinceUse(profile: Profile, condition: Pick<FeatureCondition, 'scope' | 'feature'>, now: string): number | null {
   const use = (condition.scope === 'user' ? profile.userFeatures : profile.accountFeatures)[condition.feature];
   if (!use || use.count <= 0) return null;
-  return Math.floor((Date.parse(now) - Date.parse(use.lastSeen)) / DAY_MS);
+  return Math.floor((timeOf(now) - Date.parse(use.lastSeen)) / DAY_MS);
 }
 
 function matchesFeature(condition: FeatureCondition, profile: Profile, now: string): boolean {

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
 import { campaignInput } from '../../server/protocol/campaign.ts';
 import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 import { freePort } from '../harness.ts';
+import { load, type LoadResult } from './http-load.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 export const SCALE = { users: 1_000_000, accounts: 10_000, campaigns: 200 } as const;
@@ -113,33 +113,13 @@ function start(args: string[], env: Record<string, string>): Promise<ChildProces
   });
 }
 
-export interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  bad: number;
-}
-
-async function load(url: string, options: { seconds: number; connections: number; body?: () => string; rate?: number }): Promise<Run> {
-  const result = await autocannon({
-    url,
-    connections: options.connections,
-    duration: options.seconds,
-    method: options.body ? 'POST' : 'GET',
-    headers: { 'content-type': 'text/plain' },
-    ...(options.rate ? { overallRate: options.rate } : {}),
-    ...(options.body ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: options.body!() }) }] } : {}),
-  });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.non2xx + result.errors + result.timeouts };
-}
-
 export interface ScaleResult {
   seedSeconds: number;
   /** The first full analytics evaluation of every user and account. */
   analyticsSeconds: number;
-  bare: Run;
-  decide: Run;
-  halfLoad: Run;
+  bare: LoadResult;
+  decide: LoadResult;
+  halfLoad: LoadResult;
   messagesPerDecide: number;
 }
 
@@ -177,22 +157,25 @@ export async function benchDecideAtScale({ seconds, connections }: { seconds: nu
     const [appPort, barePort] = [await freePort(), await freePort()];
     children.push(await start(['bin/uptake.js', 'serve'], { DATABASE_URL: file, PORT: String(appPort) }));
     children.push(await start(['--import', 'tsx', 'test/bench/bare-server.ts'], { PORT: String(barePort) }));
-    const visitors = seeded(7);
-    const body = () =>
-      JSON.stringify({
+    // Each connection is one stream of page views by users picked at random among the million.
+    const streams = Array.from({ length: connections }, (_, c) => seeded(7 + c));
+    const decideRequest = (c: number) => {
+      const next = streams[c]!;
+      const body = JSON.stringify({
         writeKey,
-        userId: userId(Math.floor(visitors() * USERS)),
-        url: `https://app.example${PAGES[Math.floor(visitors() * PAGES.length)]}`,
+        userId: userId(Math.floor(next() * USERS)),
+        url: `https://app.example${PAGES[Math.floor(next() * PAGES.length)]}`,
         device: 'desktop',
-        locale: visitors() < 0.2 ? 'fr-FR' : 'en-US',
+        locale: next() < 0.2 ? 'fr-FR' : 'en-US',
       });
-    const decideUrl = `http://127.0.0.1:${appPort}/v1/decide`;
-    const sample = await (await fetch(decideUrl, { method: 'POST', body: body() })).json();
-    const warm = 0.3;
-    await load(decideUrl, { seconds: Math.max(1, seconds * warm), connections, body }); // page cache and statement cache warm-up
-    const bare = await load(`http://127.0.0.1:${barePort}/json`, { seconds, connections });
-    const decide = await load(decideUrl, { seconds, connections, body });
-    const halfLoad = await load(decideUrl, { seconds, connections, body, rate: Math.max(1, Math.round(decide.rps / 2)) });
+      return { method: 'POST' as const, path: '/v1/decide', body };
+    };
+    const sample = await (await fetch(`http://127.0.0.1:${appPort}/v1/decide`, { method: 'POST', body: decideRequest(0).body })).json();
+    const run = { connections, seconds };
+    await load({ ...run, seconds: Math.max(1, seconds / 3), port: appPort, request: decideRequest }); // warm the page cache
+    const bare = await load({ ...run, port: barePort, request: () => ({ method: 'GET', path: '/json' }) });
+    const decide = await load({ ...run, port: appPort, request: decideRequest });
+    const halfLoad = await load({ ...run, port: appPort, request: decideRequest, rate: decide.rps / 2 });
     return { seedSeconds, analyticsSeconds, bare, decide, halfLoad, messagesPerDecide: (sample as { messages: unknown[] }).messages.length };
   } finally {
     for (const child of children) child.kill('SIGTERM');
