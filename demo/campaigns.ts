@@ -29,7 +29,8 @@ export const SETUP_CHECKLIST: CampaignBody = {
 
 /**
  * A tour across two pages, offered once (below the reminders nudge in priority); the launcher
- * starts it again on request, and a reload resumes it at the step after the last one viewed.
+ * starts it again on request, a reload resumes it at the step on screen, and another device at
+ * the step after the last one viewed.
  */
 export const PAYMENTS_TOUR: CampaignBody = {
   name: 'Collect payments at the desk',
