@@ -174,8 +174,14 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
 }
 
 /** Slice sizes of a full recompute: memory stays bounded whatever the workspace's size. */
-const USERS_PER_PASS = 25_000;
-const ACCOUNTS_PER_PASS = 2_500;
+const USERS_PER_PASS = 5_000;
+const ACCOUNTS_PER_PASS = 500;
+
+/**
+ * SQLite calls block the event loop, so a long recompute hands it back between slices and
+ * batches: requests (decide, ingest) wait for one slice at most, not for the whole run.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Counts = Omit<RefreshSummary, 'workspaces' | 'ms'>;
 const NO_COUNTS: Counts = { users: 0, accounts: 0, alertsRaised: 0, certificationsAwarded: 0 };
@@ -229,6 +235,7 @@ async function refreshAll(sql: SqlDb, ws: string, defs: Definitions, today: stri
   const members = new Map<string, MemberInfo>();
   let done = 0;
   for (const scope of slices(userIds, USERS_PER_PASS)) {
+    await breathe();
     const users = await evaluateUsers(sql, ws, scope, evaluator, async () => traits);
     for (const m of users.metrics.values()) {
       await writer.user(m);
@@ -244,6 +251,7 @@ async function refreshAll(sql: SqlDb, ws: string, defs: Definitions, today: stri
     options.onProgress?.(done, total);
   }
   for (const scope of slices(accountIds, ACCOUNTS_PER_PASS)) {
+    await breathe();
     const accounts = await loadAccounts(sql, ws, scope);
     const evaluated = await evaluateAccounts(sql, ws, accounts, scope, evaluator, members);
     await writer.accounts(evaluated, scope);
@@ -269,10 +277,11 @@ class MetricsWriter {
   ) {}
 
   private async flush(force = false) {
-    if (!force && this.statements.length < 10_000) return;
+    if (!force && this.statements.length < 5_000) return;
     const batch = this.statements;
     this.statements = [];
     await this.sql.batch(batch);
+    await breathe();
   }
 
   async user(m: UserMetrics) {
