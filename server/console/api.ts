@@ -4,16 +4,19 @@
 // Response types come from the server modules with `import type`, so nothing server-side is bundled.
 import type { AccountRow, overview } from '../analytics/queries.ts';
 import type { previewDefinitions } from '../analytics/preview.ts';
+import type { Explanation } from '../engine/explain.ts';
 import type { CampaignResults } from '../engine/results.ts';
+import type { NpsSummary, SurveyAnswer } from '../engine/survey.ts';
 import type { AlertRuleInput, CertificationInput, HealthInput, JourneyInput, MeasuresInput, TiersInput, TouchInput, Versioned } from '../protocol/analytics.ts';
-import type { Campaign } from '../protocol/campaign.ts';
+import type { AudienceRule } from '../protocol/audience.ts';
+import type { Campaign, CampaignInput, CampaignStatus } from '../protocol/campaign.ts';
 import type { ConsoleUser, ConsoleUserInput, ConsoleUserPatch, KeyKind, LoginInput, OneTimePassword, SessionInfo, WorkspaceKeys } from '../protocol/console-auth.ts';
 import type { CertificationProgress } from '../protocol/decide.ts';
 import type { ErrorEnvelope } from '../protocol/errors.ts';
 import type { FeatureInput } from '../protocol/feature.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithSecret } from '../protocol/webhook.ts';
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
-import type { StoredEvent } from '../store/store.ts';
+import type { CampaignVersion, StoredEvent } from '../store/store.ts';
 
 export type { AccountRow, CertificationProgress, SessionInfo };
 export type Overview = Awaited<ReturnType<typeof overview>>;
@@ -146,7 +149,29 @@ export type Health = Versioned<HealthInput>;
 export type Tiers = Versioned<TiersInput>;
 export type Measures = Versioned<MeasuresInput>;
 export type Settings = WorkspaceSettings;
-export type { AlertRuleInput, CampaignResults, Campaign, CertificationInput, ConsoleUser, FeatureInput, HealthInput, JourneyInput, MeasuresInput, StoredEvent, TiersInput, TouchInput, Webhook, WebhookDelivery, WebhookInput, WorkspaceKeys };
+export type { AlertRuleInput, AudienceRule, CampaignResults, Campaign, CampaignInput, CampaignStatus, CampaignVersion, Explanation, CertificationInput, ConsoleUser, FeatureInput, HealthInput, JourneyInput, MeasuresInput, StoredEvent, TiersInput, TouchInput, Webhook, WebhookDelivery, WebhookInput, WorkspaceKeys };
+
+export interface ReachEstimate {
+  users: number;
+  accounts: number;
+  totalUsers: number;
+  totalAccounts: number;
+  /** The rule names page, device or locale: users who could match on some page view count. */
+  pageViewConditions: boolean;
+}
+
+export interface SurveyAnswers {
+  total: number;
+  nps?: NpsSummary;
+  choices?: Record<string, number>;
+  answers: SurveyAnswer[];
+}
+
+/** Who to explain a campaign for: GET /api/v1/campaigns/:id/explain. */
+export interface ExplainQuery {
+  userId: string;
+  url?: string;
+}
 
 /** How the console proves who it is: the session's CSRF token (the cookie travels by itself), or a secret key. */
 export type Credentials = { csrfToken: string } | { secretKey: string } | null;
@@ -168,8 +193,8 @@ const enc = encodeURIComponent;
 export function createClient(credentials: Credentials, options: { base?: string; onUnauthorized?: () => void } = {}) {
   const base = options.base ?? '/api/v1';
 
-  async function send(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
+  async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extra };
     if (credentials && 'secretKey' in credentials) headers['authorization'] = `Bearer ${credentials.secretKey}`;
     if (credentials && 'csrfToken' in credentials && method !== 'GET') headers['x-csrf-token'] = credentials.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -185,8 +210,8 @@ export function createClient(credentials: Credentials, options: { base?: string;
     throw new ApiFailure(response.status, error?.code ?? 'http_error', error?.message ?? `the server answered HTTP ${response.status}`);
   }
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await send(method, path, body);
+  async function call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const response = await send(method, path, body, headers);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
   const get = <T>(path: string) => call<T>('GET', path);
@@ -252,8 +277,17 @@ export function createClient(credentials: Credentials, options: { base?: string;
     deliveries: (id: string) => get<{ total: number; deliveries: WebhookDelivery[] }>(`/webhooks/${enc(id)}/deliveries?limit=20`),
     testWebhook: (id: string) => call<{ eventId: string }>('POST', `/webhooks/${enc(id)}/test`),
 
-    campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns').then((r) => r.campaigns),
+    campaigns: (status?: CampaignStatus) => get<{ campaigns: Campaign[] }>(`/campaigns${queryString({ status })}`).then((r) => r.campaigns),
+    campaign: (id: string) => get<Campaign>(`/campaigns/${enc(id)}`),
+    createCampaign: (input: CampaignInput) => call<Campaign>('POST', '/campaigns', input),
+    /** Refused with 409 when someone saved a newer version than `version` meanwhile. */
+    saveCampaign: (id: string, input: CampaignInput, version: number) => call<Campaign>('PUT', `/campaigns/${enc(id)}`, input, { 'if-match': String(version) }),
+    changeCampaignStatus: (id: string, action: 'publish' | 'pause' | 'archive') => call<Campaign>('POST', `/campaigns/${enc(id)}/${action}`),
+    campaignVersions: (id: string) => get<{ versions: CampaignVersion[] }>(`/campaigns/${enc(id)}/versions`).then((r) => r.versions),
     campaignResults: (id: string) => get<CampaignResults & { campaignId: string }>(`/campaigns/${enc(id)}/results`),
+    explainCampaign: (id: string, query: ExplainQuery) => get<Explanation>(`/campaigns/${enc(id)}/explain${queryString({ ...query })}`),
+    campaignAnswers: (id: string) => get<SurveyAnswers>(`/campaigns/${enc(id)}/answers?limit=50`),
+    estimateAudience: (audience: AudienceRule) => call<ReachEstimate>('POST', '/audiences/estimate', { audience }),
   };
 }
 

@@ -8,7 +8,7 @@ import { AccountScreen } from './account/account.tsx';
 import { UserScreen } from './account/user.tsx';
 import { AccountsScreen } from './accounts/accounts.tsx';
 import { AlertsScreen } from './alerts/alerts.tsx';
-import { CampaignsScreen } from './campaigns.tsx';
+import { CampaignsScreen } from './campaigns/campaigns.tsx';
 import { CertificationsScreen } from './definitions/certifications.tsx';
 import { FeaturesScreen } from './definitions/features.tsx';
 import { HealthScreen } from './definitions/health.tsx';

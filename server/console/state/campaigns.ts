@@ -1,0 +1,180 @@
+// Campaign drafts in the console: a new campaign of each kind, switching kinds without leaving
+// stray fields, the stored campaign back as input, and the message the SDK would be handed for
+// a draft (what the live preview renders). Pure: no fetching here.
+import type { AudienceRule, Campaign, CampaignInput, CampaignStatus } from '../api.ts';
+import type { CampaignKind } from '../../protocol/campaign.ts';
+import type { MessageContent } from '../../protocol/content.ts';
+import type { DecidedMessage } from '../../protocol/decide.ts';
+
+export type CampaignDraft = CampaignInput;
+
+export const KINDS: readonly { value: CampaignKind; label: string; about: string }[] = [
+  { value: 'tooltip', label: 'Tooltip', about: 'a tip next to an element' },
+  { value: 'hotspot', label: 'Hotspot', about: 'a pulsing dot that opens a tip' },
+  { value: 'modal', label: 'Modal', about: 'a dialog in the middle of the page' },
+  { value: 'banner', label: 'Banner', about: 'a strip at the top or bottom' },
+  { value: 'slideout', label: 'Slideout', about: 'a panel from the side' },
+  { value: 'tour', label: 'Tour', about: 'several steps, across pages' },
+  { value: 'checklist', label: 'Checklist', about: 'tasks that tick themselves' },
+  { value: 'launcher', label: 'Launcher', about: 'a resource center of links and tours' },
+  { value: 'survey', label: 'Survey', about: 'NPS or a single choice' },
+  { value: 'certification', label: 'Certification', about: 'a badge with level and progress' },
+];
+
+export const STATUSES: readonly CampaignStatus[] = ['draft', 'live', 'paused', 'archived'];
+
+/** What each kind needs besides content; the server refuses a kind without its part. */
+type KindPart = Pick<CampaignInput, 'anchor' | 'position' | 'steps' | 'items' | 'entries' | 'question' | 'program'>;
+const KIND_FIELDS = ['anchor', 'position', 'steps', 'items', 'entries', 'question', 'program'] as const;
+
+const text = (words: string) => [{ p: [{ text: words }] }];
+
+export function kindDefaults(kind: CampaignKind): KindPart {
+  switch (kind) {
+    case 'tooltip':
+    case 'hotspot':
+      return { anchor: { selector: '', placement: 'right' } };
+    case 'modal':
+      return {};
+    case 'banner':
+      return { position: 'top' };
+    case 'slideout':
+      return { position: 'right' };
+    case 'tour':
+      return { steps: [{ id: 'step-1', content: { title: 'First step', body: [], buttons: [{ id: 'next', label: 'Next', style: 'primary', action: { type: 'next' } }] } }] };
+    case 'checklist':
+      return { items: [{ id: 'item-1', label: 'First task' }] };
+    case 'launcher':
+      return { entries: [{ id: 'help', label: 'Help center', action: { type: 'url', url: 'https://example.com/help' } }] };
+    case 'survey':
+      return { question: { type: 'nps' } };
+    case 'certification':
+      return { program: '' };
+  }
+}
+
+export function blankCampaign(kind: CampaignKind): CampaignDraft {
+  return {
+    name: '',
+    kind,
+    status: 'draft',
+    priority: 100,
+    audience: { all: [] },
+    pages: { include: [], exclude: [] },
+    schedule: { startAt: null, endAt: null },
+    holdoutPercent: 0,
+    goal: null,
+    frequency: { maxShows: null, minIntervalHours: 0, stopAfter: ['dismissed', 'clicked'] },
+    accountCaps: { maxUsers: null, coolOffHours: 0 },
+    content: { title: '', body: text(''), buttons: [] },
+    ...kindDefaults(kind),
+  };
+}
+
+/** The draft as another kind: its own fields kept where the new kind uses them, the rest dropped. */
+export function withKind(draft: CampaignDraft, kind: CampaignKind): CampaignDraft {
+  const next: CampaignDraft = { ...draft, kind };
+  const wanted = kindDefaults(kind);
+  for (const field of KIND_FIELDS) {
+    // A modal may keep an anchor to spotlight; it needs none.
+    const used = field in wanted || (field === 'anchor' && kind === 'modal');
+    if (!used) delete next[field];
+    else if (next[field] === undefined) (next as Record<string, unknown>)[field] = wanted[field];
+  }
+  if (next.position && !POSITIONS[kind]?.includes(next.position)) next.position = wanted.position!;
+  return next;
+}
+
+export const POSITIONS: Partial<Record<CampaignKind, readonly ('top' | 'bottom' | 'left' | 'right')[]>> = { banner: ['top', 'bottom'], slideout: ['left', 'right'] };
+
+/** A stored campaign as the input it was saved from. */
+export function inputOf(campaign: Campaign): CampaignDraft {
+  const { id: _id, version: _version, createdAt: _created, updatedAt: _updated, ...input } = campaign;
+  return { ...input, audience: normalizeAudience(input.audience) };
+}
+
+/** The next free id like "step-3" among `taken`. */
+export function freshId(prefix: string, taken: readonly { id: string }[]): string {
+  const ids = new Set(taken.map((t) => t.id));
+  let n = taken.length + 1;
+  while (ids.has(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+}
+
+/** A stand-in certification for previews: the program's badge halfway to its next level. */
+function sampleCertification(program: string): Extract<DecidedMessage, { kind: 'certification' }>['certification'] {
+  return {
+    program,
+    programName: program || 'Certification',
+    level: 2,
+    levelName: 'Practitioner',
+    next: { level: 1, name: 'Expert', requirements: [{ label: 'Use 4 key features', done: false, have: 3, need: 4 }, { label: 'Active on 10 days', done: true, have: 12, need: 10 }] },
+  };
+}
+
+/**
+ * What the SDK would be handed for this draft, for the live preview: the same shape decide
+ * returns, with checklist items not yet done and a sample certification.
+ */
+export function previewMessage(draft: CampaignDraft): DecidedMessage {
+  const base = { campaignId: 'preview', version: 0, interrupting: false, content: draft.content as MessageContent };
+  const anchor = { selector: '#preview-anchor', placement: draft.anchor?.placement ?? 'right' };
+  switch (draft.kind) {
+    case 'tooltip':
+    case 'hotspot':
+      return { ...base, kind: draft.kind, interrupting: true, anchor };
+    case 'modal':
+      return { ...base, kind: 'modal', interrupting: true, ...(draft.anchor ? { anchor } : {}) };
+    case 'banner':
+      return { ...base, kind: 'banner', position: draft.position === 'bottom' ? 'bottom' : 'top' };
+    case 'slideout':
+      return { ...base, kind: 'slideout', interrupting: true, position: draft.position === 'left' ? 'left' : 'right' };
+    case 'tour':
+      return {
+        ...base,
+        kind: 'tour',
+        interrupting: true,
+        startAt: 0,
+        steps: (draft.steps ?? []).map((s) => ({ id: s.id, content: s.content, ...(s.anchor ? { anchor: { ...anchor, placement: s.anchor.placement } } : {}) })),
+      };
+    case 'checklist':
+      return { ...base, kind: 'checklist', items: (draft.items ?? []).map((i) => ({ id: i.id, label: i.label, done: false, ...(i.description ? { description: i.description } : {}) })) };
+    case 'launcher':
+      return { ...base, kind: 'launcher', entries: draft.entries ?? [] };
+    case 'survey':
+      return { ...base, kind: 'survey', interrupting: true, question: draft.question ?? { type: 'nps' } };
+    case 'certification':
+      return { ...base, kind: 'certification', certification: sampleCertification(draft.program ?? '') };
+  }
+}
+
+/** The list's status filter from the URL: one of the statuses, or every one but archived. */
+export function statusFilter(value: string | null): CampaignStatus | 'current' {
+  return (STATUSES as readonly string[]).includes(value ?? '') ? (value as CampaignStatus) : 'current';
+}
+
+export function filterCampaigns(campaigns: readonly Campaign[], filter: CampaignStatus | 'current'): Campaign[] {
+  return campaigns.filter((c) => (filter === 'current' ? c.status !== 'archived' : c.status === filter));
+}
+
+/** Which status changes a campaign in this status can take, in the order they are offered. */
+export function transitions(status: CampaignStatus): ('publish' | 'pause' | 'archive')[] {
+  if (status === 'draft') return ['publish', 'archive'];
+  if (status === 'live') return ['pause', 'archive'];
+  if (status === 'paused') return ['publish', 'archive'];
+  return [];
+}
+
+const isGroup = (rule: AudienceRule): boolean => 'all' in rule || 'any' in rule || 'not' in rule;
+
+/**
+ * An audience as the builder edits it: every group is "all of", "any of" or "none of" (stored as
+ * not + any), and the top is always a group. Means the same as the rule it was made from.
+ */
+export function normalizeAudience(rule: AudienceRule): AudienceRule {
+  const child = (r: AudienceRule) => (isGroup(r) ? normalizeAudience(r) : r);
+  if ('all' in rule) return { all: rule.all.map(child) };
+  if ('any' in rule) return { any: rule.any.map(child) };
+  if ('not' in rule) return { not: { any: ('any' in rule.not ? rule.not.any : [rule.not]).map(child) } };
+  return { all: [rule] };
+}

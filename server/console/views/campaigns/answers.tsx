@@ -1,0 +1,75 @@
+// A survey's answers: the NPS score with promoters, passives and detractors (or the count per
+// option), then the latest answers with their comments.
+import type { Campaign } from '../../api.ts';
+import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../format.ts';
+import { client } from '../../state.ts';
+import { href } from '../../state/route.ts';
+import { useResource } from '../../use-resource.ts';
+import { Panel } from '../screen.tsx';
+import { Loaded } from '../status.tsx';
+
+export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
+  const api = client.value!;
+  const [resource, retry] = useResource(() => api.campaignAnswers(campaign.id), [api, campaign.id]);
+  const options = campaign.question?.type === 'choice' ? campaign.question.options : [];
+  return (
+    <Panel title="Survey answers" id="campaign-answers">
+      <Loaded resource={resource} retry={retry} isEmpty={(a) => a.total === 0} empty="Nobody has answered yet.">
+        {(answers) => (
+          <>
+            {answers.nps && (
+              <div class="nps">
+                <p class="kpi">NPS {formatDecimal(answers.nps.score)}</p>
+                <p class="muted">
+                  {formatNumber(answers.nps.responses)} answers: {formatNumber(answers.nps.promoters)} promoters (9–10), {formatNumber(answers.nps.passives)} passives (7–8), {formatNumber(answers.nps.detractors)} detractors (0–6)
+                </p>
+                <div class="stack" role="img" aria-label={`promoters ${formatPercent(answers.nps.promoters / answers.nps.responses)}, detractors ${formatPercent(answers.nps.detractors / answers.nps.responses)}`}>
+                  <span class="health-green" style={{ width: `${(answers.nps.promoters / answers.nps.responses) * 100}%` }} />
+                  <span class="health-yellow" style={{ width: `${(answers.nps.passives / answers.nps.responses) * 100}%` }} />
+                  <span class="health-red" style={{ width: `${(answers.nps.detractors / answers.nps.responses) * 100}%` }} />
+                </div>
+              </div>
+            )}
+            {answers.choices && (
+              <table class="preview-table">
+                <tbody>
+                  {options.map((o) => (
+                    <tr key={o.id}>
+                      <th scope="row">{o.label}</th>
+                      <td class="num">{formatNumber(answers.choices![o.id] ?? 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <h3>Latest answers</h3>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">User</th>
+                    <th scope="col">Answer</th>
+                    <th scope="col">Comment</th>
+                    <th scope="col">When</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {answers.answers.map((a, i) => (
+                    <tr key={i}>
+                      <th scope="row">
+                        <a href={href(['users', a.visitorId])}>{a.visitorId}</a>
+                      </th>
+                      <td>{a.score !== null ? a.score : (options.find((o) => o.id === a.choice)?.label ?? a.choice)}</td>
+                      <td class="note">{a.comment ?? ''}</td>
+                      <td>{formatDateTime(a.answeredAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Loaded>
+    </Panel>
+  );
+}
