@@ -69,8 +69,8 @@ export function CampaignList() {
             <select onChange={newKind} value="">
               <option value="">New campaign…</option>
               {KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label} — {k.about}
+                <option key={k.value} value={k.value} title={k.about}>
+                  {k.label}
                 </option>
               ))}
             </select>

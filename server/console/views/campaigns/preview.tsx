@@ -7,14 +7,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageHandlers, ShownMessage, Widgets } from '../../../../sdk/guide/widgets-api.ts';
 import { type CampaignDraft, previewMessage } from '../../state/campaigns.ts';
 
-/** The frame's page: a sketch of a product with the anchor stand-in, and the widgets import. */
+/** The frame's page: a sketch of a product, the anchor stand-in on the side facing the message, and the widgets import. */
 const FRAME_PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>
-body{margin:0;height:100vh;display:grid;grid-template-columns:120px 1fr;font:13px/1.4 system-ui,sans-serif;background:#f5f7fa;color:#1b2430}
-nav{background:#fff;border-right:1px solid #e3e8ee;padding:14px 10px;display:flex;flex-direction:column;gap:10px}
-nav i{display:block;height:10px;border-radius:5px;background:#e6eaf0}
-main{display:grid;place-items:center;padding:16px}
-#preview-anchor{font:inherit;padding:8px 14px;border:2px dashed #2456c9;border-radius:8px;background:#fff;color:#2456c9;max-width:220px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-</style></head><body><nav aria-hidden="true"><i></i><i></i><i></i><i></i></nav><main><button id="preview-anchor" type="button">Anchor</button></main>
+body{margin:0;height:100vh;font:13px/1.4 system-ui,sans-serif;background:#f5f7fa;color:#1b2430;overflow:hidden}
+.sketch{position:absolute;inset:16px;display:grid;gap:10px;align-content:start}
+.sketch i{display:block;height:10px;border-radius:5px;background:#e6eaf0}.sketch i:nth-child(odd){width:70%}
+#preview-anchor{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);font:inherit;font-size:12px;padding:6px 10px;border:2px dashed #2456c9;border-radius:8px;background:#fff;color:#2456c9}
+body[data-placement^=right] #preview-anchor{left:12px;transform:translateY(-50%)}
+body[data-placement^=left] #preview-anchor{left:auto;right:12px;transform:translateY(-50%)}
+body[data-placement^=top] #preview-anchor{top:auto;bottom:24px;transform:translateX(-50%)}
+body[data-placement^=bottom] #preview-anchor{top:24px;transform:translateX(-50%)}
+</style></head><body><div class="sketch" aria-hidden="true"><i></i><i></i><i></i><i></i><i></i><i></i></div><button id="preview-anchor" type="button">Anchor</button>
 <script type="module">
 import('/sdk/widgets.js').then(
   (widgets) => { window.uptakeWidgets = widgets; dispatchEvent(new Event('uptake-widgets')); },
@@ -60,8 +63,9 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
       const doc = frame.current?.contentDocument;
       if (!doc) return;
       const anchor = doc.getElementById('preview-anchor')!;
-      const selector = draft.kind === 'tour' ? draft.steps?.[step]?.anchor?.selector : draft.anchor?.selector;
-      anchor.textContent = selector || 'Anchor';
+      const pointsWith = draft.kind === 'tour' ? draft.steps?.[step]?.anchor : draft.anchor;
+      // Leave the message room on the side it opens to.
+      doc.body.dataset.placement = pointsWith?.placement ?? '';
       anchor.hidden = !needsAnchor(draft);
       // Widgets move focus into themselves (a modal must); the author is typing in the editor.
       const typing = document.activeElement as HTMLElement | null;
@@ -118,7 +122,14 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
       </div>
       {failure && <p class="error-note">Preview unavailable: {failure}</p>}
       <iframe ref={frame} class="preview-frame" title="Preview of the message as users see it" srcdoc={FRAME_PAGE} onLoad={onLoad} />
-      <p class="hint">Rendered by the same widgets your users get. Buttons only act here: links do not open, nothing is recorded.</p>
+      <p class="hint">
+        {needsAnchor(draft) && (
+          <>
+            The dashed box stands in for <code>{(draft.kind === 'tour' ? draft.steps?.[Math.min(step, steps - 1)]?.anchor?.selector : draft.anchor?.selector) || 'the anchor'}</code>.{' '}
+          </>
+        )}
+        Rendered by the same widgets your users get. Buttons only act here: links do not open, nothing is recorded.
+      </p>
     </section>
   );
 }
