@@ -36,7 +36,7 @@ const blockOf = (kind: BlockKind, lines: Inline[][]): Block => (kind === 'p' ? {
 /** One line of text runs: a paragraph, or one item of a list. */
 function Runs({ runs, path, edit, label }: { runs: Inline[]; path: Path; edit: Edit; label: string }) {
   return (
-    <div class="runs" role="group" aria-label={label}>
+    <div class="runs">
       {runs.map((run, r) => (
         <div class="run" key={r}>
           <TextField label={r === 0 ? label : `${label}, part ${r + 1}`} path={[...path, r, 'text']} value={run.text} onChange={(v) => edit([...path, r, 'text'], v)} />
