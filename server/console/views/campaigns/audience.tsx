@@ -70,6 +70,8 @@ function Group({ rule, path, edit, vocabulary, depth, onRemove }: { rule: Audien
   );
 }
 
+const count = (n: number, noun: string) => `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 type Estimate = { status: 'waiting' } | { status: 'ready'; reach: ReachEstimate } | { status: 'error'; message: string };
 
 /** How many users and accounts match the audience now, asked for once typing pauses. */
@@ -95,7 +97,7 @@ export function ReachEstimateNote({ audience, delayMs = 400 }: { audience: Audie
       {estimate.status === 'error' && <span class="bad">No estimate: {estimate.message}</span>}
       {estimate.status === 'ready' && (
         <>
-          <strong class="reach-users">{formatNumber(estimate.reach.users)} users</strong> in <strong class="reach-accounts">{formatNumber(estimate.reach.accounts)} accounts</strong> match now{' '}
+          <strong class="reach-users">{count(estimate.reach.users, 'user')}</strong> in <strong class="reach-accounts">{count(estimate.reach.accounts, 'account')}</strong> match now{' '}
           <span class="muted">
             (of {formatNumber(estimate.reach.totalUsers)} users, {formatNumber(estimate.reach.totalAccounts)} accounts)
             {estimate.reach.pageViewConditions && '; page, device and language are checked on each page view'}

@@ -1,0 +1,199 @@
+// @vitest-environment happy-dom
+// The Campaigns screens against the real admin API: the list with its status filter and status
+// actions (none for viewers), the editor saving drafts with the server's refusal beside the field,
+// the live reach estimate, versions, results with the explain lookup, and the lift interval.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { notice } from '../../server/console/state/notice.ts';
+import { navigate } from '../../server/console/state/route.ts';
+import { CampaignsScreen } from '../../server/console/views/campaigns/campaigns.tsx';
+import { LiftInterval, liftText } from '../../server/console/views/campaigns/lift-interval.tsx';
+import { buttons, choose, mount, press, settle, type, unmountAll } from './dom.ts';
+import { type ConsoleServer, consoleServer } from './server.ts';
+
+let server: ConsoleServer;
+const ids = { live: '', draft: '', archived: '' };
+const NOT_USED_REMINDERS = { type: 'feature', scope: 'account', feature: 'reminders', op: 'not_used' };
+
+async function create(name: string, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const response = await server.admin('POST', '/api/v1/campaigns', { name, kind: 'banner', status, content: { title: `${name} title` }, ...extra });
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function stored(id: string): Promise<{ status: string; version: number; kind: string; name: string }> {
+  return (await server.admin('GET', `/api/v1/campaigns/${id}`)).json() as never;
+}
+
+beforeAll(async () => {
+  server = await consoleServer();
+  ids.live = await create('Reminders nudge', 'live', { kind: 'tooltip', anchor: { selector: '#reminders', placement: 'right' }, audience: NOT_USED_REMINDERS, goal: { type: 'feature', feature: 'reminders', withinDays: 14 } });
+  ids.draft = await create('Spring banner', 'draft');
+  ids.archived = await create('Old banner', 'archived');
+});
+afterAll(() => server?.close());
+afterEach(unmountAll);
+
+const rowNames = (host: HTMLElement) => [...host.querySelectorAll('table.campaigns tbody th a')].map((a) => a.textContent);
+
+const field = (host: HTMLElement, label: string, scope = 'form') => {
+  const element = [...host.querySelectorAll(`${scope} label`)].find((l) => l.textContent === label) as HTMLLabelElement | undefined;
+  if (!element) throw new Error(`no field labelled ${label}`);
+  return host.querySelector<HTMLInputElement>(`#${CSS.escape(element.htmlFor)}`)!;
+};
+
+async function open(hash: string, ready: string): Promise<HTMLElement> {
+  navigate(hash);
+  const host = await mount(<CampaignsScreen />);
+  await settle(() => !!host.querySelector(ready));
+  return host;
+}
+
+describe('the campaign list', () => {
+  it('lists every campaign but archived ones with kind, status and priority, and filters by status from the address', async () => {
+    server.signIn('editor');
+    const host = await open('#/campaigns', 'table.campaigns');
+    expect(rowNames(host).sort()).toEqual(['Reminders nudge', 'Spring banner']);
+    const live = host.querySelector(`tr[data-campaign="${ids.live}"]`)!;
+    expect([...live.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)).toEqual(['Tooltip', 'live', '100']);
+    // Reach: nobody was shown it yet; lift needs exposed and held-out users.
+    expect(live.querySelectorAll('td')[3]!.textContent).toBe('0');
+    expect(live.textContent).toContain('needs exposed and held-out users');
+    await unmountAll();
+
+    const archived = await open('#/campaigns?status=archived', 'table.campaigns');
+    expect(rowNames(archived)).toEqual(['Old banner']);
+    expect(archived.querySelector('a.chip[aria-pressed="true"]')!.textContent).toBe('Archived');
+  });
+
+  it('pauses a live campaign in place and says so', async () => {
+    server.signIn('editor');
+    const id = await create('Pause me', 'live');
+    const host = await open('#/campaigns', 'table.campaigns');
+    await press(buttons(host, /^Pause Pause me$/)[0]);
+    await settle(() => notice.value === 'Paused “Pause me”');
+    expect((await stored(id)).status).toBe('paused');
+    await settle(() => buttons(host, /^Publish Pause me$/).length === 1);
+  });
+
+  it('gives viewers no status actions and no way to start a campaign', async () => {
+    server.signIn('viewer');
+    const host = await open('#/campaigns', 'table.campaigns');
+    expect(buttons(host, /^(Publish|Pause|Archive) /)).toHaveLength(0);
+    expect(host.querySelector('.new-campaign')).toBeNull();
+    // Results stay open to them, one link a campaign.
+    expect(host.querySelectorAll('a[href$="/results"]').length).toBe(host.querySelectorAll('table.campaigns tbody tr').length);
+  });
+});
+
+describe('the campaign editor', () => {
+  it('saves a new banner as a draft and opens it, with its first version', async () => {
+    server.signIn('editor');
+    const host = await open('#/campaigns/new?kind=banner', 'form.campaign-form');
+    expect(field(host, 'Position').value).toBe('top');
+    await type(field(host, 'Name'), 'Two-way SMS');
+    await type(field(host, 'Title'), 'Patients can reply to reminders');
+    await choose(field(host, 'Position'), 'bottom');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Two-way SMS” as version 1');
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    expect(await stored(id)).toMatchObject({ name: 'Two-way SMS', kind: 'banner', status: 'draft', version: 1, position: 'bottom', content: { title: 'Patients can reply to reminders' } });
+  });
+
+  it('shows the server’s refusal next to the field it names, and saves nothing', async () => {
+    server.signIn('editor');
+    const before = (await stored(ids.draft)).version;
+    const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');
+    await press(buttons(host, 'Add a button')[0]);
+    await choose(field(host, 'Does'), 'url');
+    await type(field(host, 'Link'), 'javascript:alert(1)');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => !!host.querySelector('.field-error'));
+    const link = field(host, 'Link');
+    expect(link.getAttribute('aria-invalid')).toBe('true');
+    expect(link.closest('.field')!.querySelector('.field-error')!.textContent).toBe('links must be https:, mailto: or a same-site path');
+    expect(host.querySelector('form > .error-note')!.textContent).toBe('content.buttons[0].action.url: links must be https:, mailto: or a same-site path');
+    expect((await stored(ids.draft)).version).toBe(before);
+  });
+
+  it('estimates the reach of the audience as conditions are added', async () => {
+    server.signIn('editor');
+    const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');
+    // Everyone: both clinics' users.
+    await settle(() => host.querySelector('.reach-users')?.textContent === '2 users');
+    expect(host.querySelector('.reach-accounts')!.textContent).toBe('2 accounts');
+    await press(buttons(host, 'Add a condition')[0]);
+    // The first condition offered: accounts that have not used the first feature (reminders).
+    expect(host.querySelector<HTMLSelectElement>('.condition select')!.value).toBe('account_feature');
+    await settle(() => host.querySelector('.reach-users')?.textContent === '1 user');
+    expect(host.querySelector('.reach-accounts')!.textContent).toBe('1 account');
+  });
+
+  it('publishes a draft after saving it, and lists both versions with what changed', async () => {
+    server.signIn('editor');
+    const id = await create('Publish me', 'draft');
+    const host = await open(`#/campaigns/${id}`, 'form.campaign-form');
+    await type(field(host, 'Title'), 'New title');
+    await press(buttons(host, 'Save and publish')[0]);
+    await settle(() => notice.value === 'Published “Publish me” (version 3)');
+    expect(await stored(id)).toMatchObject({ status: 'live', version: 3, content: { title: 'New title' } });
+    // Live now: saving keeps it live, and it can be paused.
+    expect(buttons(host, 'Save changes (stays live)')).toHaveLength(1);
+    expect(buttons(host, 'Pause')).toHaveLength(1);
+    await settle(() => host.querySelectorAll('#campaign-versions tbody tr').length === 3);
+    expect([...host.querySelectorAll('#campaign-versions tbody tr')].map((r) => r.querySelectorAll('td')[1]!.textContent)).toEqual(['Published', 'Updated', 'Created']);
+  });
+
+  it('is read-only for viewers: disabled fields, no save or publish', async () => {
+    server.signIn('viewer');
+    const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');
+    expect(field(host, 'Name').disabled).toBe(true);
+    expect(buttons(host, /save|publish|add a condition/i)).toHaveLength(0);
+  });
+});
+
+describe('the results screen', () => {
+  it('shows exposures and, for a user outside the audience, which rule keeps them out', async () => {
+    server.signIn('viewer');
+    const host = await open(`#/campaigns/${ids.live}/results`, '#campaign-explain');
+    const metrics = Object.fromEntries([...host.querySelectorAll('.metric')].map((m) => [m.querySelector('dt')!.textContent, m.querySelector('dd')!.textContent]));
+    expect(metrics).toEqual({ Exposures: '0', 'Unique users': '0', Clicked: '0', Dismissed: '0', 'Held out': '0' });
+    expect(host.querySelector('#campaign-lift')!.textContent).toContain('used feature reminders within 14 days');
+
+    await type(field(host, 'User id', '#campaign-explain'), 'u1');
+    await press(buttons(host, 'Explain')[0]);
+    await settle(() => !!host.querySelector('.explain-rules'));
+    expect(host.querySelector('#campaign-explain [role="status"]')!.textContent).toBe('u1 does not see it: Audience — not in the audience.');
+    const audience = [...host.querySelectorAll('.explain-rules > li')].find((li) => li.textContent!.includes('Audience'))!;
+    expect(audience.className).toBe('fail');
+    expect(audience.querySelector('.explain-conditions li')!.textContent).toContain('account has used feature reminders');
+
+    await type(field(host, 'User id', '#campaign-explain'), 'u2');
+    await press(buttons(host, 'Explain')[0]);
+    await settle(() => host.querySelector('#campaign-explain [role="status"]')?.textContent === 'u2 would see it now.');
+  });
+});
+
+describe('the lift interval', () => {
+  it('draws the interval and the estimate, green when the interval is above zero, and says it in words', async () => {
+    const host = await mount(<LiftInterval interval={{ estimate: 0.1, low: 0.04, high: 0.16 }} significant={true} label="Lift" />);
+    const svg = host.querySelector('svg')!;
+    expect(svg.getAttribute('class')).toBe('lift-interval lift-good');
+    expect(svg.getAttribute('aria-label')).toBe(`Lift: ${liftText({ estimate: 0.1, low: 0.04, high: 0.16 })}`);
+    const zero = Number(svg.querySelector('line.zero')!.getAttribute('x1'));
+    const range = svg.querySelector('rect.range')!;
+    expect(Number(range.getAttribute('x'))).toBeGreaterThan(zero);
+    expect(Number(svg.querySelector('circle.estimate')!.getAttribute('cx'))).toBeGreaterThan(Number(range.getAttribute('x')));
+  });
+
+  it('is grey across zero when not significant, and absent without an estimate', async () => {
+    const host = await mount(
+      <div>
+        <LiftInterval interval={{ estimate: 0.02, low: -0.03, high: 0.07 }} significant={false} label="Lift" />
+        <LiftInterval interval={{ estimate: null, low: null, high: null }} significant={false} label="None" />
+      </div>,
+    );
+    expect(host.querySelectorAll('svg')).toHaveLength(1);
+    expect(host.querySelector('svg')!.getAttribute('class')).toBe('lift-interval lift-unsure');
+    expect(liftText({ estimate: 0.02, low: -0.03, high: 0.07 })).toMatch(/^\+2 pp \(−3 pp to \+7 pp\)$/);
+    expect(liftText(undefined)).toBe('not measured yet');
+  });
+});
