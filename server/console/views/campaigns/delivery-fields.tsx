@@ -26,7 +26,7 @@ function PatternList({ label, path, values, edit, hint }: { label: string; path:
   return (
     <div class="field grow">
       <label for={id}>{label}</label>
-      <textarea id={id} rows={2} disabled={!useEditable()} value={values.join('\n')} onInput={(e) => edit(path, (e.target as HTMLTextAreaElement).value.split('\n').map((s) => s.trim()).filter(Boolean))} />
+      <textarea id={id} rows={Math.max(2, values.length + 1)} disabled={!useEditable()} value={values.join('\n')} onInput={(e) => edit(path, (e.target as HTMLTextAreaElement).value.split('\n').map((s) => s.trim()).filter(Boolean))} />
       <span class="hint">{hint}</span>
       <ListError path={path.join('.')} />
     </div>

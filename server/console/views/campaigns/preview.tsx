@@ -26,8 +26,8 @@ import('/sdk/widgets.js').then(
 
 type FrameWindow = Window & { uptakeWidgets?: Widgets; uptakeWidgetsError?: string };
 
-/** Kinds the widgets place next to an element. */
-const needsAnchor = (draft: CampaignDraft) => draft.kind === 'tooltip' || draft.kind === 'hotspot' || draft.kind === 'tour' || (draft.kind === 'modal' && !!draft.anchor);
+/** The anchor of what is on screen: the draft's, or the current tour step's. */
+const anchorOf = (draft: CampaignDraft, step: number) => (draft.kind === 'tour' ? draft.steps?.[step]?.anchor : draft.kind === 'tooltip' || draft.kind === 'hotspot' || draft.kind === 'modal' ? draft.anchor : undefined);
 
 export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft; delayMs?: number }) {
   const frame = useRef<HTMLIFrameElement>(null);
@@ -37,6 +37,8 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
   const [step, setStep] = useState(0);
   const [closed, setClosed] = useState(false);
   const steps = draft.steps?.length ?? 0;
+  const shownStep = Math.min(step, Math.max(0, steps - 1));
+  const selector = anchorOf(draft, shownStep)?.selector;
   const key = JSON.stringify(draft);
 
   const onLoad = () => {
@@ -63,10 +65,10 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
       const doc = frame.current?.contentDocument;
       if (!doc) return;
       const anchor = doc.getElementById('preview-anchor')!;
-      const pointsWith = draft.kind === 'tour' ? draft.steps?.[step]?.anchor : draft.anchor;
+      const pointsWith = anchorOf(draft, shownStep);
       // Leave the message room on the side it opens to.
       doc.body.dataset.placement = pointsWith?.placement ?? '';
-      anchor.hidden = !needsAnchor(draft);
+      anchor.hidden = !pointsWith;
       // Widgets move focus into themselves (a modal must); the author is typing in the editor.
       const typing = document.activeElement as HTMLElement | null;
       shown.current?.remove();
@@ -81,7 +83,7 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
         onAnswer: () => undefined,
       };
       try {
-        shown.current = widgets.show(previewMessage(draft), needsAnchor(draft) ? anchor : null, handlers, { step: Math.min(step, Math.max(0, steps - 1)), announce: true });
+        shown.current = widgets.show(previewMessage(draft), pointsWith ? anchor : null, handlers, { step: shownStep, announce: true });
         setFailure(null);
       } catch (error) {
         setFailure(`this draft cannot be shown yet (${(error as Error).message})`);
@@ -104,7 +106,7 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
         <div class="actions">
           {draft.kind === 'tour' && steps > 1 && (
             <span class="small muted">
-              Step {Math.min(step, steps - 1) + 1} of {steps}{' '}
+              Step {shownStep + 1} of {steps}{' '}
               <button type="button" class="secondary small" disabled={step === 0} onClick={() => setStep((s) => Math.max(0, s - 1))}>
                 Back
               </button>{' '}
@@ -123,9 +125,9 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
       {failure && <p class="error-note">Preview unavailable: {failure}</p>}
       <iframe ref={frame} class="preview-frame" title="Preview of the message as users see it" srcdoc={FRAME_PAGE} onLoad={onLoad} />
       <p class="hint">
-        {needsAnchor(draft) && (
+        {selector && (
           <>
-            The dashed box stands in for <code>{(draft.kind === 'tour' ? draft.steps?.[Math.min(step, steps - 1)]?.anchor?.selector : draft.anchor?.selector) || 'the anchor'}</code>.{' '}
+            The dashed box stands in for <code>{selector}</code>.{' '}
           </>
         )}
         Rendered by the same widgets your users get. Buttons only act here: links do not open, nothing is recorded.
