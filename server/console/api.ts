@@ -124,6 +124,10 @@ export interface AccountDetail {
   history: HealthSnapshot[];
   touches: Touch[];
   alerts: Alert[];
+  /** Feature use per day over the last 30 days. */
+  featureUse: { feature: string; day: string; count: number }[];
+  /** Messages the account's users were shown, and what they did with them. */
+  messages: { campaignId: string; userId: string; shows: number; lastShownAt: string | null; dismissedAt: string | null; clickedAt: string | null; completedAt: string | null }[];
 }
 
 export interface UserDetail {

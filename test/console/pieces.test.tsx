@@ -51,6 +51,25 @@ describe('an account’s history', () => {
     ]);
   });
 
+  it('adds feature use by day and what users did with messages, with their names', () => {
+    const entries = buildTimeline(
+      {
+        history: [],
+        touches: [],
+        alerts: [],
+        featureUse: [{ feature: 'payments', day: '2026-11-22', count: 3 }],
+        messages: [{ campaignId: 'c1', userId: 'ana', shows: 2, lastShownAt: '2026-11-23T08:00:00Z', dismissedAt: null, clickedAt: '2026-11-23T08:01:00Z', completedAt: null }],
+      },
+      undefined,
+      { feature: () => 'Payments', campaign: () => 'Turn on reminders' },
+    );
+    expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual([
+      'message: ana clicked “Turn on reminders”',
+      'message: ana was shown “Turn on reminders”',
+      'use: Payments used 3×',
+    ]);
+  });
+
   it('draws the health line with a gap where a day has no score, over green / yellow / red bands', async () => {
     expect(healthSegments(history).map((s) => s.length)).toEqual([2, 1]);
     const host = await mount(<HealthChart history={history} thresholds={{ green: 70, yellow: 40 }} />);

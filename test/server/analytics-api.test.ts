@@ -1,6 +1,7 @@
 // The analytics admin API as a CS team's tools use it: definitions with versions, the touch log,
 // accounts list / detail / CSV, users, overview and the alert feed; errors and tenant isolation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
 import { appFixture, groupEvent, trackEvent } from './app-fixture.ts';
 
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
@@ -49,6 +50,12 @@ describe('analytics API', () => {
     expect(detail.touches).toHaveLength(1);
     expect(detail.users).toMatchObject([{ userId: 'u1', stage: 'onboarded', keyFeaturesUsed: ['reminders'] }]);
     expect(detail.history.at(-1)).toMatchObject({ stage: 'onboarded', healthVersion: 0 });
+    expect(detail.featureUse).toEqual([{ feature: 'reminders', day: ago(0).slice(0, 10), count: 1 }]);
+    expect(detail.messages).toEqual([]);
+    const campaign = await (await f.admin('POST', '/api/v1/campaigns', REMINDERS_CAMPAIGN)).json();
+    await f.batch([trackEvent({ groupId: 'acct-1', userId: 'u1', event: 'message_shown', properties: { campaignId: campaign.id, version: 1, kind: 'tooltip' }, timestamp: ago(0) })]);
+    const after = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
+    expect(after.messages).toMatchObject([{ campaignId: campaign.id, userId: 'u1', shows: 1, clickedAt: null }]);
 
     const bad = await f.admin('POST', '/api/v1/accounts/acct-1/touches', { channel: 'fax' });
     expect(bad.status).toBe(400);

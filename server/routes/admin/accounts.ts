@@ -79,7 +79,8 @@ export function accountRoutes(store: Store) {
       const id = c.req.param('id');
       const account = await accountMetrics(store.sql, ws, id);
       if (!account) throw new ApiError(404, 'account_not_found', `no account "${id}" in this workspace`);
-      const [users, history, touches, alerts] = await Promise.all([
+      const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      const [users, history, touches, alerts, usage, messages] = await Promise.all([
         store.sql.all<{ user_id: string; stage: string; journey: string; body: string; last_seen: string }>(
           `SELECT m.user_id, m.stage, m.journey, m.body, u.last_seen FROM user_metrics m JOIN account_users u
              ON u.workspace_id = m.workspace_id AND u.user_id = m.user_id AND u.account_id = ?
@@ -96,6 +97,19 @@ export function accountRoutes(store: Store) {
            WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? ORDER BY raised_at DESC LIMIT 50`,
           [ws, id],
         ),
+        // Feature use by day (the counters ingest keeps), for the timeline: "used Payments 3×".
+        store.sql.all<{ feature: string; day: string; count: number }>(
+          `SELECT feature_key AS feature, day, count FROM feature_days
+           WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? AND day >= ? ORDER BY day DESC LIMIT 200`,
+          [ws, id, since],
+        ),
+        // Messages the account's users were shown, clicked, dismissed or completed.
+        store.sql.all<{ campaign_id: string; visitor_id: string; shows: number; last_shown_at: string | null; dismissed_at: string | null; clicked_at: string | null; completed_at: string | null }>(
+          `SELECT s.campaign_id, s.visitor_id, s.shows, s.last_shown_at, s.dismissed_at, s.clicked_at, s.completed_at
+           FROM account_users m JOIN message_states s ON s.workspace_id = m.workspace_id AND s.visitor_id = m.user_id
+           WHERE m.workspace_id = ? AND m.account_id = ? AND s.shows > 0 ORDER BY s.last_shown_at DESC LIMIT 200`,
+          [ws, id],
+        ),
       ]);
       const people = users.map((u) => ({ userId: u.user_id, journey: u.journey, stage: u.stage, lastSeen: u.last_seen, ...(JSON.parse(u.body) as { keyFeaturesUsed: string[]; certifications: Record<string, CertificationProgress> }) }));
       return c.json({
@@ -105,6 +119,11 @@ export function accountRoutes(store: Store) {
         history: history.reverse().map((h) => ({ day: h.day, stage: h.stage, healthScore: h.health_score, healthColour: h.health_colour, healthVersion: Number(h.health_version), ...JSON.parse(h.body) })),
         touches,
         alerts,
+        featureUse: usage.map((u) => ({ feature: u.feature, day: u.day, count: Number(u.count) })),
+        messages: messages.map((m) => ({
+          campaignId: m.campaign_id, userId: m.visitor_id, shows: Number(m.shows), lastShownAt: m.last_shown_at,
+          dismissedAt: m.dismissed_at, clickedAt: m.clicked_at, completedAt: m.completed_at,
+        })),
       });
     })
     .get('/:id/touches', async (c) => c.json({ touches: await touchesOf(c.var.workspace.id, c.req.param('id'), 500) }))

@@ -16,8 +16,11 @@ import { AdoptionGrid, UsersTable } from './users.tsx';
 
 async function loadAccount(id: string) {
   const api = client.value!;
-  const [detail, features, health, journeys] = await Promise.all([api.account(id), api.features.list(), api.health.get(), api.journeys.list()]);
-  return { detail, features, health, journeys };
+  // Campaign names only label the timeline: a console without them still shows the account.
+  const [detail, features, health, journeys, campaigns] = await Promise.all([
+    api.account(id), api.features.list(), api.health.get(), api.journeys.list(), api.campaigns().catch(() => []),
+  ]);
+  return { detail, features, health, journeys, campaigns };
 }
 
 export function AccountScreen({ id }: { id: string }) {
@@ -44,7 +47,7 @@ export function AccountScreen({ id }: { id: string }) {
       }
     >
       <Loaded resource={resource} retry={retry}>
-        {({ detail, features, health, journeys }) => {
+        {({ detail, features, health, journeys, campaigns }) => {
           const journey = journeys.find((j) => j.key === detail.account.journey);
           const stageName = (stage: string) => journey?.stages.find((s) => s.key === stage)?.name ?? humanize(stage);
           const openAlerts = detail.alerts.filter((a) => a.status !== 'resolved');
@@ -62,7 +65,12 @@ export function AccountScreen({ id }: { id: string }) {
                   <HealthComponents components={detail.account.health.components} />
                 </Panel>
                 <Panel title="Timeline" id="timeline">
-                  <Timeline entries={buildTimeline(detail, stageName)} />
+                  <Timeline
+                    entries={buildTimeline(detail, stageName, {
+                      feature: (key) => features.find((f) => f.key === key)?.name ?? key,
+                      campaign: (cid) => campaigns.find((c) => c.id === cid)?.name ?? cid,
+                    })}
+                  />
                 </Panel>
               </div>
               <Panel title={`Users (${detail.users.length})`} id="users">

@@ -1,18 +1,37 @@
-// What happened to an account, newest first: CS touches, alerts, and stage and health changes
-// read from the daily history.
+// What happened to an account, newest first: CS touches, alerts, stage and health changes read
+// from the daily history, feature use by day, and the messages its users were shown.
 import type { AccountDetail } from '../../api.ts';
 import { formatDateTime, formatDay, humanize } from '../../format.ts';
 
 export interface TimelineEntry {
   /** ISO instant or YYYY-MM-DD day, for ordering. */
   at: string;
-  kind: 'touch' | 'alert' | 'stage' | 'health';
+  kind: 'touch' | 'alert' | 'stage' | 'health' | 'use' | 'message';
   title: string;
   detail?: string;
 }
 
-export function buildTimeline(detail: Pick<AccountDetail, 'touches' | 'alerts' | 'history'>, stageName: (stage: string) => string = humanize): TimelineEntry[] {
+export interface TimelineNames {
+  stage?: (stage: string) => string;
+  feature?: (key: string) => string;
+  campaign?: (id: string) => string;
+}
+
+export function buildTimeline(
+  detail: Pick<AccountDetail, 'touches' | 'alerts' | 'history'> & Partial<Pick<AccountDetail, 'featureUse' | 'messages'>>,
+  stageName: (stage: string) => string = humanize,
+  names: Omit<TimelineNames, 'stage'> = {},
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
+  const feature = names.feature ?? humanize;
+  const campaign = names.campaign ?? ((id: string) => id);
+  for (const u of detail.featureUse ?? []) entries.push({ at: u.day, kind: 'use', title: `${feature(u.feature)} used ${u.count}×` });
+  for (const m of detail.messages ?? []) {
+    if (m.lastShownAt) entries.push({ at: m.lastShownAt, kind: 'message', title: `${m.userId} was shown “${campaign(m.campaignId)}”`, detail: `${m.shows} show${m.shows === 1 ? '' : 's'} in all` });
+    if (m.clickedAt) entries.push({ at: m.clickedAt, kind: 'message', title: `${m.userId} clicked “${campaign(m.campaignId)}”` });
+    if (m.dismissedAt) entries.push({ at: m.dismissedAt, kind: 'message', title: `${m.userId} dismissed “${campaign(m.campaignId)}”` });
+    if (m.completedAt) entries.push({ at: m.completedAt, kind: 'message', title: `${m.userId} completed “${campaign(m.campaignId)}”` });
+  }
   for (const t of detail.touches) entries.push({ at: t.at, kind: 'touch', title: `${humanize(t.channel)} by ${t.author}`, ...(t.note ? { detail: t.note } : {}) });
   for (const a of detail.alerts) entries.push({ at: a.raisedAt, kind: 'alert', title: a.message, detail: `${humanize(a.rule)} · ${a.status}` });
   detail.history.forEach((day, i) => {
@@ -26,7 +45,7 @@ export function buildTimeline(detail: Pick<AccountDetail, 'touches' | 'alerts' |
 }
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  if (!entries.length) return <p class="empty">Nothing yet: touches you log, alerts and stage or health changes show here.</p>;
+  if (!entries.length) return <p class="empty">Nothing yet: feature use, messages shown, touches you log, alerts and stage or health changes show here.</p>;
   return (
     <ol class="timeline">
       {entries.map((e, i) => (
