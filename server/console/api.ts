@@ -266,6 +266,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
       list: () => get<{ features: Feature[] }>('/features').then((r) => r.features),
       versions: (key: string) => get<{ versions: Feature[] }>(`/features/${enc(key)}/versions`).then((r) => r.versions),
       save: (input: FeatureInput) => call<Feature>('PUT', `/features/${enc(input.key)}`, input),
+      preview: (input: FeatureInput) => call<Preview>('POST', `/features/${enc(input.key)}/preview`, input),
     },
     journeys: keyed<JourneyInput>('journeys'),
     certifications: keyed<CertificationInput>('certifications'),

@@ -82,7 +82,7 @@ function keyedDefinition(plural: string, noun: string, code: string, input: Requ
 
 const previewReply: Reply = {
   status: 200,
-  description: '`current` and `proposed` summaries (accounts by health colour, accounts and users by journey stage, accounts per seat/tenure cell), `accountsChanged`, and up to 100 `changes` (account, from, to). Nothing is saved.',
+  description: '`current` and `proposed` summaries (accounts by health colour, accounts and users by journey stage, accounts per seat/tenure cell, users per certification level, accounts each alert rule finds), `accountsChanged`, and up to 100 `changes` (account, from, to). Nothing is saved.',
 };
 
 /** GET, PUT and GET versions for health, tiers and measures: one per workspace. */
@@ -234,6 +234,7 @@ const features: Operation[] = [
     method: 'put', path: '/api/v1/features/:key', tag: 'Features', auth: 'secret', body: 'FeatureInput', summary: 'Save a feature as a new version', params: { key: 'the feature\'s key; must equal the body\'s' },
     reply: { status: 200, description: 'The saved feature', schema: feature }, errors: { 400: ['invalid_feature'] },
   },
+  { method: 'post', path: '/api/v1/features/:key/preview', tag: 'Features', auth: 'secret', summary: 'Preview the effect of a feature change (e.g. marking it key) before saving it', params: { key: 'the feature\'s key' }, body: 'FeatureInput', reply: previewReply, errors: { 400: ['invalid_feature'] } },
   { method: 'get', path: '/api/v1/features/:key/versions', tag: 'Features', auth: 'secret', summary: 'Version history of a feature', params: { key: 'the feature\'s key' }, reply: versionList(both(ref('Feature'), ref('DefinitionVersion'))) },
 ];
 

@@ -100,6 +100,21 @@ describe('analytics API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('previews certification levels, alert findings and a feature becoming key', async () => {
+    const program = { key: 'pro', name: 'Pro', levels: [{ level: 1, name: 'Level 1', requirements: [{ feature: 'reminders' }] }] };
+    const certification = await (await f.admin('POST', '/api/v1/certifications/pro/preview', program)).json();
+    expect(certification.current.certifications).toEqual({});
+    expect(certification.proposed.certifications).toEqual({ pro: { 'Level 1': 1, none: 1 } });
+    const rule = { key: 'idle', name: 'Idle', condition: { type: 'deployment_below', rate: 0.3 } };
+    const alerts = await (await f.admin('POST', '/api/v1/alert-rules/idle/preview', rule)).json();
+    expect([alerts.current.alerts, alerts.proposed.alerts]).toEqual([{}, { idle: 1 }]);
+    // A second key feature nobody used halves acct-1's breadth: 100 → 50 in its health.
+    const payments = { key: 'payments', name: 'Payments', isKey: true, rule: { type: 'event', event: 'Payment Collected' } };
+    const feature = await (await f.admin('POST', '/api/v1/features/payments/preview', payments)).json();
+    expect(feature.changes.map((c: { accountId: string; from: { healthScore: number }; to: { healthScore: number } }) => [c.accountId, c.from.healthScore, c.to.healthScore])).toEqual([['acct-1', 80, 60]]);
+    expect((await (await f.admin('GET', '/api/v1/features')).json()).features.map((x: { key: string }) => x.key)).toEqual(['reminders']);
+  });
+
   it('ranks an account\'s users on each certification program', async () => {
     await f.batch([
       trackEvent({ groupId: 'acct-1', userId: 'u3', event: 'Reminder Scheduled', timestamp: ago(0) }),

@@ -93,6 +93,8 @@ function RuleEditor({ rule, onSaved }: { rule: AlertRule | null; onSaved: (key: 
       draft={draft}
       setDraft={setDraft}
       save={api.alertRules.save}
+      preview={api.alertRules.preview}
+      previewParts={['alerts']}
       onSaved={() => onSaved(draft.key)}
       versions={rule ? () => api.alertRules.versions(rule.key) : null}
     >

@@ -74,6 +74,8 @@ function CertificationEditor({ program, features, onSaved }: { program: Certific
       draft={draft}
       setDraft={setDraft}
       save={api.certifications.save}
+      preview={api.certifications.preview}
+      previewParts={['certifications']}
       onSaved={() => onSaved(draft.key)}
       versions={program ? () => api.certifications.versions(program.key) : null}
     >

@@ -57,6 +57,8 @@ function FeatureEditor({ feature, onSaved }: { feature: Feature | null; onSaved:
       draft={draft}
       setDraft={setDraft}
       save={api.features.save}
+      preview={api.features.preview}
+      previewParts={['stages', 'health']}
       onSaved={() => onSaved(draft.key)}
       versions={feature ? () => api.features.versions(feature.key) : null}
     >

@@ -1,10 +1,10 @@
 // What saving a definition would change, before it is saved: accounts by health colour, accounts
-// and users by journey stage, accounts per seat/tenure cell (current → proposed), and the
-// accounts that would move.
+// and users by journey stage, accounts per seat/tenure cell, users per certification level,
+// accounts each alert rule finds (current → proposed), and the accounts that would move.
 import type { Preview } from '../../api.ts';
 import { formatNumber, humanize } from '../../format.ts';
 
-export type PreviewPart = 'health' | 'stages' | 'tiers';
+export type PreviewPart = 'health' | 'stages' | 'tiers' | 'certifications' | 'alerts';
 
 function Delta({ from, to }: { from: number; to: number }) {
   const diff = to - from;
@@ -64,6 +64,11 @@ export function PreviewResult({ preview, parts, journey, stages }: { preview: Pr
             </div>
           ))}
         {parts.includes('tiers') && <CountsTable caption="Accounts by seat/tenure tier" current={current.tiers} proposed={proposed.tiers} />}
+        {parts.includes('certifications') &&
+          [...new Set([...Object.keys(current.certifications), ...Object.keys(proposed.certifications)])].map((p) => (
+            <CountsTable key={p} caption={`Users by level (${p})`} current={current.certifications[p] ?? {}} proposed={proposed.certifications[p] ?? {}} />
+          ))}
+        {parts.includes('alerts') && <CountsTable caption="Accounts each alert rule finds" current={current.alerts} proposed={proposed.alerts} />}
       </div>
       {preview.changes.length > 0 && (
         <details open={preview.changes.length <= 10}>
