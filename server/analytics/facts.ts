@@ -19,7 +19,7 @@ const rangeFilter = (column: string, r: { from: string; to: string | null }): [s
   r.to === null ? [` AND ${column} >= ?`, [r.from]] : [` AND ${column} >= ? AND ${column} < ?`, [r.from, r.to]];
 
 /** Runs a query once per chunk of ids (or once with no filter) and concatenates the rows. */
-async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: Scope, column: string): Promise<T[]> {
+export async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: Scope, column: string): Promise<T[]> {
   if (ids === null) return sql.all<T>(query(''), params);
   if (isRange(ids)) {
     const [filter, values] = rangeFilter(column, ids);

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.ts';
 import { accountAlerts, type AlertFinding, findingKey } from './alerts.ts';
 import { loadDefinitions } from './definitions.ts';
 import { type AccountMetrics, type Definitions, Evaluator, type UserMetrics } from './evaluate.ts';
-import { type AccountFactsWithoutUsage, loadAccounts, loadAwards, loadUsage, loadUsers, type Scope } from './facts.ts';
+import { type AccountFactsWithoutUsage, byIds, loadAccounts, loadAwards, loadUsage, loadUsers, type Scope } from './facts.ts';
 import { dayOf, type SubjectUsage } from './usage.ts';
 
 /** Hook for side effects of new alerts and awards in the same transaction (webhooks). */
@@ -146,15 +146,11 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
   let userIds: string[] | null = null;
   if (subjects) {
     const accounts = new Set(subjects.accounts);
-    for (const ids of chunks([...subjects.users])) {
-      const rows = await sql.all<{ a: string }>(`SELECT DISTINCT account_id AS a FROM account_users WHERE workspace_id = ? AND user_id IN (${ids.map(() => '?').join(', ')})`, [ws, ...ids]);
-      for (const r of rows) accounts.add(r.a);
-    }
+    const ofUsers = await byIds<{ a: string }>(sql, (filter) => `SELECT account_id AS a FROM account_users WHERE workspace_id = ?${filter}`, [ws], [...subjects.users], 'user_id');
+    for (const r of ofUsers) accounts.add(r.a);
     const users = new Set(subjects.users);
-    for (const ids of chunks([...accounts])) {
-      const rows = await sql.all<{ u: string }>(`SELECT user_id AS u FROM account_users WHERE workspace_id = ? AND account_id IN (${ids.map(() => '?').join(', ')})`, [ws, ...ids]);
-      for (const r of rows) users.add(r.u);
-    }
+    const members = await byIds<{ u: string }>(sql, (filter) => `SELECT user_id AS u FROM account_users WHERE workspace_id = ?${filter}`, [ws], [...accounts], 'account_id');
+    for (const r of members) users.add(r.u);
     accountIds = [...accounts];
     userIds = [...users];
     if (!accountIds.length && !userIds.length) return null;
@@ -315,18 +311,14 @@ class MetricsWriter {
   /** Writes evaluated accounts; alerts compare with the previous evaluation of each. */
   async accounts(evaluated: Map<string, { traits: Record<string, unknown>; metrics: AccountMetrics }>, scope: Scope = [...evaluated.keys()]) {
     const { ws, now, today } = this;
-    const previous = new Map<string, { journey: string; stage: string; stage_index: number; findings: string }>();
-    const ranged = scope !== null && !Array.isArray(scope);
-    for (const ids of ranged ? [null] : chunks([...(scope as string[] | null ?? evaluated.keys())])) {
-      const range = scope as { from: string; to: string | null };
-      const filter = ids ? ` AND account_id IN (${ids.map(() => '?').join(', ')})` : range.to === null ? ' AND account_id >= ?' : ' AND account_id >= ? AND account_id < ?';
-      const params = ids ?? (range.to === null ? [range.from] : [range.from, range.to]);
-      const rows = await this.sql.all<{ id: string; journey: string; stage: string; stage_index: number; findings: string }>(
-        `SELECT account_id AS id, journey, stage, stage_index, findings FROM account_metrics WHERE workspace_id = ?${filter}`,
-        [ws, ...params],
-      );
-      for (const r of rows) previous.set(r.id, r);
-    }
+    const rows = await byIds<{ id: string; journey: string; stage: string; stage_index: number; findings: string }>(
+      this.sql,
+      (filter) => `SELECT account_id AS id, journey, stage, stage_index, findings FROM account_metrics WHERE workspace_id = ?${filter}`,
+      [ws],
+      scope,
+      'account_id',
+    );
+    const previous = new Map(rows.map((r) => [r.id, r]));
     for (const [accountId, { traits, metrics }] of evaluated) {
       const before = previous.get(accountId);
       const findings = accountAlerts(
@@ -431,8 +423,4 @@ async function campaignAlerts(sql: SqlDb, ws: string, evaluator: Evaluator, now:
   return out;
 }
 
-function chunks<T>(items: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+
