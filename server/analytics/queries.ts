@@ -4,6 +4,7 @@
 import type { SqlDb } from '../store/sql.ts';
 import type { JourneyInput, MeasuresInput } from '../protocol/analytics.ts';
 import type { AccountMetrics } from './evaluate.ts';
+import { alertFeed } from './alert-feed.ts';
 import { DEFAULT_JOURNEY } from './defaults.ts';
 import type { Definitions } from './evaluate.ts';
 import { windowStart } from './usage.ts';
@@ -158,11 +159,7 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
     [ws],
   );
   const totals = { account: accountStages.reduce((s, r) => s + Number(r.n), 0), user: userStages.reduce((s, r) => s + Number(r.n), 0) };
-  const alerts = await sql.all<{ id: string; rule: string; subject_kind: string; subject_id: string; message: string; status: string; raised_at: string }>(
-    `SELECT id, rule, subject_kind, subject_id, message, status, raised_at FROM alerts WHERE workspace_id = ? AND status <> 'resolved' ORDER BY raised_at DESC LIMIT 20`,
-    [ws],
-  );
-  const openAlerts = await sql.get<{ n: number }>(`SELECT count(*) AS n FROM alerts WHERE workspace_id = ? AND status <> 'resolved'`, [ws]);
+  const alerts = await alertFeed(sql, ws, 'unresolved', 20, 0);
   const active = Number(coverage?.active ?? 0);
   const touched = Number(coverage?.touched ?? 0);
 
@@ -183,6 +180,6 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
       const users = Number(adoption.find((a) => a.kind === 'user' && a.feature === f.key)?.n ?? 0);
       return { feature: f.key, name: f.name, isKey: f.isKey, accounts, accountRate: ratio(accounts, totals.account), users, userRate: ratio(users, totals.user) };
     }),
-    alerts: { open: Number(openAlerts?.n ?? 0), latest: alerts.map((a) => ({ id: a.id, rule: a.rule, subjectKind: a.subject_kind, subjectId: a.subject_id, message: a.message, status: a.status, raisedAt: a.raised_at })) },
+    alerts: { open: alerts.total, latest: alerts.alerts },
   };
 }

@@ -110,6 +110,8 @@ export interface Alert {
   rule: string;
   subjectKind?: string;
   subjectId?: string;
+  /** An account alert's account name (its name trait, else its id); null or absent otherwise. */
+  subjectName?: string | null;
   message: string;
   /** open, acknowledged or resolved. */
   status: string;

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 // Smaller parts of the console: campaigns ranked by lift, the account timeline and health chart
-// read from history, tier bands, condition wording, and the certification summary.
+// read from history, tier bands, condition wording, the certification summary, and what an alert
+// is about.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CampaignResults, HealthSnapshot } from '../../server/console/api.ts';
 import { buildTimeline } from '../../server/console/views/account/timeline.tsx';
 import { HealthChart, healthSegments } from '../../server/console/views/account/health-chart.tsx';
 import { certificationSummary } from '../../server/console/views/account/users.tsx';
+import { AlertList } from '../../server/console/views/alerts/alert-list.tsx';
 import { describeCondition } from '../../server/console/views/alerts/rules.tsx';
 import { seatBands, tenureBands } from '../../server/console/views/definitions/tiers.tsx';
 import { rankByLift, type RankedCampaign } from '../../server/console/views/overview/campaign-lift.tsx';
@@ -95,5 +97,24 @@ describe('words for definitions', () => {
     const progress = (level: number | null, levelName: string | null) => ({ program: 'p', programName: 'P', level, levelName, next: null });
     expect(certificationSummary({ p: progress(2, 'Level 2 · Practice pro') })).toBe('Level 2 · Practice pro');
     expect(certificationSummary({ p: progress(null, null) })).toBe('—');
+  });
+});
+
+describe('an alert’s subject', () => {
+  it('names the account, or shows its id when it has no name yet, linking to the account either way', async () => {
+    const alert = { rule: 'health_red', message: 'health is red', status: 'open', raisedAt: '2026-11-22T09:00:00Z', subjectKind: 'account' };
+    const host = await mount(
+      <AlertList
+        alerts={[
+          { ...alert, id: 'a1', subjectId: 'acct-9', subjectName: 'Maple Dental' },
+          { ...alert, id: 'a2', subjectId: 'acct/10', subjectName: null },
+        ]}
+        onChanged={() => undefined}
+      />,
+    );
+    expect([...host.querySelectorAll('.alert a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Maple Dental', '#/accounts/acct-9'],
+      ['acct/10', '#/accounts/acct%2F10'],
+    ]);
   });
 });

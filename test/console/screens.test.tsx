@@ -107,7 +107,9 @@ describe('the overview', () => {
     server.signIn('viewer');
     const host = await mount(<OverviewScreen />);
     await settle(() => !!host.querySelector('.alert'));
+    // The account by its name, linking to its detail.
     expect(host.querySelector('.alert a')!.getAttribute('href')).toBe('#/accounts/acct-2');
+    expect(host.querySelector('.alert a')!.textContent).toBe('Quiet Clinic');
     expect(buttons(host, /Acknowledge|Resolve/)).toHaveLength(0);
   });
 });

@@ -151,6 +151,9 @@ describe('analytics API', () => {
     await f.admin('POST', '/api/v1/accounts/acct-2/touches', { channel: 'call' }); // forces a refresh of acct-2 too
     const feed = await (await f.admin('GET', '/api/v1/alerts')).json();
     expect(feed.alerts.map((a: { subjectId: string; message: string }) => [a.subjectId, a.message])).toEqual([['acct-2', 'deployment rate 0% is below 30%']]);
+    // The account's name trait comes with it, in the feed and in the overview's open alerts.
+    expect(feed.alerts[0]).toMatchObject({ subjectKind: 'account', subjectName: 'Quiet Clinic' });
+    expect((await (await f.admin('GET', '/api/v1/overview')).json()).alerts).toMatchObject({ open: 1, latest: [{ subjectId: 'acct-2', subjectName: 'Quiet Clinic' }] });
     const id = feed.alerts[0].id;
     expect((await (await f.admin('POST', `/api/v1/alerts/${id}/acknowledge`)).json()).status).toBe('acknowledged');
     expect((await (await f.admin('POST', `/api/v1/alerts/${id}/resolve`)).json()).status).toBe('resolved');

@@ -2,6 +2,7 @@
 // and the alert feed CS acknowledges and resolves.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { type AlertRow, alertFeed, toAlert } from '../../analytics/alert-feed.ts';
 import { loadDefinitions } from '../../analytics/definitions.ts';
 import { overview } from '../../analytics/queries.ts';
 import { refresherFor } from '../../analytics/refresher.ts';
@@ -15,23 +16,6 @@ export const alertQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-});
-
-interface AlertRow {
-  id: string;
-  rule: string;
-  subject_kind: string;
-  subject_id: string;
-  message: string;
-  details: string;
-  status: string;
-  raised_at: string;
-  updated_at: string;
-  updated_by: string | null;
-}
-const toAlert = (a: AlertRow) => ({
-  id: a.id, rule: a.rule, subjectKind: a.subject_kind, subjectId: a.subject_id, message: a.message, details: JSON.parse(a.details),
-  status: a.status, raisedAt: a.raised_at, updatedAt: a.updated_at, updatedBy: a.updated_by,
 });
 
 export function overviewRoutes(store: Store) {
@@ -108,13 +92,7 @@ export function alertRoutes(store: Store) {
       if (!query.success) throw invalid('invalid_query', query.error);
       await refresherFor(store).fresh();
       const { status, limit, offset } = query.data;
-      const filter = status === 'all' ? '' : status === 'unresolved' ? ` AND status <> 'resolved'` : ' AND status = ?';
-      const params = status === 'all' || status === 'unresolved' ? [] : [status];
-      const [rows, count] = await Promise.all([
-        store.sql.all<AlertRow>(`SELECT * FROM alerts WHERE workspace_id = ?${filter} ORDER BY raised_at DESC, id LIMIT ? OFFSET ?`, [c.var.workspace.id, ...params, limit, offset]),
-        store.sql.get<{ n: number }>(`SELECT count(*) AS n FROM alerts WHERE workspace_id = ?${filter}`, [c.var.workspace.id, ...params]),
-      ]);
-      return c.json({ total: Number(count?.n ?? 0), alerts: rows.map(toAlert), limit, offset });
+      return c.json({ ...(await alertFeed(store.sql, c.var.workspace.id, status, limit, offset)), limit, offset });
     })
     .post('/:id/acknowledge', transition('acknowledged'))
     .post('/:id/resolve', transition('resolved'));

@@ -8,7 +8,7 @@ import { canEdit } from '../../state/role.ts';
 
 function Subject({ alert }: { alert: Alert }) {
   if (!alert.subjectId) return null;
-  if (alert.subjectKind === 'account') return <a href={`#/accounts/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectId}</a>;
+  if (alert.subjectKind === 'account') return <a href={`#/accounts/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectName ?? alert.subjectId}</a>;
   if (alert.subjectKind === 'user') return <a href={`#/users/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectId}</a>;
   return <span>{alert.subjectId}</span>;
 }

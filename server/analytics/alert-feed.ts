@@ -1,0 +1,49 @@
+// The alert feed as CS reads it: newest first, each account alert with the account's name
+// (its `name` trait, else its id), joined in the same query rather than looked up per alert.
+import type { SqlDb } from '../store/sql.ts';
+
+/** `unresolved` is open and acknowledged together: what still needs someone. */
+export type AlertStatusFilter = 'open' | 'acknowledged' | 'resolved' | 'unresolved' | 'all';
+
+export interface AlertRow {
+  id: string;
+  rule: string;
+  subject_kind: string;
+  subject_id: string;
+  message: string;
+  details: string;
+  status: string;
+  raised_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export const toAlert = (a: AlertRow) => ({
+  id: a.id, rule: a.rule, subjectKind: a.subject_kind, subjectId: a.subject_id, message: a.message, details: JSON.parse(a.details) as Record<string, unknown>,
+  status: a.status, raisedAt: a.raised_at, updatedAt: a.updated_at, updatedBy: a.updated_by,
+});
+
+export type FeedAlert = ReturnType<typeof toAlert> & {
+  /** The account's name for account alerts; null for other subjects or an account not evaluated yet. */
+  subjectName: string | null;
+};
+
+function statusClause(status: AlertStatusFilter): { where: string; params: string[] } {
+  if (status === 'all') return { where: '', params: [] };
+  if (status === 'unresolved') return { where: ` AND a.status <> 'resolved'`, params: [] };
+  return { where: ' AND a.status = ?', params: [status] };
+}
+
+export async function alertFeed(sql: SqlDb, ws: string, status: AlertStatusFilter, limit: number, offset: number): Promise<{ total: number; alerts: FeedAlert[] }> {
+  const { where, params } = statusClause(status);
+  const [rows, count] = await Promise.all([
+    sql.all<AlertRow & { subject_name: string | null }>(
+      `SELECT a.*, m.name AS subject_name FROM alerts a
+       LEFT JOIN account_metrics m ON a.subject_kind = 'account' AND m.workspace_id = a.workspace_id AND m.account_id = a.subject_id
+       WHERE a.workspace_id = ?${where} ORDER BY a.raised_at DESC, a.id LIMIT ? OFFSET ?`,
+      [ws, ...params, limit, offset],
+    ),
+    sql.get<{ n: number }>(`SELECT count(*) AS n FROM alerts a WHERE a.workspace_id = ?${where}`, [ws, ...params]),
+  ]);
+  return { total: Number(count?.n ?? 0), alerts: rows.map(({ subject_name, ...row }) => ({ ...toAlert(row), subjectName: subject_name })) };
+}
