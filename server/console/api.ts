@@ -10,7 +10,7 @@ import type { NpsSummary, SurveyAnswer } from '../engine/survey.ts';
 import type { AlertRuleInput, CertificationInput, HealthInput, JourneyInput, MeasuresInput, TiersInput, TouchInput, Versioned } from '../protocol/analytics.ts';
 import type { AudienceRule } from '../protocol/audience.ts';
 import type { Campaign, CampaignInput, CampaignStatus } from '../protocol/campaign.ts';
-import type { ConsoleUser, ConsoleUserInput, ConsoleUserPatch, KeyKind, LoginInput, OneTimePassword, SessionInfo, WorkspaceKeys } from '../protocol/console-auth.ts';
+import type { ConsoleUser, ConsoleUserInput, ConsoleUserPatch, KeyKind, LoginInput, OneTimePassword, PasswordChange, SessionInfo, WorkspaceKeys } from '../protocol/console-auth.ts';
 import type { CertificationProgress } from '../protocol/decide.ts';
 import type { ErrorEnvelope } from '../protocol/errors.ts';
 import type { FeatureInput } from '../protocol/feature.ts';
@@ -241,6 +241,8 @@ export function createClient(credentials: Credentials, options: { base?: string;
     signIn: (input: LoginInput) => call<SessionInfo>('POST', '/session', input),
     session: () => get<SessionInfo>('/session'),
     endSession: () => call<void>('DELETE', '/session'),
+    /** Refused with 403 wrong_password when `current` is not right; the user's other sessions end. */
+    changePassword: (change: PasswordChange) => call<void>('POST', '/session/password', change),
 
     install: () => get<Install>('/install'),
     events: (limit = 20) => get<{ events: StoredEvent[] }>(`/events?limit=${limit}`).then((r) => r.events),

@@ -1,12 +1,16 @@
 // Who is signed in, and the client that speaks for them. A console session (cookie + CSRF token)
 // is the way in; a workspace secret key, given once as #key=sk_… or typed in, acts as an admin.
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { LoginInput } from '../protocol/console-auth.ts';
 import { ApiFailure, type Client, createClient, type SessionInfo } from './api.ts';
 
 const KEY_STORAGE = 'uptake-console:key';
+/** The stand-in user of a console opened with the secret key: no login, so no password. */
+const SECRET_KEY_USER = 'secret-key';
 
 export const session = signal<SessionInfo | null>(null);
+/** True when signed in with email and password (not the secret key): there is a password to change. */
+export const hasPassword = computed(() => !!session.value && session.value.user.id !== SECRET_KEY_USER);
 export const client = signal<Client | null>(null);
 /** False until the first check for an existing session has finished. */
 export const sessionChecked = signal(false);
@@ -49,7 +53,7 @@ export async function signIn(key: string): Promise<boolean> {
     sessionStorage.setItem(KEY_STORAGE, key);
     client.value = api;
     // The secret key is the workspace's master key: it may do everything an admin may.
-    session.value = { user: { id: 'secret-key', email: 'secret key', role: 'admin' }, workspace, csrfToken: '' };
+    session.value = { user: { id: SECRET_KEY_USER, email: 'secret key', role: 'admin' }, workspace, csrfToken: '' };
     signedOutReason.value = null;
     return true;
   } catch (error) {
@@ -61,7 +65,7 @@ export async function signIn(key: string): Promise<boolean> {
 
 export async function signOut(): Promise<void> {
   const api = client.value;
-  const bySession = session.value?.user.id !== 'secret-key';
+  const bySession = hasPassword.value;
   sessionStorage.removeItem(KEY_STORAGE);
   session.value = null;
   client.value = null;

@@ -28,6 +28,7 @@ export const passwordChange = z.object({
   current: z.string().min(1, 'enter your current password').max(MAX_PASSWORD_LENGTH),
   next: z.string().min(MIN_PASSWORD_LENGTH, `the new password needs at least ${MIN_PASSWORD_LENGTH} characters`).max(MAX_PASSWORD_LENGTH),
 });
+export type PasswordChange = z.infer<typeof passwordChange>;
 
 export const consoleUserInput = z.object({ email, role: consoleRole });
 export type ConsoleUserInput = z.infer<typeof consoleUserInput>;

@@ -23,8 +23,8 @@ export interface ConsoleServer {
   admin(method: string, path: string, body?: unknown): Promise<Response>;
   /** Signs the console in as this role (with the secret key underneath) and points its fetch at the server. */
   signIn(role: SessionInfo['user']['role']): void;
-  /** Creates a console login with this role and signs in with it: a real session cookie and CSRF token. */
-  signInWithSession(role: SessionInfo['user']['role']): Promise<void>;
+  /** Creates a console login with this role and signs in with it: a real session cookie and CSRF token. Returns the login. */
+  signInWithSession(role: SessionInfo['user']['role']): Promise<{ email: string; password: string }>;
   close(): void;
 }
 
@@ -99,6 +99,7 @@ export async function consoleServer(): Promise<ConsoleServer> {
       // The browser would send the httpOnly cookie by itself; Node's HTTP needs it spelled out.
       vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => http(input.startsWith('/') ? url + input : input, { ...init, headers: { ...(init.headers as Record<string, string>), cookie: login.cookie } }));
       startSession(login.info);
+      return { email: user.email, password };
     },
     close() {
       vi.unstubAllGlobals();

@@ -1,6 +1,6 @@
 // The signed-in console: header, sections, and the screen the URL names.
 import { useEffect, useRef } from 'preact/hooks';
-import { session, sessionChecked, signedOutReason, signOut } from '../state.ts';
+import { hasPassword, session, sessionChecked, signedOutReason, signOut } from '../state.ts';
 import { notice } from '../state/notice.ts';
 import { role } from '../state/role.ts';
 import { route, screen } from '../state/route.ts';
@@ -16,6 +16,7 @@ import { JourneysScreen } from './definitions/journeys.tsx';
 import { TiersScreen } from './definitions/tiers.tsx';
 import { Nav } from './nav.tsx';
 import { OverviewScreen } from './overview/overview.tsx';
+import { PasswordScreen } from './password.tsx';
 import { SettingsScreen } from './settings/settings.tsx';
 import { Loading } from './status.tsx';
 import { LoginForm } from './login-form.tsx';
@@ -45,6 +46,8 @@ function CurrentScreen() {
       return <AlertsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'password':
+      return <PasswordScreen />;
     default:
       return (
         <div class="panel">
@@ -88,6 +91,11 @@ function Shell() {
         <span class="who">
           {info.user.email} <span class="pill">{role.value}</span>
         </span>
+        {hasPassword.value && (
+          <a href="#/password" class="small">
+            Change password
+          </a>
+        )}
         <button type="button" class="secondary small" onClick={() => void signOut()}>
           Sign out
         </button>
