@@ -39,6 +39,8 @@ interface Showing {
   seen?: boolean;
   /** message_completed was reported (a checklist with every item done). */
   done?: boolean;
+  /** Checklist items whose checklist_item_completed went out from this page (the server may not have it yet). */
+  ticked?: Set<string>;
 }
 
 interface Queued {
@@ -300,15 +302,30 @@ export class Guide {
     );
     const checklist = entry?.message;
     if (checklist?.kind !== 'checklist') return;
-    this._report('checklist_item_completed', checklist, { itemId });
-    this._update(entry!, { ...checklist, items: checklist.items.map((item) => (item.id === itemId ? { ...item, done: true } : item)) });
+    const item = checklist.items.find((i) => i.id === itemId)!;
+    // Pressed again once the server has it: nothing new to count.
+    if (!item.done || item.unreported) this._tick(entry!, checklist, itemId);
+    this._update(entry!, { ...checklist, items: checklist.items.map((i) => (i.id === itemId ? { ...i, done: true } : i)) });
   }
 
-  /** New state for a message on screen; a checklist with every item done is completed. */
+  /** Reports a checklist item completed, once per item however it was completed (button or feature use). */
+  private _tick(entry: Showing, checklist: DecidedMessage, itemId: string): void {
+    entry.ticked ??= new Set();
+    if (entry.ticked.has(itemId)) return;
+    entry.ticked.add(itemId);
+    this._report('checklist_item_completed', checklist, { itemId });
+  }
+
+  /**
+   * New state for a message on screen. Once a checklist is on screen, items the user's feature
+   * use ticked and nobody reported yet are reported; a checklist with every item done is completed.
+   */
   private _update(entry: Showing, message: DecidedMessage): void {
     entry.message = message;
     if (entry.element) entry.element.message = message;
-    if (message.kind === 'checklist' && entry.seen && !entry.done && message.items.every((item) => item.done)) {
+    if (message.kind !== 'checklist' || !entry.seen) return;
+    for (const item of message.items) if (item.unreported) this._tick(entry, message, item.id);
+    if (!entry.done && message.items.every((item) => item.done)) {
       entry.done = true;
       this._report('message_completed', message);
     }

@@ -41,7 +41,15 @@ export function renderMessage(campaign: Campaign, input: DecisionInput): Decided
       return { ...base, kind: 'banner', position: campaign.position === 'bottom' ? 'bottom' : 'top' };
     case 'checklist': {
       const done = checklistDone(campaign, state, input.profile);
-      return { ...base, kind: 'checklist', items: campaign.items!.map(({ feature: _feature, ...item }, i) => ({ ...item, done: done[i]! })) };
+      return {
+        ...base,
+        kind: 'checklist',
+        items: campaign.items!.map(({ feature: _feature, ...item }, i) => ({
+          ...item,
+          done: done[i]!,
+          ...(done[i] && !state.itemsDone.includes(item.id) ? { unreported: true as const } : {}),
+        })),
+      };
     }
     case 'launcher':
       return { ...base, kind: 'launcher', entries: campaign.entries! };

@@ -49,7 +49,7 @@ export function globalHoldoutFinding(settings: GuidanceSettings, visitorId: stri
   return isHeldOut(bucket, settings.globalHoldoutPercent) ? { rule: 'global_holdout', bucket, percent: settings.globalHoldoutPercent } : null;
 }
 
-/** A checklist is complete once every item is done, whether or not the SDK reported it. */
+/** Which items of a checklist are done: reported by the SDK, or their feature used. */
 export function checklistDone(campaign: Campaign, state: CampaignState, profile: Profile): boolean[] {
   return (campaign.items ?? []).map(
     (item) => state.itemsDone.includes(item.id) || (item.feature !== undefined && (profile.userFeatures[item.feature]?.count ?? 0) > 0),
@@ -72,7 +72,10 @@ export function stopFinding(campaign: Campaign, state: CampaignState, profile: P
     else if (after === 'clicked') at = state.clickedAt;
     else if (after === 'completed') {
       at = state.completedAt;
-      if (!at && campaign.kind === 'checklist' && campaign.items?.length && checklistDone(campaign, state, profile).every(Boolean)) at = now;
+      // A checklist whose every item was reported is complete even if its own completion was
+      // not. Items done by feature use and not reported yet keep it showing once more, ticked,
+      // so the SDK reports each of them (and the checklist) exactly once.
+      if (!at && campaign.kind === 'checklist' && campaign.items?.length && campaign.items.every((item) => state.itemsDone.includes(item.id))) at = now;
     } else at = goalReachedAt(campaign, state, profile);
     if (at) return { rule: 'frequency', why: 'stopped', after, at };
   }

@@ -55,6 +55,11 @@ export interface DecidedChecklistItem {
   label: string;
   description?: string;
   done: boolean;
+  /**
+   * Done by using its feature, with no checklist_item_completed recorded yet: the SDK reports it
+   * once the checklist is on screen, so results count items however they were completed.
+   */
+  unreported?: true;
   action?: ButtonAction;
 }
 

@@ -5,10 +5,15 @@ import type { DecidedMessage } from '../../server/protocol/decide.ts';
 import { CHECKLIST_RECHECK_MS } from '../../sdk/guide/guide.ts';
 import { createUptake } from '../../sdk/uptake.ts';
 import { messageOf } from './widgets/helpers.ts';
-import { click, fakeServer, realWidgets, setUp, widget } from './guide-fixture.ts';
+import { click, fakeServer, realWidgets, sent, setUp, widget } from './guide-fixture.ts';
 
 const checklist = messageOf('checklist') as Extract<DecidedMessage, { kind: 'checklist' }>;
 const withDone = (...ids: string[]): DecidedMessage => ({ ...checklist, items: checklist.items.map((item) => ({ ...item, done: item.done || ids.includes(item.id) })) });
+/** The checklist with an item the user's feature use ticked; `unreported` until the server has its report. */
+const tickedByFeature = (id: string, unreported: boolean): DecidedMessage => ({
+  ...checklist,
+  items: checklist.items.map((item) => (item.id === id ? { ...item, done: true, ...(unreported ? { unreported: true as const } : {}) } : item)),
+});
 const count = (root: ShadowRoot) => root.querySelector('.count')!.textContent;
 
 beforeEach(() => {
@@ -40,6 +45,54 @@ describe('checklists', () => {
     expect(document.querySelector('uptake-checklist')).toBe(element);
     expect(root.querySelector('[part="item"]:nth-child(2)')!.classList.contains('done')).toBe(true);
     expect(root.querySelector('[part="item"]:nth-child(2)')!.textContent).toContain('(Done)');
+  });
+
+  it('report an item the user’s feature use ticked, once, as a pressed item is reported', async () => {
+    // Like the server: the item is done once the feature's event is in, and unreported until its
+    // checklist_item_completed is.
+    const server = fakeServer([
+      () => {
+        const used = server.tracked.some((e) => e.event === 'Reminder Scheduled');
+        const reported = server.tracked.some((e) => e.event === 'checklist_item_completed');
+        return [used ? tickedByFeature('reminders', !reported) : checklist];
+      },
+    ]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    const root = await widget('uptake-checklist');
+    tracker.track('Reminder Scheduled');
+    guide.tracked();
+    await vi.waitFor(() => expect(count(root)).toBe('2/3'), { timeout: 3000 });
+    // More decisions on this page, and a reload (a new guide) answered by a server that has the report.
+    await guide.refresh();
+    await guide.refresh();
+    document.body.innerHTML = '';
+    const reloaded = setUp();
+    await reloaded.guide.refresh();
+    await widget('uptake-checklist');
+    await reloaded.tracker.queue.flush();
+    const reports = await sent(tracker, server, 'checklist_item_completed');
+    expect(reports).toEqual([['checklist_item_completed', { campaignId: 'c-checklist', version: 1, kind: 'checklist', itemId: 'reminders' }]]);
+  });
+
+  it('report a feature-ticked item once even while the server keeps asking (its report not in yet)', async () => {
+    const server = fakeServer([[tickedByFeature('reminders', true)]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    await widget('uptake-checklist');
+    await vi.waitFor(async () => expect(await sent(tracker, server, 'checklist_item_completed')).toHaveLength(1));
+    await guide.refresh();
+    await guide.refresh();
+    expect((await sent(tracker, server, 'checklist_item_completed')).map(([, p]) => p['itemId'])).toEqual(['reminders']);
+  });
+
+  it('report nothing for a ticked item before the checklist is on screen', async () => {
+    const server = fakeServer([[tickedByFeature('reminders', true)]]);
+    // The widgets chunk never arrives: nothing is rendered, so nothing is reported.
+    const { guide, tracker } = setUp({ loadWidgets: () => new Promise(() => {}) });
+    await guide.refresh();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await sent(tracker, server, 'checklist_item_completed')).toEqual([]);
   });
 
   it('ask again a second after the first of a stream of events, not only once the stream stops', async () => {

@@ -111,13 +111,17 @@ describe('POST /v1/decide with every kind of campaign', () => {
         { id: 'invite', label: 'Invite a colleague', action: { type: 'complete_item', itemId: 'invite' } },
       ],
     });
-    const items = async () => (await messages()).find((m) => m.campaignId === checklist)!.items as { done: boolean }[];
+    const items = async () => (await messages()).find((m) => m.campaignId === checklist)!.items as { done: boolean; unreported?: true }[];
     expect(await items()).toEqual([
       { id: 'reminders', label: 'Turn on reminders', done: false },
       { id: 'invite', label: 'Invite a colleague', done: false, action: { type: 'complete_item', itemId: 'invite' } },
     ]);
     await f.batch([trackEvent({ event: 'Reminder Scheduled' }), event('checklist_item_completed', { campaignId: checklist, itemId: 'invite' })]);
     expect((await items()).map((i: { done: boolean }) => i.done)).toEqual([true, true]);
+    // The SDK is asked to report the item the feature ticked until the server has its report.
+    expect((await items()).map((i) => i.unreported ?? false)).toEqual([true, false]);
+    await f.batch([event('checklist_item_completed', { campaignId: checklist, itemId: 'reminders' })]);
+    expect((await items()).map((i) => i.unreported ?? false)).toEqual([false, false]);
   });
 
   it('resumes a tour after the last step viewed, and starts one the user asks for', async () => {

@@ -61,19 +61,35 @@ describe('messages by kind', () => {
       kind: 'checklist',
       interrupting: false,
       items: [
-        { id: 'book', label: 'Book an appointment', done: true },
+        // Done by feature use and never reported: the SDK is asked to report it.
+        { id: 'book', label: 'Book an appointment', done: true, unreported: true },
         // A colleague's use does not tick the user's own checklist.
         { id: 'remind', label: 'Turn on reminders', done: false },
         { id: 'invite', label: 'Invite a colleague', done: true, action: { type: 'complete_item', itemId: 'invite' } },
       ],
     });
+    // Items reported already, or not done, need no report.
+    expect(checklist?.kind === 'checklist' && checklist.items.map((item) => item.unreported ?? false)).toEqual([true, false, false]);
     expect(JSON.stringify(checklist)).not.toContain('"feature"');
   });
-  it('stops a checklist whose items are all done when it stops on completion', () => {
+  it('no longer asks to report an item done by feature use once its completion is recorded', () => {
     const items = [{ id: 'book', label: 'Book', feature: 'appointments' }];
-    const over = { profile: profile({ userFeatures: { appointments: use(1) } }) };
-    expect(first({ kind: 'checklist', items, frequency: { stopAfter: ['completed'] } }, over)).toBeUndefined();
-    expect(first({ kind: 'checklist', items }, over)).toBeDefined();
+    const checklist = first({ kind: 'checklist', items }, { profile: profile({ userFeatures: { appointments: use(1) } }), states: { c: { itemsDone: ['book'] } } });
+    expect(checklist).toMatchObject({ items: [{ id: 'book', done: true }] });
+    expect(JSON.stringify(checklist)).not.toContain('unreported');
+  });
+  it('stops a checklist whose items are all done and reported when it stops on completion', () => {
+    const items = [{ id: 'book', label: 'Book', feature: 'appointments' }];
+    const reported = { profile: profile({ userFeatures: { appointments: use(1) } }), states: { c: { itemsDone: ['book'] } } };
+    expect(first({ kind: 'checklist', items, frequency: { stopAfter: ['completed'] } }, reported)).toBeUndefined();
+    expect(first({ kind: 'checklist', items }, reported)).toBeDefined();
+  });
+  it('shows a checklist completed by feature use once more, so the SDK reports its last items, then stops it', () => {
+    const items = [{ id: 'book', label: 'Book', feature: 'appointments' }];
+    const used = { profile: profile({ userFeatures: { appointments: use(1) } }) };
+    const once = { kind: 'checklist' as const, items, frequency: { stopAfter: ['completed' as const] } };
+    expect(first(once, used)).toMatchObject({ items: [{ id: 'book', done: true, unreported: true }] });
+    expect(first(once, { ...used, states: { c: { completedAt: hoursBefore(1) } } })).toBeUndefined();
   });
   it('shows the launcher’s entries', () => {
     const entries = [{ id: 'tour', label: 'Take the tour', action: { type: 'tour' as const, campaignId: 'tour-1' } }];
