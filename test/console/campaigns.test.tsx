@@ -114,6 +114,32 @@ describe('the campaign editor', () => {
     expect((await stored(ids.draft)).version).toBe(before);
   });
 
+  it('starts a tour picked by its name, and ticks a checklist item picked with its checklist, storing their ids', async () => {
+    server.signIn('editor');
+    const step = { id: 'step-1', content: { title: 'Hello' } };
+    const tour = await create('Payments tour', 'draft', { kind: 'tour', steps: [step] });
+    await create('Get started', 'draft', { kind: 'checklist', items: [{ id: 'connect-calendar', label: 'Connect your calendar' }] });
+    const host = await open('#/campaigns/new?kind=modal', 'form.campaign-form');
+    await type(field(host, 'Name'), 'Meet payments');
+    await press(buttons(host, 'Add a button')[0]);
+    await choose(field(host, 'Does'), 'tour');
+    await settle(() => [...host.querySelectorAll('label')].some((l) => l.textContent === 'Tour'));
+    expect([...field(host, 'Tour').querySelectorAll('option')].map((o) => o.textContent)).toContain('Payments tour (draft)');
+    await choose(field(host, 'Tour'), tour);
+    await press(buttons(host, 'Add a button')[0]);
+    // The second button's "Does", after its style.
+    await choose(host.querySelectorAll('.button-fields')[1]!.querySelectorAll('select')[1]!, 'complete_item');
+    await choose(field(host, 'Checklist item'), 'connect-calendar');
+    expect((field(host, 'Checklist item') as unknown as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Connect your calendar — Get started');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Meet payments” as version 1');
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    expect(((await stored(id)) as unknown as { content: { buttons: { action: unknown }[] } }).content.buttons.map((b) => b.action)).toEqual([
+      { type: 'tour', campaignId: tour },
+      { type: 'complete_item', itemId: 'connect-calendar' },
+    ]);
+  });
+
   it('estimates the reach of the audience as conditions are added', async () => {
     server.signIn('editor');
     const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');

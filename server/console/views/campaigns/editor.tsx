@@ -14,6 +14,7 @@ import { FailureContext, ReadOnlyContext, SelectField, TextField } from '../defi
 import { useDraft } from '../definitions/use-draft.ts';
 import { Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
+import { ActionTargetsContext, actionTargets } from './action-targets.ts';
 import { AudienceBuilder } from './audience.tsx';
 import { ContentFields } from './content-fields.tsx';
 import { DeliveryFields } from './delivery-fields.tsx';
@@ -31,6 +32,8 @@ function EditorForm({ initial, kind }: { initial: Campaign | null; kind: Campaig
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const vocabulary = useVocabulary();
+  const [guides] = useResource(() => api.campaigns(), [api]);
+  const targets = { loading: guides.status === 'loading', ...actionTargets(guides.status === 'ready' ? guides.data : null, draft, campaign?.id ?? null) };
   const archived = campaign?.status === 'archived';
 
   const run = async (what: Exclude<Busy, null>) => {
@@ -79,52 +82,54 @@ function EditorForm({ initial, kind }: { initial: Campaign | null; kind: Campaig
     >
       <FailureContext.Provider value={failure}>
         <ReadOnlyContext.Provider value={archived}>
-          <div class="campaign-editor">
-            <form class="editor campaign-form" onSubmit={submit} noValidate>
-              {failure && (
-                <p class="error-note" role="alert">
-                  {failure.status === 403 ? 'Your role cannot change this. ' : ''}
-                  {failure.message}
-                </p>
-              )}
-              {archived && <p class="muted">Archived campaigns cannot be edited or published again; create a new one.</p>}
-              <Panel title="Campaign" id="campaign-basics">
-                <div class="fields">
-                  <TextField label="Name" path={['name']} value={draft.name} onChange={(v) => edit(['name'], v)} hint="for your team; users never see it" />
-                  <SelectField label="Kind" path={['kind']} value={draft.kind} options={KINDS.map((k) => ({ value: k.value, label: k.label }))} onChange={(k) => setDraft(withKind(draft, k))} />
-                </div>
-                <KindFields draft={draft} edit={edit} vocabulary={vocabulary} />
-                <ContentFields content={draft.content} path={['content']} edit={edit} legend={draft.kind === 'tour' ? 'Tour title' : 'Message'} />
-              </Panel>
-              <Panel title="Audience" id="campaign-audience">
-                <AudienceBuilder audience={draft.audience} edit={edit} vocabulary={vocabulary} />
-              </Panel>
-              <Panel title="Delivery" id="campaign-delivery">
-                <DeliveryFields draft={draft} edit={edit} vocabulary={vocabulary} />
-              </Panel>
-              {canEdit.value && !archived && (
-                <div class="actions editor-actions sticky-actions">
-                  <button type="submit" class={live ? undefined : 'secondary'} disabled={busy !== null}>
-                    {busy === 'save' ? 'Saving…' : live ? 'Save changes (stays live)' : 'Save draft'}
-                  </button>
-                  {!live && (
-                    <button type="button" disabled={busy !== null} onClick={() => void run('publish')}>
-                      {busy === 'publish' ? 'Publishing…' : campaign ? 'Save and publish' : 'Publish'}
+          <ActionTargetsContext.Provider value={targets}>
+            <div class="campaign-editor">
+              <form class="editor campaign-form" onSubmit={submit} noValidate>
+                {failure && (
+                  <p class="error-note" role="alert">
+                    {failure.status === 403 ? 'Your role cannot change this. ' : ''}
+                    {failure.message}
+                  </p>
+                )}
+                {archived && <p class="muted">Archived campaigns cannot be edited or published again; create a new one.</p>}
+                <Panel title="Campaign" id="campaign-basics">
+                  <div class="fields">
+                    <TextField label="Name" path={['name']} value={draft.name} onChange={(v) => edit(['name'], v)} hint="for your team; users never see it" />
+                    <SelectField label="Kind" path={['kind']} value={draft.kind} options={KINDS.map((k) => ({ value: k.value, label: k.label }))} onChange={(k) => setDraft(withKind(draft, k))} />
+                  </div>
+                  <KindFields draft={draft} edit={edit} vocabulary={vocabulary} />
+                  <ContentFields content={draft.content} path={['content']} edit={edit} legend={draft.kind === 'tour' ? 'Tour title' : 'Message'} />
+                </Panel>
+                <Panel title="Audience" id="campaign-audience">
+                  <AudienceBuilder audience={draft.audience} edit={edit} vocabulary={vocabulary} />
+                </Panel>
+                <Panel title="Delivery" id="campaign-delivery">
+                  <DeliveryFields draft={draft} edit={edit} vocabulary={vocabulary} />
+                </Panel>
+                {canEdit.value && !archived && (
+                  <div class="actions editor-actions sticky-actions">
+                    <button type="submit" class={live ? undefined : 'secondary'} disabled={busy !== null}>
+                      {busy === 'save' ? 'Saving…' : live ? 'Save changes (stays live)' : 'Save draft'}
                     </button>
-                  )}
-                  {live && (
-                    <button type="button" class="secondary" disabled={busy !== null} onClick={() => void run('pause')}>
-                      {busy === 'pause' ? 'Pausing…' : 'Pause'}
-                    </button>
-                  )}
-                </div>
-              )}
-            </form>
-            <aside class="preview-column">
-              <CampaignPreview draft={draft} />
-            </aside>
-          </div>
-          {campaign && <CampaignVersions campaign={campaign} onLoad={(input) => setDraft({ ...input, status: draft.status })} />}
+                    {!live && (
+                      <button type="button" disabled={busy !== null} onClick={() => void run('publish')}>
+                        {busy === 'publish' ? 'Publishing…' : campaign ? 'Save and publish' : 'Publish'}
+                      </button>
+                    )}
+                    {live && (
+                      <button type="button" class="secondary" disabled={busy !== null} onClick={() => void run('pause')}>
+                        {busy === 'pause' ? 'Pausing…' : 'Pause'}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </form>
+              <aside class="preview-column">
+                <CampaignPreview draft={draft} />
+              </aside>
+            </div>
+            {campaign && <CampaignVersions campaign={campaign} onLoad={(input) => setDraft({ ...input, status: draft.status })} />}
+          </ActionTargetsContext.Provider>
         </ReadOnlyContext.Provider>
       </FailureContext.Provider>
     </Screen>
