@@ -162,6 +162,11 @@ export class Guide {
     return `uptake:v1:${what}:${userId ?? anonymousId}:${id}`;
   }
 
+  /** Where this browser keeps the step of a tour on screen (or the one Next led to). */
+  private _tourKey(tour: DecidedMessage): string {
+    return this._key('tour', `${tour.campaignId}:${tour.version}`);
+  }
+
   /**
    * The step to resume a tour at. The server answers the step after the last one viewed; this
    * browser remembers the step on screen (or the one Next led to), which is where a reload
@@ -169,7 +174,7 @@ export class Guide {
    * viewed later elsewhere (another tab or device) puts the server further ahead.
    */
   private _tourStart(tour: Tour): number {
-    const stored = storage.get(this._key('tour', `${tour.campaignId}:${tour.version}`));
+    const stored = storage.get(this._tourKey(tour));
     const here = stored === null ? null : Number(stored) || 0;
     const start = here === null || tour.startAt > here + 1 ? tour.startAt : here;
     return Math.min(start, tour.steps.length - 1);
@@ -226,7 +231,7 @@ export class Guide {
           this._report('message_shown', message);
         }
         if (message.kind === 'tour') {
-          storage.set(this._key('tour', `${message.campaignId}:${message.version}`), String(entry.step));
+          storage.set(this._tourKey(message), String(entry.step));
           this._report('tour_step_viewed', message, { stepId: message.steps[entry.step!]!.id, stepIndex: entry.step });
         }
         if (announce && message.kind === 'certification') {
@@ -238,7 +243,7 @@ export class Guide {
       }),
       onButton: live((pressed) => this._act(entry, pressed)),
       onDismiss: live(() => {
-        this._report('message_dismissed', message);
+        this._dismissed(message);
         this._close(message.campaignId);
       }),
       onAnswer: live((answer) => {
@@ -262,7 +267,7 @@ export class Guide {
     if (!stays && !(action?.type === 'url' && action.newTab)) this._close(message.campaignId);
     switch (action?.type) {
       case 'dismiss':
-        return this._report('message_dismissed', message);
+        return this._dismissed(message);
       case 'snooze':
         return this._report('message_snoozed', message, { days: action.days });
       case 'url':
@@ -277,11 +282,17 @@ export class Guide {
     }
   }
 
+  /** A tour dismissed is over: started again (launcher, a "start a tour" button) it begins at its first step, as the server answers. */
+  private _dismissed(message: DecidedMessage): void {
+    if (message.kind === 'tour') storage.remove(this._tourKey(message));
+    this._report('message_dismissed', message);
+  }
+
   private _step(entry: Showing, forward: boolean): void {
     const tour = entry.message as Tour;
     const from = entry.step!;
     const to = Math.max(0, from + (forward ? 1 : -1));
-    const key = this._key('tour', `${tour.campaignId}:${tour.version}`);
+    const key = this._tourKey(tour);
     this._close(tour.campaignId);
     if (to === tour.steps.length) {
       storage.remove(key);

@@ -7,9 +7,9 @@ import { checklistDone, tourInProgress } from './rules.ts';
 import type { CampaignState, DecisionInput } from './visitor-state.ts';
 import { NEVER_SEEN } from './visitor-state.ts';
 
-/** The step after the last one viewed; from the start once the tour was completed or dismissed since. */
+/** The step after the last one viewed; from the start once the tour ended since. */
 export function tourStartAt(state: CampaignState, stepCount: number): number {
-  if (!tourInProgress(state) || (state.dismissedAt && state.dismissedAt >= state.tourStepAt!)) return 0;
+  if (!tourInProgress(state)) return 0;
   return Math.min(state.tourStep! + 1, stepCount - 1);
 }
 

@@ -64,8 +64,13 @@ export function goalReachedAt(campaign: Campaign, state: CampaignState, profile:
   return use && use.count > 0 && use.lastSeen > state.firstShownAt ? use.lastSeen : null;
 }
 
-/** Stop rules and snoozes: the visitor said no, is done, or asked for later. */
+/**
+ * Stop rules and snoozes: the visitor said no, is done, or asked for later. A tour the user
+ * started again after it ended (from a launcher or a "start a tour" button) goes on, across pages
+ * and reloads, until it ends again: what stopped it was about the earlier run.
+ */
 export function stopFinding(campaign: Campaign, state: CampaignState, profile: Profile, now: string): Finding | null {
+  if (campaign.kind === 'tour' && state.tourDoneAt && tourInProgress(state)) return null;
   for (const after of campaign.frequency.stopAfter) {
     let at: string | null = null;
     if (after === 'dismissed') at = state.dismissedAt;

@@ -10,9 +10,10 @@ export interface CampaignState extends MessageState {
   reservedShows: number;
   lastReservedAt: string | null;
   snoozedUntil: string | null;
-  /** Last tour step viewed (0-based) and when; a later tour completion resets the tour. */
+  /** Last tour step viewed (0-based) and when. */
   tourStep: number | null;
   tourStepAt: string | null;
+  /** When the tour last ended (completed, dismissed or closed by a button): later, it starts over. */
   tourDoneAt: string | null;
   /** Checklist items completed by a button action (items also complete by feature use). */
   itemsDone: string[];

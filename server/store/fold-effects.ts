@@ -162,11 +162,16 @@ function foldInteraction(
       state.firstShownAt = earliest(state.firstShownAt, at);
       state.lastShownAt = latest(state.lastShownAt, at);
       break;
+    // Dismissing a tour, or pressing one of its buttons other than Next and Back, closes it: it
+    // is over, as when completed, and starts again at its first step (tourDoneAt of other kinds
+    // is never read).
     case 'dismissed':
       state.dismissedAt = earliest(state.dismissedAt, at);
+      state.tourDoneAt = latest(state.tourDoneAt, at);
       break;
     case 'clicked':
       state.clickedAt = earliest(state.clickedAt, at);
+      state.tourDoneAt = latest(state.tourDoneAt, at);
       break;
     case 'completed':
       state.completedAt = earliest(state.completedAt, at);

@@ -134,6 +134,53 @@ describe('tours', () => {
     expect(document.querySelector('uptake-tour')).toBeNull();
   });
 
+  it('starts a tour the user dismissed from its first step when they start it again', async () => {
+    // After the dismissal the server answers the tour from its first step (the launcher asked for it).
+    const server = fakeServer([[threeSteps]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    let screen = await onScreen();
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    expect(screen.count).toBe('Step 2 of 3');
+    screen.root.querySelector<HTMLElement>('[part="close"]')!.click();
+    expect(document.querySelector('uptake-tour')).toBeNull();
+
+    await guide.refresh('tour1');
+    expect(server.decides.at(-1)).toMatchObject({ start: 'tour1' });
+    expect((await onScreen()).count).toBe('Step 1 of 3');
+    // So does a new page: the step it was dismissed at is forgotten in this browser.
+    document.body.innerHTML = '<a id="nav">Calendar</a>';
+    await new Guide({ tracker, loadWidgets: realWidgets, emit: () => {} }).refresh('tour1');
+    expect((await onScreen()).count).toBe('Step 1 of 3');
+  });
+
+  it('starts a tour ended by a dismiss button from its first step too', async () => {
+    const notNow = { id: 'later', label: 'Not now', style: 'secondary' as const, action: { type: 'dismiss' as const } };
+    fakeServer([[tour([step('calendar'), step('reminders', { content: { title: 'Reminders', body: [], buttons: [notNow] } }), step('reports')])]]);
+    const { guide } = setUp();
+    await guide.refresh();
+    let screen = await onScreen();
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    screen.press('Not now');
+    expect(document.querySelector('uptake-tour')).toBeNull();
+    await guide.refresh('tour1');
+    expect((await onScreen()).count).toBe('Step 1 of 3');
+  });
+
+  it('resumes after a reload at the step on screen when the tour was not dismissed', async () => {
+    // The server saw step 2 viewed and answers the step after it; this browser knows step 2 is on screen.
+    const server = fakeServer([[threeSteps], [{ ...threeSteps, startAt: 2 } as DecidedMessage]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    (await onScreen()).press('Next');
+    await vi.waitFor(async () => expect((await sent(tracker, server, 'tour_step_viewed')).length).toBe(2));
+    document.body.innerHTML = '<a id="nav">Calendar</a>';
+    await new Guide({ tracker, loadWidgets: realWidgets, emit: () => {} }).refresh();
+    expect((await onScreen()).count).toBe('Step 2 of 3');
+  });
+
   it('ends with a dismissal when closed', async () => {
     const server = fakeServer([[threeSteps]]);
     const { guide, tracker } = setUp();

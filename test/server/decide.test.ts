@@ -136,6 +136,24 @@ describe('POST /v1/decide with every kind of campaign', () => {
     expect((await messages({ start: tour }))[0]).toMatchObject({ campaignId: tour, startAt: 0 });
   });
 
+  it('starts a dismissed tour from its first step when asked, resumes that run after reloads, and stops it once dismissed again', async () => {
+    await f.admin('POST', `/api/v1/campaigns/${campaignId}/pause`);
+    const steps = [1, 2, 3].map((n) => ({ id: `s${n}`, content: { title: `Step ${n}` } }));
+    const tour = await create({ name: 'Tour', kind: 'tour', status: 'live', steps, content: { title: 'Tour' } });
+    const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+    const at = (minutes: number, name: string, properties: Record<string, unknown> = {}) =>
+      trackEvent({ event: name, properties: { campaignId: tour, ...properties }, timestamp: minutesAgo(minutes) });
+    await f.batch([at(10, 'message_shown'), at(10, 'tour_step_viewed', { stepIndex: 0 }), at(9, 'tour_step_viewed', { stepIndex: 1 }), at(8, 'message_dismissed')]);
+    expect(await messages()).toEqual([]);
+    expect((await messages({ start: tour }))[0]).toMatchObject({ campaignId: tour, startAt: 0 });
+    // Started again from the launcher: the next page view resumes it, though it was dismissed once.
+    await f.batch([at(5, 'tour_step_viewed', { stepIndex: 0 })]);
+    expect((await messages())[0]).toMatchObject({ campaignId: tour, startAt: 1 });
+    await f.batch([at(4, 'tour_step_viewed', { stepIndex: 1 }), at(3, 'message_dismissed')]);
+    expect(await messages()).toEqual([]);
+    expect((await messages({ start: tour }))[0]).toMatchObject({ campaignId: tour, startAt: 0 });
+  });
+
   it('speaks the visitor’s language and targets by device, from the body or the headers', async () => {
     await f.admin('POST', `/api/v1/campaigns/${campaignId}/pause`);
     const id = await create({

@@ -114,8 +114,25 @@ describe('tours resume where the user left off', () => {
     ['viewed the last step without finishing', { tourStep: 2, tourStepAt: hoursBefore(2) }, 2],
     ['completed after the last step viewed', { tourStep: 2, tourStepAt: hoursBefore(3), tourDoneAt: hoursBefore(2) }, 0],
     ['started again after completing', { tourStep: 0, tourStepAt: hoursBefore(1), tourDoneAt: hoursBefore(2) }, 1],
-    ['dismissed after the last step viewed', { tourStep: 1, tourStepAt: hoursBefore(3), dismissedAt: hoursBefore(2) }, 0],
+    ['dismissed after the last step viewed', { tourStep: 1, tourStepAt: hoursBefore(3), dismissedAt: hoursBefore(2), tourDoneAt: hoursBefore(2) }, 0],
+    ['started again after a dismissal', { tourStep: 0, tourStepAt: hoursBefore(1), dismissedAt: hoursBefore(2), tourDoneAt: hoursBefore(2) }, 1],
+    // The first dismissal is kept (stop rules); the second one still ends the second run.
+    ['dismissed again after starting again', { tourStep: 1, tourStepAt: hoursBefore(3), dismissedAt: hoursBefore(5), tourDoneAt: hoursBefore(2) }, 0],
   ])('%s → step %i', (_name, over, startAt) => expect(tourStartAt(state(over), 3)).toBe(startAt));
+
+  it('goes on with a tour the user started again after it was dismissed, until it ends again', () => {
+    const steps = [{ id: 'a', content: { title: 'A' } }, { id: 'b', content: { title: 'B' } }, { id: 'c', content: { title: 'C' } }];
+    const dismissed = { dismissedAt: hoursBefore(5), tourDoneAt: hoursBefore(5), tourStep: 1, tourStepAt: hoursBefore(6) };
+    expect(first({ kind: 'tour', steps }, { states: { c: dismissed } })).toBeUndefined();
+    const restarted = { ...dismissed, tourStep: 0, tourStepAt: hoursBefore(1) };
+    expect(first({ kind: 'tour', steps }, { states: { c: restarted } })).toMatchObject({ kind: 'tour', startAt: 1 });
+    // So does one the user completed, or snoozed, before starting it again.
+    expect(first({ kind: 'tour', steps, frequency: { stopAfter: ['completed'] } }, { states: { c: { completedAt: hoursBefore(5), tourDoneAt: hoursBefore(5), tourStep: 0, tourStepAt: hoursBefore(1) } } })).toBeDefined();
+    expect(first({ kind: 'tour', steps }, { states: { c: { ...restarted, snoozedUntil: hoursBefore(-24) } } })).toBeDefined();
+    expect(first({ kind: 'tour', steps }, { states: { c: { ...restarted, tourDoneAt: hoursBefore(0.5) } } })).toBeUndefined();
+    // Without an end since (never dismissed, only snoozed), a snooze still holds it back.
+    expect(first({ kind: 'tour', steps }, { states: { c: { tourStep: 0, tourStepAt: hoursBefore(1), snoozedUntil: hoursBefore(-24) } } })).toBeUndefined();
+  });
 
   it('keeps a tour in progress past its show limit (a reload is not a new show)', () => {
     const steps = [{ id: 'a', content: { title: 'A' } }, { id: 'b', content: { title: 'B' } }];
@@ -179,5 +196,15 @@ describe('interaction events', () => {
       },
     ]);
     expect(effects.answers).toEqual([{ campaignId: 'c', visitorId: 'u1', accountId: 'a1', score: 10, choice: null, comment: null, at: at(15) }]);
+  });
+
+  it('ends a tour at its latest dismissal or closing click, keeping the first of each for the stop rules', () => {
+    const at = (hour: number) => `2026-11-20T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const item = (name: string, hour: number): IngestItem => {
+      const e = { ...event(name, { campaignId: 'c' }), timestamp: at(hour) };
+      return { event: e, timestamp: at(hour), receivedAt: at(23), features: [], verified: null, interaction: messageInteraction(e) as never };
+    };
+    const [state] = foldEffects([item('message_dismissed', 9), item('message_clicked', 12), item('message_dismissed', 11)]).states;
+    expect(state).toMatchObject({ dismissedAt: at(9), clickedAt: at(12), tourDoneAt: at(12) });
   });
 });

@@ -117,6 +117,12 @@ describe.each([
       expect(await stateOf('u1', 't1')).toMatchObject({ tourStep: 0, tourStepAt: DAY_3, tourDoneAt: DAY_2 });
     });
 
+    it('ends a tour at its latest dismissal, keeping the first one for the stop rules', async () => {
+      await store.ingest(ws.id, [message('tour_step_viewed', { campaignId: 't1', stepIndex: 1 }, {}, DAY_1), message('message_dismissed', { campaignId: 't1' }, {}, DAY_1)]);
+      await store.ingest(ws.id, [message('tour_step_viewed', { campaignId: 't1', stepIndex: 0 }, {}, DAY_2), message('message_dismissed', { campaignId: 't1' }, {}, DAY_3)]);
+      expect(await stateOf('u1', 't1')).toMatchObject({ tourStep: 0, tourStepAt: DAY_2, dismissedAt: DAY_1, tourDoneAt: DAY_3 });
+    });
+
     it('moves an anonymous visitor’s state and survey answer to the user, merging with theirs', async () => {
       const anon = { userId: null, anonymousId: 'anon-3' };
       await store.ingest(ws.id, [
