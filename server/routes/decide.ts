@@ -79,11 +79,12 @@ export function decideRoutes(store: Store) {
       start: request.start,
     };
     const plan = planDecision(campaigns, input);
-    const chosen = await reserve(workspace.id, plan, input);
-    if (plan.heldOut.length) {
-      const { visitorId, accountId } = profile;
-      await store.recordHoldouts(workspace.id, plan.heldOut.map((h) => ({ ...h, visitorId, accountId, at: input.view.now })));
-    }
+    // Issued together, so a store that groups writes commits both in one transaction.
+    const { visitorId, accountId } = profile;
+    const [chosen] = await Promise.all([
+      reserve(workspace.id, plan, input),
+      store.recordHoldouts(workspace.id, plan.heldOut.map((h) => ({ ...h, visitorId, accountId, at: input.view.now }))),
+    ]);
 
     const messages = chosen.map(({ campaign }) => renderMessage(campaign, input)).filter((m): m is DecidedMessage => m !== null);
     return c.json({ messages } satisfies DecideResponse);

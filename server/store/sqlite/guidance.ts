@@ -9,6 +9,7 @@ import type { SurveyAnswer } from '../../engine/survey.ts';
 import type { AccountCapState, CampaignState, CapSnapshot, ThrottleState } from '../../engine/visitor-state.ts';
 import { NO_ACCOUNT_SHOWS } from '../../engine/visitor-state.ts';
 import type { ShowReservation, Store } from '../store.ts';
+import type { GroupCommit } from './group-commit.ts';
 import { type AccountPlacement, placements, type UserPlacement } from '../placements.ts';
 
 type GuidanceQueries = Pick<
@@ -28,7 +29,7 @@ const ACCOUNT_CAP = `c.campaign_id AS campaignId, c.users, c.last_shown_at AS la
 type AccountCapRow = Omit<AccountCapState, 'visitorCounted'> & { campaignId: string; visitorCounted: number };
 const toAccountCap = ({ campaignId: _id, visitorCounted, ...row }: AccountCapRow): AccountCapState => ({ ...row, visitorCounted: visitorCounted === 1 });
 
-export function guidanceQueries(db: Database.Database): GuidanceQueries {
+export function guidanceQueries(db: Database.Database, commit: GroupCommit): GuidanceQueries {
   const states = db.prepare(`SELECT ${STATE} FROM message_states WHERE workspace_id = ? AND visitor_id = ?`);
   const accountCaps = db.prepare(`SELECT ${ACCOUNT_CAP} FROM account_caps c WHERE c.workspace_id = ? AND c.account_id = ?`);
   const throttle = db.prepare('SELECT campaign_id AS campaignId, shown_at AS at FROM visitor_throttles WHERE workspace_id = ? AND visitor_id = ? AND shown_at IS NOT NULL');
@@ -67,13 +68,6 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
     if (r.throttled) takeThrottle.run(ws, r.visitorId, r.campaignId, r.at);
     return true;
   };
-  // One decision's reservations share one transaction: one commit per page view.
-  const reserveAll = db.transaction((ws: string, reservations: ShowReservation[], allow: Parameters<typeof reserve>[2]) =>
-    reservations.map((r) => reserve(ws, r, allow)),
-  );
-  const recordHoldouts = db.transaction((ws: string, holdouts: Parameters<Store['recordHoldouts']>[1]) => {
-    for (const h of holdouts) holdout.run(ws, h.campaignId, h.visitorId, h.accountId, h.at, h.reason);
-  });
 
   const arms = db.prepare(`SELECT s.visitor_id AS visitorId,
       coalesce(s.account_id, (SELECT m.account_id FROM account_users m WHERE m.workspace_id = s.workspace_id AND m.user_id = s.visitor_id
@@ -111,10 +105,14 @@ export function guidanceQueries(db: Database.Database): GuidanceQueries {
       };
     },
     async reserveShows(ws, reservations, allow) {
-      return reservations.length ? reserveAll.immediate(ws, reservations, allow) : [];
+      // One decision's reservations run together inside one group transaction.
+      return reservations.length ? commit(() => reservations.map((r) => reserve(ws, r, allow))) : [];
     },
     async recordHoldouts(ws, holdouts) {
-      if (holdouts.length) recordHoldouts(ws, holdouts);
+      if (!holdouts.length) return;
+      await commit(() => {
+        for (const h of holdouts) holdout.run(ws, h.campaignId, h.visitorId, h.accountId, h.at, h.reason);
+      });
     },
     async campaignArms(ws, campaignId) {
       const rows = arms.all(ws, campaignId) as (Omit<ExposedVisitor, 'clicked' | 'dismissed'> & { clicked: number; dismissed: number; heldOutAt: string | null; reason: HeldOutVisitor['reason'] | null })[];

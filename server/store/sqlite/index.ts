@@ -47,7 +47,7 @@ export function openSqliteStore(file: string): Store {
   };
 
   const writeEvents = prepareIngest(db);
-  const ingest = groupCommit(db, ({ ws, items }: { ws: string; items: Parameters<typeof writeEvents>[1] }) => writeEvents(ws, items));
+  const commit = groupCommit(db);
   const workspaceBy = (column: string) =>
     sql(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE ${column} = ?`);
   const byName = workspaceBy('name');
@@ -113,7 +113,7 @@ export function openSqliteStore(file: string): Store {
     },
 
     ingest(ws, items) {
-      return ingest({ ws, items });
+      return commit(() => writeEvents(ws, items));
     },
     async recentEvents(ws, limit) {
       const rows = sql(`SELECT message_id AS messageId, type, user_id AS userId, anonymous_id AS anonymousId, account_id AS accountId,
@@ -146,7 +146,7 @@ export function openSqliteStore(file: string): Store {
     },
 
     ...campaignQueries(db),
-    ...guidanceQueries(db),
+    ...guidanceQueries(db, commit),
 
     async loadProfile(ws, visitor: VisitorRef): Promise<Profile> {
       const userId = visitor.userId ?? null;
