@@ -32,6 +32,8 @@ type Issue = ZodError['issues'][number];
  */
 function mostSpecific(issue: Issue, prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
   const path = [...prefix, ...issue.path];
+  // A record reports a refused key only as "Invalid key in record"; the key's own check says why.
+  if (issue.code === 'invalid_key' && issue.issues.length) return { path, message: issue.issues[0]!.message };
   if (issue.code === 'invalid_union' && issue.errors.length) {
     const candidates = issue.errors.flat().map((inner) => mostSpecific(inner, path));
     const best = candidates.sort((a, b) => b.path.length - a.path.length)[0];

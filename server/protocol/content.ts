@@ -1,6 +1,7 @@
 // Message content is structured data, never HTML: widgets render it through Lit
 // bindings only, so author text can never become markup.
 import { z } from 'zod';
+import { LOCALE_TAG, LOCALE_TAG_RULE } from './locale-tag.ts';
 
 const text = z.string().max(2000);
 const safeUrl = z
@@ -64,7 +65,7 @@ export const messageContent = z.object({
 });
 
 /** Translations keyed by BCP 47 tag ("fr", "pt-BR"); the server picks one per decide. */
-export const localeVariants = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale tags look like "fr" or "pt-BR"'), messageContent);
+export const localeVariants = z.record(z.string().regex(LOCALE_TAG, LOCALE_TAG_RULE), messageContent);
 
 export type MessageContent = z.infer<typeof messageContent>;
 export type MessageButton = z.infer<typeof button>;

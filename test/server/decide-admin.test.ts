@@ -85,6 +85,8 @@ describe('campaign admin API', () => {
       'frequency.stopAfter: stopping at the goal needs a feature goal; define the event as a feature (PUT /api/v1/features/:key) and use it as the goal',
     ],
     [{ ...draft, content: { title: 'x', body: [{ p: [{ link: 'javascript:alert(1)', text: 'x' }] }] } }, 'content.body[0].p[0].link: links must be https:, mailto: or a same-site path'],
+    [{ ...draft, locales: { French: { title: 'Bonjour' } } }, 'locales.French: locale tags look like "fr" or "pt-BR"'],
+    [{ ...draft, locales: { 'pt-BR': { title: 'Olá', buttons: [{ id: 'ok', label: '', action: { type: 'dismiss' } }] } } }, 'locales.pt-BR.buttons[0].label: Too small: expected string to have >=1 characters'],
   ])('refuses an invalid campaign with a specific error (%#)', async (body, message) => {
     expect(await json(await f.admin('POST', '/api/v1/campaigns', body))).toEqual({ status: 400, body: { error: { code: 'invalid_campaign', message, status: 400 } } });
   });
