@@ -7,6 +7,7 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const languages = new Intl.DisplayNames(undefined, { type: 'language', fallback: 'none' });
 
 const DASH = '—';
 
@@ -57,3 +58,14 @@ export const humanize = (key: string): string => {
   const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** A locale tag in the viewer's words with the tag itself: "pt-BR" → "Brazilian Portuguese (pt-BR)"; the tag alone when unknown. */
+export function formatLanguage(tag: string): string {
+  try {
+    const name = languages.of(tag);
+    return name ? `${name} (${tag})` : tag;
+  } catch {
+    // Not a well-formed tag (RangeError): say it as it was typed.
+    return tag;
+  }
+}

@@ -2,13 +2,15 @@
 // Campaign drafts in the console: a new draft of every kind is one the server accepts once the
 // author fills what only they can know; switching kinds keeps what the new kind uses and drops
 // the rest; the preview gets the message shape decide would return; audiences open in the
-// builder's form meaning the same; the list's filters and status actions.
+// builder's form meaning the same; translations added and removed; the list's filters and status actions.
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../server/console/api.ts';
-import { blankCampaign, filterCampaigns, freshId, inputOf, KINDS, normalizeAudience, previewMessage, statusFilter, transitions, withKind } from '../../server/console/state/campaigns.ts';
+import { blankCampaign, draftLocales, filterCampaigns, freshId, inputOf, KINDS, normalizeAudience, previewMessage, statusFilter, transitions, withKind } from '../../server/console/state/campaigns.ts';
+import { localeProblem, withoutLocale } from '../../server/console/views/campaigns/locale-fields.tsx';
 import { evaluateAudience } from '../../server/engine/targeting.ts';
 import type { AudienceRule } from '../../server/protocol/audience.ts';
 import { campaignInput } from '../../server/protocol/campaign.ts';
+import { localeVariants } from '../../server/protocol/content.ts';
 
 const filled = (kind: (typeof KINDS)[number]['value']) => {
   const draft = { ...blankCampaign(kind), name: `A ${kind}` };
@@ -69,6 +71,18 @@ describe('the preview message', () => {
     expect((tour as { steps: object[] }).steps[1]).not.toHaveProperty('anchor');
   });
 
+  it('shows the chosen translation of the message and of each tour step, and the message as written where there is none', () => {
+    const content = (title: string) => ({ title, body: [], buttons: [] });
+    const modal = { ...filled('modal'), content: content('Hello'), locales: { fr: content('Bonjour') } };
+    expect(previewMessage(modal, 'fr').content.title).toBe('Bonjour');
+    expect(previewMessage(modal, null).content.title).toBe('Hello');
+    expect(previewMessage(modal, 'de').content.title).toBe('Hello');
+    const tour = { ...filled('tour'), steps: [{ id: 'a', content: content('Step A'), locales: { 'pt-BR': content('Passo A') } }, { id: 'b', content: content('Step B') }] };
+    expect((previewMessage(tour, 'pt-BR') as { steps: { content: { title: string } }[] }).steps.map((s) => s.content.title)).toEqual(['Passo A', 'Step B']);
+    expect(draftLocales({ ...tour, locales: { fr: content('Visite') } })).toEqual(['fr', 'pt-BR']);
+    expect(draftLocales(filled('banner'))).toEqual([]);
+  });
+
   it('shows a modal without an anchor unless it spotlights one', () => {
     expect(previewMessage(filled('modal'))).not.toHaveProperty('anchor');
   });
@@ -78,6 +92,26 @@ describe('the preview message', () => {
     expect(previewMessage({ ...filled('banner'), position: 'bottom' })).toMatchObject({ kind: 'banner', position: 'bottom' });
     expect(previewMessage({ ...filled('slideout'), position: 'left' })).toMatchObject({ kind: 'slideout', position: 'left' });
     expect(previewMessage(filled('certification'))).toMatchObject({ kind: 'certification', certification: { program: 'power-user', level: 2 } });
+  });
+});
+
+describe('translations', () => {
+  it('are added under a well-formed language code that no translation has yet, whatever its case', () => {
+    expect(localeProblem('', [])).toBe('type a language code, e.g. fr or pt-BR');
+    expect(localeProblem('French', [])).toBe('locale tags look like "fr" or "pt-BR"');
+    expect(localeProblem('pt_BR', [])).toBe('locale tags look like "fr" or "pt-BR"');
+    expect(localeProblem('pt-br', ['fr', 'pt-BR'])).toMatch(/^there is a .*\(pt-BR\) translation already$/);
+    expect(localeProblem('pt', ['fr', 'pt-BR'])).toBeNull();
+    expect(localeProblem('es-419', [])).toBeNull();
+    // The same rule as the server's.
+    expect(localeVariants.safeParse({ 'es-419': { title: 'Hola' } }).success).toBe(true);
+    expect(localeVariants.safeParse({ pt_BR: { title: 'Olá' } }).success).toBe(false);
+  });
+
+  it('are removed one by one, leaving no empty set of translations behind', () => {
+    const hi = { title: 'Hi', body: [], buttons: [] };
+    expect(withoutLocale({ fr: hi, de: hi }, 'fr')).toEqual({ de: hi });
+    expect(withoutLocale({ fr: hi }, 'fr')).toBeUndefined();
   });
 });
 

@@ -140,6 +140,75 @@ describe('the campaign editor', () => {
     ]);
   });
 
+  it('adds, edits and removes a translation of the message; the server’s refusal inside one shows beside its field', async () => {
+    server.signIn('editor');
+    const id = await create('Translated banner', 'draft');
+    const host = await open(`#/campaigns/${id}`, 'form.campaign-form');
+    const addLanguage = async (code: string) => {
+      await type(field(host, 'Language code'), code);
+      await press(buttons(host, 'Add translation')[0]);
+    };
+    const languageProblem = () => field(host, 'Language code').closest('.field')!.querySelector('.field-error')?.textContent;
+
+    await addLanguage('French');
+    expect(languageProblem()).toBe('locale tags look like "fr" or "pt-BR"');
+    expect(host.querySelector('.locale')).toBeNull();
+    await addLanguage('fr');
+    // A copy of the message to translate, named in the viewer's words.
+    const french = host.querySelector('.locale')!;
+    expect(french.querySelector('legend')!.textContent).toBe(`Message in ${new Intl.DisplayNames(undefined, { type: 'language' }).of('fr')} (fr)`);
+    expect(field(french as HTMLElement, 'Title', '*').value).toBe('Translated banner title');
+    await addLanguage('FR');
+    expect(languageProblem()).toMatch(/^locale tags look like/);
+    await addLanguage('pt-BR');
+    await addLanguage('pt-br');
+    expect(languageProblem()).toMatch(/^there is a .*\(pt-BR\) translation already$/);
+    expect(host.querySelectorAll('.locale')).toHaveLength(2);
+
+    await type(field(french as HTMLElement, 'Title', '*'), 'Les patients peuvent répondre');
+    await press(buttons(french, 'Add a button')[0]);
+    await choose(field(french as HTMLElement, 'Does', '*'), 'url');
+    await type(field(french as HTMLElement, 'Link', '*'), 'javascript:alert(1)');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => !!host.querySelector('form > .error-note'));
+    expect(host.querySelector('form > .error-note')!.textContent).toBe('locales.fr.buttons[0].action.url: links must be https:, mailto: or a same-site path');
+    expect(field(french as HTMLElement, 'Link', '*').closest('.field')!.querySelector('.field-error')!.textContent).toBe('links must be https:, mailto: or a same-site path');
+
+    await type(field(french as HTMLElement, 'Link', '*'), '/rappels');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Translated banner” as version 2');
+    const saved = (await stored(id)) as unknown as { locales: Record<string, { title: string; buttons: { action: unknown }[] }> };
+    expect(Object.keys(saved.locales)).toEqual(['fr', 'pt-BR']);
+    expect(saved.locales['fr']).toMatchObject({ title: 'Les patients peuvent répondre', buttons: [{ action: { type: 'url', url: '/rappels' } }] });
+    expect(saved.locales['pt-BR']!.title).toBe('Translated banner title');
+
+    await press(buttons(host, /^Remove the .*\(fr\) translation$/)[0]);
+    await press(buttons(host, /^Remove the .*\(pt-BR\) translation$/)[0]);
+    expect(host.querySelector('.locale')).toBeNull();
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Translated banner” as version 3');
+    expect(await stored(id)).not.toHaveProperty('locales');
+  });
+
+  it('translates each step of a tour on its own', async () => {
+    server.signIn('editor');
+    const host = await open('#/campaigns/new?kind=tour', 'form.campaign-form');
+    await type(field(host, 'Name'), 'Tour in German');
+    const step = host.querySelector('fieldset.step')!;
+    await type(field(step as HTMLElement, 'Language code', '*'), 'de');
+    await press(buttons(step, 'Add translation')[0]);
+    const german = step.querySelector('.locale')! as HTMLElement;
+    expect(german.querySelector('legend')!.textContent).toMatch(/^Step 1 message in .*\(de\)$/);
+    await type(field(german, 'Title', '*'), 'Erster Schritt');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Tour in German” as version 1');
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    const saved = (await stored(id)) as unknown as { steps: { content: { title: string }; locales: Record<string, { title: string }> }[]; locales?: unknown };
+    expect(saved.steps[0]!.locales).toEqual({ de: expect.objectContaining({ title: 'Erster Schritt' }) });
+    expect(saved.steps[0]!.content.title).toBe('First step');
+    expect(saved.locales).toBeUndefined();
+  });
+
   it('estimates the reach of the audience as conditions are added', async () => {
     server.signIn('editor');
     const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');

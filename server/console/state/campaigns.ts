@@ -112,12 +112,21 @@ function sampleCertification(program: string): Extract<DecidedMessage, { kind: '
   };
 }
 
+/** The locale tags the draft has translations for, its own and its tour steps', in order of appearance. */
+export function draftLocales(draft: CampaignDraft): string[] {
+  const tags = new Set(Object.keys(draft.locales ?? {}));
+  for (const step of draft.steps ?? []) for (const tag of Object.keys(step.locales ?? {})) tags.add(tag);
+  return [...tags];
+}
+
 /**
  * What the SDK would be handed for this draft, for the live preview: the same shape decide
- * returns, with checklist items not yet done and a sample certification.
+ * returns, in `locale`'s translation where there is one, with checklist items not yet done and
+ * a sample certification.
  */
-export function previewMessage(draft: CampaignDraft): DecidedMessage {
-  const base = { campaignId: 'preview', version: 0, interrupting: false, content: draft.content as MessageContent };
+export function previewMessage(draft: CampaignDraft, locale: string | null = null): DecidedMessage {
+  const translated = (content: MessageContent, locales: Record<string, MessageContent> | undefined) => (locale && locales?.[locale]) || content;
+  const base = { campaignId: 'preview', version: 0, interrupting: false, content: translated(draft.content as MessageContent, draft.locales) };
   const anchor = { selector: '#preview-anchor', placement: draft.anchor?.placement ?? 'right' };
   switch (draft.kind) {
     case 'tooltip':
@@ -135,7 +144,7 @@ export function previewMessage(draft: CampaignDraft): DecidedMessage {
         kind: 'tour',
         interrupting: true,
         startAt: 0,
-        steps: (draft.steps ?? []).map((s) => ({ id: s.id, content: s.content, ...(s.anchor ? { anchor: { ...anchor, placement: s.anchor.placement } } : {}) })),
+        steps: (draft.steps ?? []).map((s) => ({ id: s.id, content: translated(s.content, s.locales), ...(s.anchor ? { anchor: { ...anchor, placement: s.anchor.placement } } : {}) })),
       };
     case 'checklist':
       return { ...base, kind: 'checklist', items: (draft.items ?? []).map((i) => ({ id: i.id, label: i.label, done: false, ...(i.description ? { description: i.description } : {}) })) };

@@ -19,6 +19,7 @@ import { AudienceBuilder } from './audience.tsx';
 import { ContentFields } from './content-fields.tsx';
 import { DeliveryFields } from './delivery-fields.tsx';
 import { KindFields } from './kind-fields.tsx';
+import { LocaleFields } from './locale-fields.tsx';
 import { CampaignPreview } from './preview.tsx';
 import { CampaignVersions } from './versions.tsx';
 import { useVocabulary } from './vocabulary.ts';
@@ -35,6 +36,7 @@ function EditorForm({ initial, kind }: { initial: Campaign | null; kind: Campaig
   const [guides] = useResource(() => api.campaigns(), [api]);
   const targets = { loading: guides.status === 'loading', ...actionTargets(guides.status === 'ready' ? guides.data : null, draft, campaign?.id ?? null) };
   const archived = campaign?.status === 'archived';
+  const messageName = draft.kind === 'tour' ? 'Tour title' : 'Message';
 
   const run = async (what: Exclude<Busy, null>) => {
     setBusy(what);
@@ -98,7 +100,8 @@ function EditorForm({ initial, kind }: { initial: Campaign | null; kind: Campaig
                     <SelectField label="Kind" path={['kind']} value={draft.kind} options={KINDS.map((k) => ({ value: k.value, label: k.label }))} onChange={(k) => setDraft(withKind(draft, k))} />
                   </div>
                   <KindFields draft={draft} edit={edit} vocabulary={vocabulary} />
-                  <ContentFields content={draft.content} path={['content']} edit={edit} legend={draft.kind === 'tour' ? 'Tour title' : 'Message'} />
+                  <ContentFields content={draft.content} path={['content']} edit={edit} legend={messageName} />
+                  <LocaleFields locales={draft.locales} base={draft.content} path={['locales']} edit={edit} what={messageName} />
                 </Panel>
                 <Panel title="Audience" id="campaign-audience">
                   <AudienceBuilder audience={draft.audience} edit={edit} vocabulary={vocabulary} />

@@ -8,6 +8,7 @@ import { CheckboxField, EditButton, FieldError, SelectField, TextField } from '.
 import type { Edit } from '../definitions/use-draft.ts';
 import { ActionFields } from './action-fields.tsx';
 import { ContentFields } from './content-fields.tsx';
+import { LocaleFields } from './locale-fields.tsx';
 import type { Choice, Vocabulary } from './vocabulary.ts';
 
 const PLACEMENTS: readonly { value: Anchor['placement']; label: string }[] = (['right', 'left', 'top', 'bottom', 'right-start', 'left-start', 'top-start', 'bottom-start'] as const).map((p) => ({ value: p, label: p }));
@@ -38,6 +39,7 @@ function Steps({ draft, edit }: { draft: CampaignDraft; edit: Edit }) {
           <CheckboxField label="Points at an element" path={['steps', i, 'anchor']} checked={!!step.anchor} onChange={(on) => edit(['steps', i, 'anchor'], on ? { selector: '', placement: 'right' } : undefined)} />
           {step.anchor && <AnchorFields anchor={step.anchor} path={['steps', i, 'anchor']} edit={edit} />}
           <ContentFields content={step.content} path={['steps', i, 'content']} edit={edit} legend={`Step ${i + 1} message`} />
+          <LocaleFields locales={step.locales} base={step.content} path={['steps', i, 'locales']} edit={edit} what={`Step ${i + 1} message`} />
           <EditButton label={`Remove step ${i + 1}`} disabled={steps.length === 1} onClick={() => edit(['steps'], steps.filter((_, k) => k !== i))}>
             Remove step
           </EditButton>

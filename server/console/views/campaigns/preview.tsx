@@ -5,7 +5,8 @@
 // frame plays the anchor.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageHandlers, ShownMessage, Widgets } from '../../../../sdk/guide/widgets-api.ts';
-import { type CampaignDraft, previewMessage } from '../../state/campaigns.ts';
+import { formatLanguage } from '../../format.ts';
+import { type CampaignDraft, draftLocales, previewMessage } from '../../state/campaigns.ts';
 
 /** The frame's page: a sketch of a product, the anchor stand-in on the side facing the message, and the widgets import. */
 const FRAME_PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>
@@ -36,6 +37,11 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
   const [failure, setFailure] = useState<string | null>(null);
   const [step, setStep] = useState(0);
   const [closed, setClosed] = useState(false);
+  /** The translation shown; null: the message as written. */
+  const [chosenLocale, setLocale] = useState<string | null>(null);
+  const locales = draftLocales(draft);
+  // A translation removed while shown: back to the message as written.
+  const locale = chosenLocale && locales.includes(chosenLocale) ? chosenLocale : null;
   const steps = draft.steps?.length ?? 0;
   const shownStep = Math.min(step, Math.max(0, steps - 1));
   const selector = anchorOf(draft, shownStep)?.selector;
@@ -83,7 +89,7 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
         onAnswer: () => undefined,
       };
       try {
-        shown.current = widgets.show(previewMessage(draft), pointsWith ? anchor : null, handlers, { step: shownStep, announce: true });
+        shown.current = widgets.show(previewMessage(draft, locale), pointsWith ? anchor : null, handlers, { step: shownStep, announce: true });
         setFailure(null);
       } catch (error) {
         setFailure(`this draft cannot be shown yet (${(error as Error).message})`);
@@ -95,7 +101,7 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
       setTimeout(giveBack, 120);
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [widgets, key, step, closed]);
+  }, [widgets, key, step, closed, locale]);
 
   useEffect(() => () => shown.current?.remove(), []);
 
@@ -104,6 +110,19 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
       <div class="panel-head">
         <h2>Live preview</h2>
         <div class="actions">
+          {locales.length > 0 && (
+            <label class="inline small">
+              Language
+              <select value={locale ?? ''} onChange={(e) => setLocale((e.target as HTMLSelectElement).value || null)}>
+                <option value="">As written</option>
+                {locales.map((tag) => (
+                  <option key={tag} value={tag}>
+                    {formatLanguage(tag)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {draft.kind === 'tour' && steps > 1 && (
             <span class="small muted">
               Step {shownStep + 1} of {steps}{' '}
