@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../server/console/api.ts';
 import { getIn, parseScalar, pathText, setIn, withoutVersion } from '../../server/console/draft.ts';
-import { formatAgo, formatDateTime, formatDay, formatNumber, formatPercent, formatPoints, humanize } from '../../server/console/format.ts';
+import { formatAgo, formatDateTime, formatDay, formatLanguage, formatNumber, formatPercent, formatPoints, humanize } from '../../server/console/format.ts';
 
 describe('formatting', () => {
   it('formats numbers and rates with Intl and shows a dash for what is unknown', () => {
@@ -23,6 +23,12 @@ describe('formatting', () => {
   it('shows an instant in the viewer’s time zone', () => {
     const iso = '2026-11-23T23:30:00.000Z';
     expect(formatDateTime(iso)).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)));
+  });
+
+  it('names a language in the viewer’s words beside its tag, and says an unknown tag as it was typed', () => {
+    expect(formatLanguage('pt-BR')).toBe(`${new Intl.DisplayNames(undefined, { type: 'language' }).of('pt-BR')} (pt-BR)`);
+    expect(formatLanguage('xx')).toBe('xx');
+    expect(formatLanguage('not a tag!')).toBe('not a tag!');
   });
 
   it('shows a server day as that day in every time zone', () => {
