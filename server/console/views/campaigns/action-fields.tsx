@@ -40,8 +40,8 @@ export function actionOf(type: ActionType): ButtonAction {
 }
 
 /**
- * The campaign a choice names, as a list of names. The stored id stays selectable when it names
- * nothing listed (archived or deleted since), so opening a campaign never changes it unseen.
+ * A tour or checklist item picked by name; its id is what is stored. An id that names nothing
+ * listed (archived or deleted since) stays selected, so opening a campaign never changes it unseen.
  */
 function TargetPicker({ label, path, value, choices, loading, none, onChange }: { label: string; path: Path; value: string; choices: Choice[] | null; loading: boolean; none: string; onChange: (id: string) => void }) {
   if (loading || (choices?.length === 0 && !value)) {
