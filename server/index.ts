@@ -10,7 +10,7 @@ import { refresherFor } from './analytics/refresher.ts';
 import { createDeliverer, type DelivererOptions } from './webhooks/deliverer.ts';
 
 export async function openStore(database: Config['database']): Promise<Store> {
-  if (database.kind === 'sqlite') return openSqliteStore(database.file);
+  if (database.kind === 'sqlite') return openSqliteStore(database.file, { backgroundCheckpoints: true });
   return openPostgresStore(database.url);
 }
 

@@ -11,6 +11,7 @@ import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '
 import { sqliteDb } from '../sql.ts';
 import { PLACEMENT_COLUMNS, type PlacementRow, toPlacement } from '../../analytics/placement.ts';
 import { campaignQueries } from './campaigns.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { groupCommit } from './group-commit.ts';
 import { guidanceQueries } from './guidance.ts';
 import { prepareIngest } from './ingest.ts';
@@ -19,15 +20,21 @@ import { migrate } from './migrate.ts';
 const WORKSPACE_COLUMNS = 'id, name, write_key AS writeKey, secret_key AS secretKey, created_at AS createdAt, settings';
 
 
-export function openSqliteStore(file: string): Store {
+export interface SqliteOptions {
+  /** Run WAL checkpoints in a worker thread instead of inside commits (servers and the CLI). */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
-  // Checkpoints are where NORMAL pays for an fsync; doing them every ~40 MB of WAL instead of
-  // every 4 MB keeps that cost off most commits.
-  db.pragma('wal_autocheckpoint = 10000');
+  // Checkpoints are where NORMAL pays for an fsync. A server leaves them to a worker thread; else
+  // doing them every ~40 MB of WAL instead of every 4 MB keeps that cost off most commits.
+  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(file) : null;
+  db.pragma(checkpointer ? 'wal_autocheckpoint = 0' : 'wal_autocheckpoint = 10000');
   db.pragma('busy_timeout = 5000');
   // Decide reads a handful of rows per visitor from tables with millions of rows: reading the
   // file through a memory map and a 64 MB page cache spares a system call per B-tree page.
@@ -84,6 +91,7 @@ export function openSqliteStore(file: string): Store {
     dialect: 'sqlite',
     sql: sqliteDb(db),
     async close() {
+      await checkpointer?.stop();
       db.close();
     },
 
