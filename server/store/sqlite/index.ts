@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
-import type { FeatureUse, MessageState, Profile } from '../../engine/profile.ts';
+import type { MessageState, Profile } from '../../engine/profile.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
 import { toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
@@ -60,32 +60,27 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const byName = workspaceBy('name');
   const byWriteKey = workspaceBy('write_key');
   const bySecretKey = workspaceBy('secret_key');
-  const usageOf = sql(`
-    SELECT feature_key AS key, count, first_seen AS firstSeen, last_seen AS lastSeen, active_days AS activeDays
-    FROM feature_usage WHERE workspace_id = ? AND subject_kind = ? AND subject_id = ?`);
-
-  function features(ws: string, kind: 'user' | 'account', id: string | null): Record<string, FeatureUse> {
-    if (!id) return {};
-    const rows = usageOf.all(ws, kind, id) as (FeatureUse & { key: string })[];
-    return Object.fromEntries(rows.map(({ key, ...use }) => [key, use]));
-  }
-
-  const placementOf = sql(`SELECT ${PLACEMENT_COLUMNS} FROM (SELECT 1) LEFT JOIN user_metrics um ON um.workspace_id = ? AND um.user_id = ?
-                             LEFT JOIN account_metrics am ON am.workspace_id = ? AND am.account_id = ?`);
-  function placement(ws: string, userId: string | null, accountId: string | null) {
-    const analytics = toPlacement(placementOf.get(ws, userId, ws, accountId) as PlacementRow | undefined);
-    return analytics ? { analytics } : {};
-  }
-
-  function traitsOf(table: 'users' | 'accounts', ws: string, id: string | null): Record<string, unknown> {
-    if (!id) return {};
-    const column = table === 'users' ? 'user_id' : 'account_id';
-    const row = sql(`SELECT traits FROM ${table} WHERE workspace_id = ? AND ${column} = ?`).get(ws, id) as
-      | { traits: string }
-      | undefined;
-    return row ? JSON.parse(row.traits) : {};
-  }
-
+  const featureUse = (kind: 'user' | 'account', subject: string) => `(
+    SELECT json_group_object(feature_key, json_object('count', count, 'firstSeen', first_seen, 'lastSeen', last_seen, 'activeDays', active_days))
+    FROM feature_usage WHERE workspace_id = v.ws AND subject_kind = '${kind}' AND subject_id = ${subject})`;
+  // One statement per profile (each statement costs more than the B-tree lookups inside it).
+  // Without an account named, the user's is the one they were most recently seen in.
+  const loadProfile = sql(`
+    WITH v AS (
+      SELECT p.ws, p.uid, coalesce(p.given, (SELECT account_id FROM account_users WHERE workspace_id = p.ws AND user_id = p.uid ORDER BY last_seen DESC LIMIT 1)) AS aid
+      FROM (SELECT ? AS ws, ? AS uid, ? AS given) p
+    )
+    SELECT v.aid AS accountId,
+      (SELECT traits FROM users WHERE workspace_id = v.ws AND user_id = v.uid) AS userTraits,
+      (SELECT traits FROM accounts WHERE workspace_id = v.ws AND account_id = v.aid) AS accountTraits,
+      ${featureUse('user', 'v.uid')} AS userFeatures,
+      ${featureUse('account', 'v.aid')} AS accountFeatures,
+      ${PLACEMENT_COLUMNS}
+    FROM v
+    LEFT JOIN user_metrics um ON um.workspace_id = v.ws AND um.user_id = v.uid
+    LEFT JOIN account_metrics am ON am.workspace_id = v.ws AND am.account_id = v.aid`);
+  type ProfileRow = PlacementRow & { accountId: string | null; userTraits: string | null; accountTraits: string | null; userFeatures: string | null; accountFeatures: string | null };
+  const parsed = (json: string | null) => (json ? JSON.parse(json) : {});
 
   return {
     dialect: 'sqlite',
@@ -158,22 +153,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
 
     async loadProfile(ws, visitor: VisitorRef): Promise<Profile> {
       const userId = visitor.userId ?? null;
-      const accountId =
-        visitor.accountId ??
-        (userId
-          ? ((sql('SELECT account_id FROM account_users WHERE workspace_id = ? AND user_id = ? ORDER BY last_seen DESC LIMIT 1')
-              .pluck()
-              .get(ws, userId) as string | undefined) ?? null)
-          : null);
+      const row = loadProfile.get(ws, userId || null, visitor.accountId ?? null) as ProfileRow;
+      const analytics = toPlacement(row);
       return {
         visitorId: userId ?? visitor.anonymousId ?? '',
         userId,
-        accountId,
-        userTraits: traitsOf('users', ws, userId),
-        accountTraits: traitsOf('accounts', ws, accountId),
-        userFeatures: features(ws, 'user', userId),
-        accountFeatures: features(ws, 'account', accountId),
-        ...placement(ws, userId, accountId),
+        accountId: row.accountId,
+        userTraits: parsed(row.userTraits),
+        accountTraits: parsed(row.accountTraits),
+        userFeatures: parsed(row.userFeatures),
+        accountFeatures: parsed(row.accountFeatures),
+        ...(analytics ? { analytics } : {}),
       };
     },
     async messageStates(ws, visitorId) {
