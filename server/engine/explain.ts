@@ -4,6 +4,7 @@
 import type { Campaign } from '../protocol/campaign.ts';
 import { byPriority, planDecision, RULE_ORDER, ruleFinding } from './decision.ts';
 import { type AudienceLine, explainAudience } from './explain-audience.ts';
+import { describeGoal } from './goals.ts';
 import { globalHoldoutBucket, holdoutBucket } from './holdout.ts';
 import { matchesPathPattern } from '../protocol/path-pattern.ts';
 import { pathOf } from './pages.ts';
@@ -54,7 +55,7 @@ function failed(finding: Finding, campaign: Campaign, input: DecisionInput, name
       return `in the workspace's global holdout (${percent(finding.bucket)} < ${percent(finding.percent)})`;
     case 'frequency':
       if (finding.why === 'stopped') {
-        return finding.after === 'goal' ? `reached the goal (${campaign.goal?.type === 'feature' ? `used ${campaign.goal.feature}` : 'goal'}) at ${finding.at}` : `${finding.after} at ${finding.at}`;
+        return finding.after === 'goal' ? `reached the goal (${describeGoal(campaign.goal!)} of the first show) at ${finding.at}` : `${finding.after} at ${finding.at}`;
       }
       if (finding.why === 'snoozed') return `snoozed until ${finding.until}`;
       if (finding.why === 'max_shows') return `shown ${finding.shown} of max ${finding.max} times`;

@@ -2,6 +2,7 @@
 // against held-out users — per user and per account. Pure: the store hands over who was exposed
 // or held out, when, and when each of them did the goal.
 import type { Goal } from '../protocol/campaign.ts';
+import { describeGoal } from './goals.ts';
 import { group, type Group, type Lift, lift } from './lift.ts';
 
 export interface ExposedVisitor {
@@ -78,7 +79,7 @@ export function campaignResults(goal: Goal | null, arms: Arms, goalTimes: Readon
       byCampaignHoldout: heldOut.filter((v) => v.reason === 'campaign').length,
       byGlobalHoldout: heldOut.filter((v) => v.reason === 'global').length,
     },
-    goal: goal ? { ...goal, description: `${goal.type === 'feature' ? `used feature ${goal.feature}` : `sent event "${goal.event}"`} within ${goal.withinDays} days` } : null,
+    goal: goal ? { ...goal, description: describeGoal(goal) } : null,
     users: null,
     accounts: null,
     perAccount: [],

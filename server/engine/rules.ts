@@ -1,8 +1,10 @@
 // The rules a campaign passes, one function per rule, each answering null (passes) or a finding
 // that says why not. The decision stops at the first finding; explain runs them all and words them.
 import { type Campaign, INTERRUPTING_KINDS } from '../protocol/campaign.ts';
+import { goalKey } from './goals.ts';
 import { globalHoldoutBucket, holdoutBucket, isHeldOut } from './holdout.ts';
 import type { Profile } from './profile.ts';
+import { convertedWithin } from './results.ts';
 import { timeOf } from './time.ts';
 import type { AccountCapState, CampaignState, CapSnapshot, GuidanceSettings, ThrottleState } from './visitor-state.ts';
 
@@ -56,12 +58,15 @@ export function checklistDone(campaign: Campaign, state: CampaignState, profile:
   );
 }
 
-/** When the visitor reached the campaign's goal after first seeing it; only feature goals are known per page view. */
-export function goalReachedAt(campaign: Campaign, state: CampaignState, profile: Profile): string | null {
-  const goal = campaign.goal;
-  if (!goal || goal.type !== 'feature' || !state.firstShownAt) return null;
-  const use = profile.userFeatures[goal.feature];
-  return use && use.count > 0 && use.lastSeen > state.firstShownAt ? use.lastSeen : null;
+/**
+ * When the visitor reached the campaign's goal: did its feature or event within its days of first
+ * seeing the campaign (as results count a conversion). Ingest records the first time since the
+ * first show, for the goal as it was then: a goal changed since has not been reached.
+ */
+export function goalReachedAt(campaign: Campaign, state: CampaignState): string | null {
+  const { goal } = campaign;
+  if (!goal || !state.firstShownAt || !state.goalReachedAt || state.reachedGoal !== goalKey(goal)) return null;
+  return convertedWithin([state.goalReachedAt], state.firstShownAt, goal.withinDays) ? state.goalReachedAt : null;
 }
 
 /**
@@ -69,7 +74,7 @@ export function goalReachedAt(campaign: Campaign, state: CampaignState, profile:
  * started again after it ended (from a launcher or a "start a tour" button) goes on, across pages
  * and reloads, until it ends again: what stopped it was about the earlier run.
  */
-export function stopFinding(campaign: Campaign, state: CampaignState, profile: Profile, now: string): Finding | null {
+export function stopFinding(campaign: Campaign, state: CampaignState, now: string): Finding | null {
   if (campaign.kind === 'tour' && state.tourDoneAt && tourInProgress(state)) return null;
   for (const after of campaign.frequency.stopAfter) {
     let at: string | null = null;
@@ -81,7 +86,7 @@ export function stopFinding(campaign: Campaign, state: CampaignState, profile: P
       // not. Items done by feature use and not reported yet keep it showing once more, ticked,
       // so the SDK reports each of them (and the checklist) exactly once.
       if (!at && campaign.kind === 'checklist' && campaign.items?.length && campaign.items.every((item) => state.itemsDone.includes(item.id))) at = now;
-    } else at = goalReachedAt(campaign, state, profile);
+    } else at = goalReachedAt(campaign, state);
     if (at) return { rule: 'frequency', why: 'stopped', after, at };
   }
   if (state.snoozedUntil && state.snoozedUntil > now) return { rule: 'frequency', why: 'snoozed', until: state.snoozedUntil };

@@ -15,8 +15,11 @@ export interface CampaignState extends MessageState {
   tourStepAt: string | null;
   /** When the tour last ended (completed, dismissed or closed by a button): later, it starts over. */
   tourDoneAt: string | null;
-  /** Checklist items completed by a button action (items also complete by feature use). */
+  /** Checklist items whose completion the SDK reported (items also complete by feature use). */
   itemsDone: string[];
+  /** The campaign's goal (its key) first done at or after the first show, and when; see goals.ts. */
+  reachedGoal: string | null;
+  goalReachedAt: string | null;
   /** When the visitor was first kept from this campaign by a holdout, if ever. */
   heldOutAt: string | null;
 }
@@ -78,6 +81,8 @@ export const NEVER_SEEN: CampaignState = {
   tourStepAt: null,
   tourDoneAt: null,
   itemsDone: [],
+  reachedGoal: null,
+  goalReachedAt: null,
   heldOutAt: null,
 };
 

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { correctTimestamp } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
+import { goalHits, goalIndex } from '../engine/goals.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { messageInteraction } from '../engine/interactions.ts';
 import { describeZodError, formatPath } from '../errors.ts';
@@ -30,7 +31,8 @@ export function ingestRoutes(store: Store) {
       if (body.dropped) {
         console.warn(`[uptake] workspace "${workspace.name}": a browser dropped ${body.dropped} event(s) because its queue was full while the server was unreachable`);
       }
-      const features = await store.listFeatures(workspace.id);
+      const [features, live] = await Promise.all([store.listFeatures(workspace.id), store.listCampaigns(workspace.id, { status: 'live' })]);
+      const goals = goalIndex(live);
 
       const { identityVerification: mode, verificationSecrets } = workspace.settings;
       const items: IngestItem[] = [];
@@ -77,13 +79,16 @@ export function ingestRoutes(store: Store) {
           rejected.push({ index, code: 'invalid_event', message: `${path}: ${interaction.problem}`, path });
           return;
         }
+        const used = featuresUsedBy(event, features);
+        const reached = goalHits(event, used, goals);
         items.push({
           event,
           timestamp,
           receivedAt,
-          features: featuresUsedBy(event, features),
+          features: used,
           verified,
           ...(interaction ? { interaction } : {}),
+          ...(reached.length ? { goals: reached } : {}),
         });
       });
 

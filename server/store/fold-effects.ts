@@ -1,5 +1,6 @@
 // Folds newly stored events into the side effects they have on users, accounts, feature
-// counters and message state, so a store applies each once per batch. Pure; both stores use it.
+// counters, message state and campaign goals, so a store applies each once per batch. Pure;
+// both stores use it.
 import type { IngestItem, MessageInteraction } from './store.ts';
 
 type Traits = Record<string, unknown>;
@@ -51,6 +52,17 @@ export interface AnswerChange {
   at: string;
 }
 
+/**
+ * A visitor did a campaign's goal at `at`. Stores keep the earliest such time at or after the
+ * visitor's first show of the campaign (and only for visitors shown it).
+ */
+export interface GoalReach {
+  campaignId: string;
+  visitorId: string;
+  goal: string;
+  at: string;
+}
+
 export interface Effects {
   users: Map<string, Seen>;
   accounts: Map<string, Seen>;
@@ -58,6 +70,8 @@ export interface Effects {
   uses: Map<string, FeatureUses>;
   states: StateChange[];
   answers: AnswerChange[];
+  /** In visitor, campaign and time order; one per visitor, campaign and time. */
+  goals: GoalReach[];
   links: { anonymousId: string; userId: string }[];
 }
 
@@ -96,10 +110,11 @@ function use(uses: Map<string, FeatureUses>, kind: 'user' | 'account', subject: 
 }
 
 export function foldEffects(items: readonly IngestItem[]): Effects {
-  const effects: Effects = { users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], answers: [], links: [] };
+  const effects: Effects = { users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], answers: [], goals: [], links: [] };
   const states = new Map<string, StateChange>();
   const answers = new Map<string, AnswerChange>();
-  for (const { event, timestamp: at, features, interaction } of items) {
+  const goals = new Map<string, GoalReach>();
+  for (const { event, timestamp: at, features, interaction, goals: hits } of items) {
     const userId = event.userId ?? null;
     const accountId = event.groupId ?? null;
     if (userId) see(effects.users, userId, at, event.type === 'identify' ? event.traits : null);
@@ -118,12 +133,16 @@ export function foldEffects(items: readonly IngestItem[]): Effects {
     }
     const visitorId = userId ?? event.anonymousId;
     if (interaction && visitorId) foldInteraction(states, answers, interaction, visitorId, accountId, at);
+    if (visitorId) {
+      for (const { campaignId, goal } of hits ?? []) goals.set(`${visitorId}\u0000${campaignId}\u0000${at}`, { campaignId, visitorId, goal, at });
+    }
     const anonymousId = event.anonymousId;
     const linkable = event.type === 'identify' && userId && anonymousId && anonymousId !== userId;
     if (linkable && !effects.links.some((l) => l.anonymousId === anonymousId)) effects.links.push({ anonymousId, userId });
   }
   effects.states = [...states.values()];
   effects.answers = [...answers.values()];
+  effects.goals = [...goals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, reach]) => reach);
   return effects;
 }
 

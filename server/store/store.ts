@@ -30,6 +30,12 @@ export type MessageInteraction =
   | { campaignId: string; kind: 'item_completed'; itemId: string }
   | { campaignId: string; kind: 'answered'; score: number | null; choice: string | null; comment: string | null };
 
+/** A live campaign whose goal an event does; `goal` is the goal's key ("event:Invoice Sent"). */
+export interface GoalHit {
+  campaignId: string;
+  goal: string;
+}
+
 /** One validated event plus what the engine derived from it, ready to be written. */
 export interface IngestItem {
   event: TrackedEvent;
@@ -39,6 +45,8 @@ export interface IngestItem {
   /** Feature keys this event counts as a use of. */
   features: string[];
   interaction?: MessageInteraction;
+  /** Live campaigns whose goal this event does (recorded for visitors already shown them). */
+  goals?: GoalHit[];
   /** Identity verification outcome: true/false when checked, null when not applicable. */
   verified: boolean | null;
 }

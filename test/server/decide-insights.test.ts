@@ -38,6 +38,25 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({ rule: 'frequency', passed: false, reason: 'shown 2 of max 2 times' });
   });
 
+  it('stops a campaign for a user who did its event goal after seeing it, and says so', async () => {
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 }, frequency: { stopAfter: ['goal'] } });
+    await f.batch([groupEvent(), groupEvent({ userId: 'u2' })]);
+    await f.batch([
+      trackEvent({ event: 'message_shown', properties: { campaignId: id }, timestamp: '2026-11-20T10:00:00.000Z' }),
+      trackEvent({ event: 'Invoice Sent', timestamp: '2026-11-21T09:30:00.000Z' }),
+      // u2 sent invoices too, but was never shown the campaign: that is not its goal reached.
+      trackEvent({ event: 'Invoice Sent', userId: 'u2', timestamp: '2026-11-21T09:30:00.000Z' }),
+    ]);
+    expect((await messagesFor('u1')).map((m: { campaignId: string }) => m.campaignId)).toEqual([]);
+    expect((await messagesFor('u2')).map((m: { campaignId: string }) => m.campaignId)).toEqual([id]);
+    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1`));
+    expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({
+      rule: 'frequency',
+      passed: false,
+      reason: 'reached the goal (sent event "Invoice Sent" within 14 days of the first show) at 2026-11-21T09:30:00.000Z',
+    });
+  });
+
   it('needs a visitor and names the problem', async () => {
     const { id } = await create(REMINDERS_CAMPAIGN);
     expect(await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain`))).toEqual({

@@ -31,9 +31,15 @@ describe('each rule failing alone', () => {
     ['clicked', {}, { states: { [ID]: { clickedAt: hoursBefore(2) } } }, 'frequency'],
     ['completed, when told to stop then', { frequency: { stopAfter: ['completed'] } }, { states: { [ID]: { completedAt: hoursBefore(2) } } }, 'frequency'],
     [
-      'goal reached after first exposure',
+      'feature goal reached after first exposure',
       { goal: { type: 'feature', feature: 'reminders', withinDays: 14 }, frequency: { stopAfter: ['goal'] } },
-      { states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T00:00:00.000Z' } }, profile: profile({ userFeatures: { reminders: use(1, '2026-11-19T00:00:00.000Z') } }) },
+      { states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T00:00:00.000Z', reachedGoal: 'feature:reminders', goalReachedAt: '2026-11-19T00:00:00.000Z' } } },
+      'frequency',
+    ],
+    [
+      'event goal reached on the last day of its window',
+      { goal: { type: 'event', event: 'Invoice Sent', withinDays: 2 }, frequency: { stopAfter: ['goal'] } },
+      { states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T00:00:00.000Z', reachedGoal: 'event:Invoice Sent', goalReachedAt: '2026-11-19T23:59:59.000Z' } } },
       'frequency',
     ],
     ['snoozed until later', {}, { states: { [ID]: { snoozedUntil: hoursAfter(1) } } }, 'frequency'],
@@ -68,8 +74,18 @@ describe('where each rule lets a campaign through', () => {
     ['one show left', { frequency: { maxShows: 3 } }, { states: { [ID]: { shows: 2, reservedShows: 2 } } }],
     ['the interval has passed', { frequency: { minIntervalHours: 24 } }, { states: { [ID]: { shows: 1, lastShownAt: hoursBefore(24) } } }],
     ['the feature was used only before first exposure', { goal: { type: 'feature', feature: 'reminders', withinDays: 14 }, frequency: { stopAfter: ['goal'] } }, {
+      // Ingest records no goal before the first show; the feature counters say it was used.
       states: { [ID]: { shows: 1, firstShownAt: '2026-11-19T06:00:00.000Z' } },
       profile: profile({ userFeatures: { reminders: use(1, '2026-11-19T00:00:00.000Z') } }),
+    }],
+    ['the event goal came after its window', { goal: { type: 'event', event: 'Invoice Sent', withinDays: 2 }, frequency: { stopAfter: ['goal'] } }, {
+      states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T00:00:00.000Z', reachedGoal: 'event:Invoice Sent', goalReachedAt: '2026-11-20T00:00:00.000Z' } },
+    }],
+    ['the goal reached was the campaign’s earlier goal', { goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 }, frequency: { stopAfter: ['goal'] } }, {
+      states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T00:00:00.000Z', reachedGoal: 'feature:invoices', goalReachedAt: '2026-11-19T00:00:00.000Z' } },
+    }],
+    ['goal reached, but not told to stop then', { goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 } }, {
+      states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T00:00:00.000Z', reachedGoal: 'event:Invoice Sent', goalReachedAt: '2026-11-19T00:00:00.000Z' } },
     }],
     ['this user is already one of the account’s users', { accountCaps: { maxUsers: 2 } }, { accountCaps: { [ID]: { users: 2, visitorCounted: true } } }],
     ['the cool-off started with this same user', { accountCaps: { coolOffHours: 48 } }, { accountCaps: { [ID]: { users: 1, lastShownAt: hoursBefore(1), lastVisitorId: 'u1' } } }],

@@ -53,6 +53,16 @@ describe('explain', () => {
     );
   });
 
+  it('says which goal was reached and when, for an event goal as for a feature goal', () => {
+    const reached = (reachedGoal: string) => ({ states: { [ID]: { shows: 1, firstShownAt: '2026-11-18T08:00:00.000Z', reachedGoal, goalReachedAt: '2026-11-19T08:00:00.000Z' } } });
+    expect(rule(explain({ goal: { type: 'event', event: 'Invoice Sent', withinDays: 7 }, frequency: { stopAfter: ['goal'] } }, reached('event:Invoice Sent')), 'frequency')).toEqual({
+      rule: 'frequency', passed: false, reason: 'reached the goal (sent event "Invoice Sent" within 7 days of the first show) at 2026-11-19T08:00:00.000Z',
+    });
+    expect(rule(explain({ goal: { type: 'feature', feature: 'reminders', withinDays: 14 }, frequency: { stopAfter: ['goal'] } }, reached('feature:reminders')), 'frequency').reason).toBe(
+      'reached the goal (used feature reminders within 14 days of the first show) at 2026-11-19T08:00:00.000Z',
+    );
+  });
+
   it('explains account caps and the throttle', () => {
     expect(rule(explain({ accountCaps: { maxUsers: 2 } }, { accountCaps: { [ID]: { users: 2 } } }), 'account_caps').reason).toBe(
       '2 of max 2 users of account a1 were already shown it',

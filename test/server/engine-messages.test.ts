@@ -4,10 +4,11 @@ import { decide } from '../../server/engine/decision.ts';
 import { messageInteraction } from '../../server/engine/interactions.ts';
 import { pickLocale } from '../../server/engine/locale.ts';
 import { tourStartAt } from '../../server/engine/render.ts';
+import { goalHits, goalIndex } from '../../server/engine/goals.ts';
 import { foldEffects } from '../../server/store/fold-effects.ts';
 import { eventSchema } from '../../server/protocol/events.ts';
 import type { IngestItem } from '../../server/store/store.ts';
-import { analytics, campaign, hoursBefore, input, type InputOver, profile, state, use } from './engine-fixtures.ts';
+import { analytics, campaign, hoursBefore, input, type InputOver, NOW, profile, state, use } from './engine-fixtures.ts';
 
 const content = (title: string) => ({ title, body: [], buttons: [] });
 const first = (c: Parameters<typeof campaign>[0], over: InputOver = {}) => decide([campaign({ id: 'c', ...c })], input(over))[0];
@@ -206,5 +207,40 @@ describe('interaction events', () => {
     };
     const [state] = foldEffects([item('message_dismissed', 9), item('message_clicked', 12), item('message_dismissed', 11)]).states;
     expect(state).toMatchObject({ dismissedAt: at(9), clickedAt: at(12), tourDoneAt: at(12) });
+  });
+});
+
+describe('goals at ingest', () => {
+  const live = [
+    campaign({ id: 'invoices', goal: { type: 'event', event: 'Invoice Sent', withinDays: 7 } }),
+    campaign({ id: 'reminders', goal: { type: 'feature', feature: 'reminders', withinDays: 14 } }),
+    campaign({ id: 'also-reminders', goal: { type: 'feature', feature: 'reminders', withinDays: 3 } }),
+    campaign({ id: 'no-goal' }),
+  ];
+  const index = goalIndex(live);
+  const track = (name: string) => eventSchema.parse({ type: 'track', messageId: `m-${name}`, timestamp: NOW, userId: 'u1', event: name, properties: {} });
+
+  it('names the campaigns whose goal an event does: by its name, or by a feature it counts toward', () => {
+    expect(goalHits(track('Invoice Sent'), [], index)).toEqual([{ campaignId: 'invoices', goal: 'event:Invoice Sent' }]);
+    expect(goalHits(track('Reminder Scheduled'), ['reminders'], index)).toEqual([
+      { campaignId: 'reminders', goal: 'feature:reminders' },
+      { campaignId: 'also-reminders', goal: 'feature:reminders' },
+    ]);
+    expect(goalHits(track('Invoice Viewed'), ['invoices'], index)).toEqual([]);
+    expect(goalHits(eventSchema.parse({ type: 'page', messageId: 'p', timestamp: NOW, userId: 'u1', name: 'Invoice Sent' }), [], index)).toEqual([]);
+  });
+
+  it('folds a batch’s goals per visitor and campaign in time order, once per time', () => {
+    const at = (hour: number) => `2026-11-20T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const hit = (hour: number, fields: Record<string, unknown> = {}): IngestItem => {
+      const e = { ...track('Invoice Sent'), ...fields, timestamp: at(hour) };
+      return { event: e, timestamp: at(hour), receivedAt: at(23), features: [], verified: null, goals: [{ campaignId: 'invoices', goal: 'event:Invoice Sent' }] };
+    };
+    const { goals } = foldEffects([hit(11), hit(9), hit(11, { messageId: 'again' }), hit(10, { userId: undefined, anonymousId: 'anon-1' })]);
+    expect(goals).toEqual([
+      { campaignId: 'invoices', visitorId: 'anon-1', goal: 'event:Invoice Sent', at: at(10) },
+      { campaignId: 'invoices', visitorId: 'u1', goal: 'event:Invoice Sent', at: at(9) },
+      { campaignId: 'invoices', visitorId: 'u1', goal: 'event:Invoice Sent', at: at(11) },
+    ]);
   });
 });

@@ -23,6 +23,12 @@ function message(name: string, properties: Record<string, unknown>, fields: Reco
   return { event, timestamp: at, receivedAt: RECEIVED_AT, features: [], verified: null, interaction: found };
 }
 
+/** A tracked event that does campaign `campaignId`'s goal, as the ingest route marks it. */
+function goalEvent(campaignId: string, goal: string, fields: Record<string, unknown> = {}, at = DAY_3): IngestItem {
+  const event = eventSchema.parse({ type: 'track', messageId: `g-${++messages}`, timestamp: at, userId: 'u1', groupId: 'acct-1', event: 'Invoice Sent', properties: {}, ...fields });
+  return { event, timestamp: at, receivedAt: RECEIVED_AT, features: [], verified: null, goals: [{ campaignId, goal }] };
+}
+
 describe.each([
   ['sqlite', makeSqlite],
   ['postgres', makePostgres],
@@ -121,6 +127,34 @@ describe.each([
       await store.ingest(ws.id, [message('tour_step_viewed', { campaignId: 't1', stepIndex: 1 }, {}, DAY_1), message('message_dismissed', { campaignId: 't1' }, {}, DAY_1)]);
       await store.ingest(ws.id, [message('tour_step_viewed', { campaignId: 't1', stepIndex: 0 }, {}, DAY_2), message('message_dismissed', { campaignId: 't1' }, {}, DAY_3)]);
       expect(await stateOf('u1', 't1')).toMatchObject({ tourStep: 0, tourStepAt: DAY_2, dismissedAt: DAY_1, tourDoneAt: DAY_3 });
+    });
+
+    it('records the first time a visitor shown the campaign did its goal since the first show', async () => {
+      const HOUR_AFTER_DAY_1 = '2026-11-18T10:00:00.000Z';
+      // Before any show, and for a visitor never shown it: nothing (and no state made up).
+      await store.ingest(ws.id, [goalEvent('c1', 'event:Invoice Sent', {}, DAY_1), goalEvent('c1', 'event:Invoice Sent', { userId: 'u2' }, DAY_2)]);
+      expect(await stateOf('u2', 'c1')).toBeUndefined();
+      // Shown in the same batch as a goal done just before the show and one just after.
+      await store.ingest(ws.id, [
+        goalEvent('c1', 'event:Invoice Sent', {}, '2026-11-18T08:00:00.000Z'),
+        interaction('shown', 'c1', {}, DAY_1),
+        goalEvent('c1', 'event:Invoice Sent', {}, DAY_2),
+        goalEvent('c1', 'event:Invoice Sent', {}, HOUR_AFTER_DAY_1),
+      ]);
+      expect(await stateOf('u1', 'c1')).toMatchObject({ firstShownAt: DAY_1, reachedGoal: 'event:Invoice Sent', goalReachedAt: HOUR_AFTER_DAY_1 });
+      // Later ones change nothing; a different goal (the campaign's goal was changed) takes over.
+      await store.ingest(ws.id, [goalEvent('c1', 'event:Invoice Sent', {}, DAY_3)]);
+      expect(await stateOf('u1', 'c1')).toMatchObject({ reachedGoal: 'event:Invoice Sent', goalReachedAt: HOUR_AFTER_DAY_1 });
+      await store.ingest(ws.id, [goalEvent('c1', 'feature:invoices', {}, DAY_3)]);
+      expect(await stateOf('u1', 'c1')).toMatchObject({ reachedGoal: 'feature:invoices', goalReachedAt: DAY_3 });
+    });
+
+    it('keeps an anonymous visitor’s goal reached when they turn out to be a user', async () => {
+      const anon = { userId: null, anonymousId: 'anon-9' };
+      await store.ingest(ws.id, [interaction('shown', 'c1', anon, DAY_1), goalEvent('c1', 'event:Invoice Sent', anon, DAY_2)]);
+      expect(await stateOf('anon-9', 'c1')).toMatchObject({ reachedGoal: 'event:Invoice Sent', goalReachedAt: DAY_2 });
+      await store.ingest(ws.id, [identify({ userId: 'u1', anonymousId: 'anon-9' }, { at: DAY_3 }), goalEvent('c1', 'event:Invoice Sent', {}, DAY_3)]);
+      expect(await stateOf('u1', 'c1')).toMatchObject({ firstShownAt: DAY_1, reachedGoal: 'event:Invoice Sent', goalReachedAt: DAY_2 });
     });
 
     it('moves an anonymous visitor’s state and survey answer to the user, merging with theirs', async () => {

@@ -13,9 +13,6 @@ import { campaignInsightRoutes } from './campaign-insights.ts';
 function checkConsistency(input: CampaignInput): void {
   if (!input.frequency.stopAfter.includes('goal')) return;
   if (!input.goal) throw new ApiError(400, 'invalid_campaign', 'frequency.stopAfter: "goal" needs a goal; set "goal" or remove it');
-  if (input.goal.type !== 'feature') {
-    throw new ApiError(400, 'invalid_campaign', 'frequency.stopAfter: stopping at the goal needs a feature goal; define the event as a feature (PUT /api/v1/features/:key) and use it as the goal');
-  }
 }
 
 /** `If-Match: 3` (or `"3"`): apply the change only if the campaign is still at version 3. */

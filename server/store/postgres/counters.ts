@@ -1,12 +1,12 @@
 // The counters an ingest transaction keeps beside the event rows — users, accounts, membership,
-// feature use, message state — each written with one set-based statement per batch, and the
+// feature use, message state, goals reached — each written with one set-based statement per batch, and the
 // linking of an anonymous visitor to the user it turned out to be. The statements mirror the
 // SQLite store's one for one.
 import type pg from 'pg';
 import type { Effects, FeatureUses } from '../fold-effects.ts';
-import { linkMessageStates, writeMessageStates } from './message-states.ts';
+import { linkMessageStates, reachGoals, writeMessageStates } from './message-states.ts';
 
-/** Applies folded effects in the SQLite store's order: state first, so linking can move it. */
+/** Applies folded effects in the SQLite store's order: state first, so linking can move it; goals last, on the rows linking left. */
 export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effects): Promise<void> {
   await writeMessageStates(tx, ws, effects);
   if (effects.users.size) await upsertSubjects(tx, 'users', ws, [...effects.users.values()]);
@@ -14,6 +14,7 @@ export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effec
   if (effects.members.size) await upsertMembers(tx, ws, [...effects.members.values()]);
   if (effects.uses.size) await countUses(tx, ws, [...effects.uses.values()]);
   for (const { anonymousId, userId } of effects.links) await linkAnonymous(tx, ws, anonymousId, userId);
+  await reachGoals(tx, ws, effects.goals);
 }
 
 // Rows go in key order so that concurrent batches lock the rows they share in the same order

@@ -22,7 +22,7 @@ const DECISION_STATE = `SELECT
     SELECT campaign_id AS "campaignId", shows, last_shown_at AS "lastShownAt", dismissed_at AS "dismissedAt", clicked_at AS "clickedAt",
       completed_at AS "completedAt", first_shown_at AS "firstShownAt", reserved_shows AS "reservedShows", last_reserved_at AS "lastReservedAt",
       snoozed_until AS "snoozedUntil", tour_step AS "tourStep", tour_step_at AS "tourStepAt", tour_done_at AS "tourDoneAt",
-      items_done AS "itemsDone", held_out_at AS "heldOutAt"
+      items_done AS "itemsDone", reached_goal AS "reachedGoal", goal_reached_at AS "goalReachedAt", held_out_at AS "heldOutAt"
     FROM message_states WHERE workspace_id = $1 AND visitor_id = $2) m) AS states,
   (SELECT coalesce(jsonb_agg(a), '[]') FROM (
     SELECT c.campaign_id AS "campaignId", c.users, c.last_shown_at AS "lastShownAt", c.last_visitor_id AS "lastVisitorId",

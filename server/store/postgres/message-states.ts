@@ -20,6 +20,9 @@ const MERGE_STATE = `
   tour_done_at = greatest(s.tour_done_at, excluded.tour_done_at),
   items_done = CASE WHEN cardinality(excluded.items_done) = 0 THEN s.items_done
     ELSE ARRAY(SELECT DISTINCT item FROM unnest(s.items_done || excluded.items_done) AS item ORDER BY item) END,
+  reached_goal = CASE WHEN excluded.goal_reached_at IS NOT NULL AND (s.goal_reached_at IS NULL OR excluded.goal_reached_at < s.goal_reached_at)
+    THEN excluded.reached_goal ELSE s.reached_goal END,
+  goal_reached_at = least(s.goal_reached_at, excluded.goal_reached_at),
   reserved_shows = s.reserved_shows + excluded.reserved_shows,
   last_reserved_at = greatest(s.last_reserved_at, excluded.last_reserved_at),
   held_out_reason = CASE WHEN s.held_out_at IS NULL OR excluded.held_out_at < s.held_out_at
@@ -27,7 +30,7 @@ const MERGE_STATE = `
   held_out_at = least(s.held_out_at, excluded.held_out_at)`;
 
 const STATE_COLUMNS = `account_id, shows, first_shown_at, last_shown_at, dismissed_at, clicked_at, completed_at, snoozed_until,
-  tour_step, tour_step_at, tour_done_at, items_done, reserved_shows, last_reserved_at, held_out_at, held_out_reason`;
+  tour_step, tour_step_at, tour_done_at, items_done, reached_goal, goal_reached_at, reserved_shows, last_reserved_at, held_out_at, held_out_reason`;
 
 const byKey = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
@@ -54,6 +57,27 @@ export async function writeMessageStates(tx: pg.PoolClient, ws: string, { states
       [ws, JSON.stringify(byKey(answers, (a) => `${a.campaignId}\u0000${a.visitorId}`))],
     );
   }
+}
+
+/**
+ * Goals done by visitors already shown the campaign: per visitor and campaign, the earliest at or
+ * after the first show, kept unless the same goal is already known earlier.
+ */
+export async function reachGoals(tx: pg.PoolClient, ws: string, goals: Effects['goals']): Promise<void> {
+  if (!goals.length) return;
+  await tx.query(
+    `WITH reach AS (
+       SELECT DISTINCT ON (r."visitorId", r."campaignId") r."visitorId" AS visitor_id, r."campaignId" AS campaign_id, r.goal, r.at
+       FROM jsonb_to_recordset($2::jsonb) AS r("campaignId" text, "visitorId" text, goal text, at text)
+       JOIN message_states s ON s.workspace_id = $1 AND s.visitor_id = r."visitorId" AND s.campaign_id = r."campaignId"
+       WHERE r.at COLLATE "C" >= s.first_shown_at
+       ORDER BY r."visitorId", r."campaignId", r.at COLLATE "C"
+     )
+     UPDATE message_states s SET reached_goal = reach.goal, goal_reached_at = reach.at
+     FROM reach WHERE s.workspace_id = $1 AND s.visitor_id = reach.visitor_id AND s.campaign_id = reach.campaign_id
+       AND (s.reached_goal IS DISTINCT FROM reach.goal OR s.goal_reached_at > reach.at COLLATE "C")`,
+    [ws, JSON.stringify(goals)],
+  );
 }
 
 /** The anonymous visitor's state and answers become the user's. */

@@ -20,7 +20,7 @@ type GuidanceQueries = Pick<
 const STATE = `campaign_id AS campaignId, shows, last_shown_at AS lastShownAt, dismissed_at AS dismissedAt, clicked_at AS clickedAt,
   completed_at AS completedAt, first_shown_at AS firstShownAt, reserved_shows AS reservedShows, last_reserved_at AS lastReservedAt,
   snoozed_until AS snoozedUntil, tour_step AS tourStep, tour_step_at AS tourStepAt, tour_done_at AS tourDoneAt,
-  items_done AS itemsDone, held_out_at AS heldOutAt`;
+  items_done AS itemsDone, reached_goal AS reachedGoal, goal_reached_at AS goalReachedAt, held_out_at AS heldOutAt`;
 
 const ACCOUNT_CAP = `c.campaign_id AS campaignId, c.users, c.last_shown_at AS lastShownAt, c.last_visitor_id AS lastVisitorId,
   EXISTS (SELECT 1 FROM account_cap_users u WHERE u.workspace_id = c.workspace_id AND u.account_id = c.account_id

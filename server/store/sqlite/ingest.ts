@@ -99,6 +99,7 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
       claimEvents.run(userId, ws, anonymousId);
       messageStates.link(ws, anonymousId, userId);
     }
+    messageStates.reachGoals(ws, effects.goals);
     return { accepted: fresh.length, duplicates: items.length - fresh.length };
   };
 }

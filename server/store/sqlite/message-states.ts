@@ -9,7 +9,7 @@ const earlier = (column: string) => `${column} = coalesce(min(${column}, exclude
 /**
  * Merging a change (or another visitor's row) into a row: counts add up; the first dismissal,
  * click and completion stay; the latest snooze, tour step and completion count; checklist items
- * done are the union.
+ * done are the union; the earlier goal reached stays.
  */
 const MERGE_STATE = `ON CONFLICT DO UPDATE SET
   shows = shows + excluded.shows,
@@ -26,13 +26,16 @@ const MERGE_STATE = `ON CONFLICT DO UPDATE SET
   ${later('tour_done_at')},
   items_done = CASE WHEN excluded.items_done = '[]' THEN items_done ELSE (SELECT json_group_array(value) FROM
     (SELECT value FROM json_each(items_done) UNION SELECT value FROM json_each(excluded.items_done) ORDER BY value)) END,
+  reached_goal = CASE WHEN excluded.goal_reached_at IS NOT NULL AND (goal_reached_at IS NULL OR excluded.goal_reached_at < goal_reached_at)
+    THEN excluded.reached_goal ELSE reached_goal END,
+  ${earlier('goal_reached_at')},
   reserved_shows = reserved_shows + excluded.reserved_shows,
   ${later('last_reserved_at')},
   held_out_reason = CASE WHEN held_out_at IS NULL OR excluded.held_out_at < held_out_at THEN coalesce(excluded.held_out_reason, held_out_reason) ELSE held_out_reason END,
   ${earlier('held_out_at')}`;
 
 const STATE_COLUMNS = `account_id, shows, first_shown_at, last_shown_at, dismissed_at, clicked_at, completed_at, snoozed_until,
-  tour_step, tour_step_at, tour_done_at, items_done, reserved_shows, last_reserved_at, held_out_at, held_out_reason`;
+  tour_step, tour_step_at, tour_done_at, items_done, reached_goal, goal_reached_at, reserved_shows, last_reserved_at, held_out_at, held_out_reason`;
 
 export function prepareMessageStateWrites(db: Database.Database) {
   const upsertState = db.prepare(`
@@ -49,6 +52,10 @@ export function prepareMessageStateWrites(db: Database.Database) {
     SELECT workspace_id, campaign_id, ?, ${STATE_COLUMNS} FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND true
     ${MERGE_STATE}`);
   const dropStates = db.prepare('DELETE FROM message_states WHERE workspace_id = ? AND visitor_id = ?');
+  // Only a visitor already shown the campaign, at or after the first show, and earlier than the
+  // time kept for the same goal.
+  const reachGoal = db.prepare(`UPDATE message_states SET reached_goal = ?, goal_reached_at = ?
+    WHERE workspace_id = ? AND visitor_id = ? AND campaign_id = ? AND first_shown_at <= ? AND (reached_goal IS NOT ? OR goal_reached_at > ?)`);
   const moveAnswers = db.prepare(`
     INSERT INTO survey_answers (workspace_id, campaign_id, visitor_id, account_id, score, choice, comment, answered_at)
     SELECT workspace_id, campaign_id, ?, account_id, score, choice, comment, answered_at FROM survey_answers
@@ -64,6 +71,15 @@ export function prepareMessageStateWrites(db: Database.Database) {
         );
       }
       for (const a of answers) insertAnswer.run(ws, a.campaignId, a.visitorId, a.accountId, a.score, a.choice, a.comment, a.at);
+    },
+    /** Goals done by visitors shown the campaign; after linking, so a user's row is where it ends up. */
+    reachGoals(ws: string, goals: Effects['goals']) {
+      let done = '';
+      for (const { campaignId, visitorId, goal, at } of goals) {
+        // In time order: once one counts, later ones of the same visitor and campaign cannot.
+        const key = `${visitorId}\u0000${campaignId}`;
+        if (key !== done && reachGoal.run(goal, at, ws, visitorId, campaignId, at, goal, at).changes) done = key;
+      }
     },
     /** The anonymous visitor's state and answers become the user's. */
     link(ws: string, anonymousId: string, userId: string) {

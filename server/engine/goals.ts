@@ -1,0 +1,40 @@
+// Campaign goals as ingest records them: which live campaigns' goal an event does. The store
+// keeps, per visitor and campaign, the first time the goal was done since the first show, named
+// by the goal's key, so "stop after goal reached" never scans events at decide time, and a hit
+// recorded for a campaign's earlier goal never counts for a new one.
+import type { Campaign, Goal } from '../protocol/campaign.ts';
+import type { TrackedEvent } from '../protocol/events.ts';
+import type { GoalHit } from '../store/store.ts';
+
+/** Names a goal: "feature:reminders", "event:Invoice Sent". */
+export const goalKey = (goal: Goal): string => (goal.type === 'feature' ? `feature:${goal.feature}` : `event:${goal.event}`);
+
+/** The goal in words, as results and explain show it. */
+export const describeGoal = (goal: Goal): string =>
+  `${goal.type === 'feature' ? `used feature ${goal.feature}` : `sent event "${goal.event}"`} within ${goal.withinDays} days`;
+
+/** Campaigns with a goal, keyed by what does it, so each event costs two map lookups. */
+export interface GoalIndex {
+  byEvent: Map<string, GoalHit[]>;
+  byFeature: Map<string, GoalHit[]>;
+}
+
+export function goalIndex(campaigns: readonly Campaign[]): GoalIndex {
+  const index: GoalIndex = { byEvent: new Map(), byFeature: new Map() };
+  for (const { id, goal } of campaigns) {
+    if (!goal) continue;
+    const [map, name] = goal.type === 'event' ? [index.byEvent, goal.event] : [index.byFeature, goal.feature];
+    const hits = map.get(name);
+    const hit = { campaignId: id, goal: goalKey(goal) };
+    if (hits) hits.push(hit);
+    else map.set(name, [hit]);
+  }
+  return index;
+}
+
+/** The goals an event does: a track event by its name, any event by the features it counts toward. */
+export function goalHits(event: TrackedEvent, features: readonly string[], index: GoalIndex): GoalHit[] {
+  const hits = event.type === 'track' ? (index.byEvent.get(event.event) ?? []) : [];
+  const byFeature = features.flatMap((feature) => index.byFeature.get(feature) ?? []);
+  return byFeature.length ? [...hits, ...byFeature] : hits;
+}
