@@ -86,6 +86,21 @@ describe('checklists', () => {
     expect((await sent(tracker, server, 'checklist_item_completed')).map(([, p]) => p['itemId'])).toEqual(['reminders']);
   });
 
+  it('report a pressed complete_item item once: not again when the server has it, nor after feature use reported it', async () => {
+    const sms = (done: boolean, unreported = false) => ({ id: 'sms', label: 'Send a test SMS', done, ...(unreported ? { unreported: true as const } : {}), action: { type: 'complete_item' as const, itemId: 'sms' } });
+    const withSms = (item: ReturnType<typeof sms>): DecidedMessage => ({ ...checklist, items: [...checklist.items, item] });
+    const server = fakeServer([[withSms(sms(true))], [withSms(sms(true, true))]]);
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    click(await widget('uptake-checklist'), '[part="item"]:nth-child(4) button');
+    expect(await sent(tracker, server, 'checklist_item_completed')).toEqual([]);
+    // Ticked by feature use, reported on screen; pressing it then adds nothing.
+    await guide.refresh();
+    await vi.waitFor(async () => expect(await sent(tracker, server, 'checklist_item_completed')).toHaveLength(1));
+    click(await widget('uptake-checklist'), '[part="item"]:nth-child(4) button');
+    expect(await sent(tracker, server, 'checklist_item_completed')).toHaveLength(1);
+  });
+
   it('report nothing for a ticked item before the checklist is on screen', async () => {
     const server = fakeServer([[tickedByFeature('reminders', true)]]);
     // The widgets chunk never arrives: nothing is rendered, so nothing is reported.
