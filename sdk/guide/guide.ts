@@ -243,8 +243,8 @@ export class Guide {
       }),
       onButton: live((pressed) => this._act(entry, pressed)),
       onDismiss: live(() => {
-        this._dismissed(message);
-        this._close(message.campaignId);
+        this._report('message_dismissed', message);
+        this._end(message);
       }),
       onAnswer: live((answer) => {
         this._report('survey_answered', message, answer);
@@ -264,10 +264,10 @@ export class Guide {
     const stays = message.kind === 'checklist' || message.kind === 'launcher' || message.kind === 'certification';
     if (!stays) this._report('message_clicked', message, { buttonId: id });
     // A link opened in a new tab leaves the message where it was.
-    if (!stays && !(action?.type === 'url' && action.newTab)) this._close(message.campaignId);
+    if (!stays && !(action?.type === 'url' && action.newTab)) this._end(message);
     switch (action?.type) {
       case 'dismiss':
-        return this._dismissed(message);
+        return this._report('message_dismissed', message);
       case 'snooze':
         return this._report('message_snoozed', message, { days: action.days });
       case 'url':
@@ -282,10 +282,14 @@ export class Guide {
     }
   }
 
-  /** A tour dismissed is over: started again (launcher, a "start a tour" button) it begins at its first step, as the server answers. */
-  private _dismissed(message: DecidedMessage): void {
+  /**
+   * Takes a message off the screen for good. A tour ended so (closed, or by one of its buttons) is
+   * over, as the server counts it: started again (launcher, a "start a tour" button) it begins at
+   * its first step, not where it was left.
+   */
+  private _end(message: DecidedMessage): void {
     if (message.kind === 'tour') storage.remove(this._tourKey(message));
-    this._report('message_dismissed', message);
+    this._close(message.campaignId);
   }
 
   private _step(entry: Showing, forward: boolean): void {

@@ -169,6 +169,20 @@ describe('tours', () => {
     expect((await onScreen()).count).toBe('Step 1 of 3');
   });
 
+  it('starts a tour one of its buttons closed (a link) from its first step when started again', async () => {
+    const pricing = { id: 'pricing', label: 'See pricing', style: 'secondary' as const, action: { type: 'url' as const, url: '/pricing' } };
+    fakeServer([[tour([step('calendar'), step('reminders', { content: { title: 'Reminders', body: [], buttons: [pricing] } }), step('reports')])]]);
+    const { guide, navigate } = setUp();
+    await guide.refresh();
+    let screen = await onScreen();
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    screen.press('See pricing');
+    expect(navigate).toHaveBeenCalledWith('/pricing', undefined);
+    await guide.refresh('tour1');
+    expect((await onScreen()).count).toBe('Step 1 of 3');
+  });
+
   it('resumes after a reload at the step on screen when the tour was not dismissed', async () => {
     // The server saw step 2 viewed and answers the step after it; this browser knows step 2 is on screen.
     const server = fakeServer([[threeSteps], [{ ...threeSteps, startAt: 2 } as DecidedMessage]]);
