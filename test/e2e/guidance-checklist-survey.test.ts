@@ -1,5 +1,6 @@
 // Persistent and answering guidance in real Chromium against the demo: a checklist item ticks
-// once the user really uses the feature, and an NPS answer reaches the admin API.
+// (and is reported once) when the user really uses the feature, and an NPS answer reaches the
+// admin API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Guidance, onlyFor, startGuidance } from './guidance-fixture.ts';
 
@@ -43,6 +44,15 @@ describe('a checklist', () => {
     // The other item is still to do, and the checklist stays on screen.
     expect(await page.locator('uptake-checklist [part="item"]', { hasText: 'Invite your team' }).getAttribute('class')).not.toContain('done');
     expect((await g.eventsOf(user.id)).some((e) => e.name === 'Payment Collected' && e.features.includes('payments'))).toBe(true);
+    // The item ticked by feature use is reported like a pressed one, once, so results count it;
+    // a reload shows it done and reports nothing more.
+    const completions = async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'checklist_item_completed').map((e) => e.properties['itemId']);
+    await expect.poll(completions, { timeout: 10_000 }).toEqual(['payment']);
+    await page.reload();
+    await header.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await header.textContent()).toContain('1/2');
+    await page.waitForTimeout(1500);
+    expect(await completions()).toEqual(['payment']);
     expect(errors).toEqual([]);
   });
 });
