@@ -32,6 +32,9 @@ export function startCheckpointer(file: string, intervalMs = 500): Checkpointer 
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Referenced again while it closes, or a process with nothing else to do would exit before
+      // the worker does (and before whatever the caller does next).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
