@@ -97,6 +97,21 @@ describe.each([
       expect(await snapshot()).toEqual(before);
     });
 
+    it('counts feature use once when plain tracking is retried whole or in part', async () => {
+      const first = reminder({ groupId: 'acct-1' }, DAY_1);
+      const second = reminder({ groupId: 'acct-1' }, DAY_2);
+      expect(await store.ingest(ws.id, [first])).toEqual({ accepted: 1, duplicates: 0 });
+      const once = await profileOf('u1');
+      expect(await store.ingest(ws.id, [first])).toEqual({ accepted: 0, duplicates: 1 });
+      expect(await profileOf('u1')).toEqual(once);
+      // A retry holding an event already stored and a new one counts only the new one.
+      expect(await store.ingest(ws.id, [first, second])).toEqual({ accepted: 1, duplicates: 1 });
+      const { userFeatures, accountFeatures } = await profileOf('u1');
+      expect(userFeatures['reminders']).toMatchObject({ count: 2, activeDays: 2 });
+      expect(accountFeatures['reminders']).toMatchObject({ count: 2, activeDays: 2 });
+      expect((await store.recentEvents(ws.id, 10)).length).toBe(2);
+    });
+
     it('merges traits over earlier ones: a null deletes a key, nested objects merge', async () => {
       await store.ingest(ws.id, [identify({ traits: { name: 'Ana', plan: 'free', prefs: { theme: 'dark', lang: 'en' } } }, { at: DAY_1 })]);
       await store.ingest(ws.id, [identify({ traits: { plan: 'pro', name: null, prefs: { lang: null, tz: 'UTC' } } }, { at: DAY_2 })]);

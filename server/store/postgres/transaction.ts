@@ -5,6 +5,19 @@ import type pg from 'pg';
 const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 3;
 
+const retryable = (error: unknown) => RETRYABLE.has((error as { code?: string }).code ?? '');
+
+/** Runs one statement (atomic on its own), again when a concurrent transaction made it fail. */
+export async function retrying<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !retryable(error)) throw error;
+    }
+  }
+}
+
 export async function inTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const tx = await pool.connect();
@@ -18,7 +31,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) 
       // A connection that cannot even roll back is broken: the pool must not hand it out again.
       const rolledBack = await tx.query('ROLLBACK').then(() => true, () => false);
       tx.release(!rolledBack);
-      if (attempt >= ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      if (attempt >= ATTEMPTS || !retryable(error)) throw error;
     }
   }
 }
