@@ -1,7 +1,7 @@
 // Loads what evaluation needs from the counters ingest keeps: memberships, traits, per-window
 // feature use, touches, awards. Portable SQL; `ids` restricts to some subjects (incremental
 // refresh), null loads the whole workspace (recompute).
-import type { SqlDb } from '../store/sql.ts';
+import { fromJson, jsonRows, type SqlDb } from '../store/sql.ts';
 import type { AccountFacts, UserFacts } from './evaluate.ts';
 import type { SubjectUsage, WindowUsage } from './usage.ts';
 import { windowStart } from './usage.ts';
@@ -60,54 +60,50 @@ export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account'
   // Ever: the totals ingest keeps per subject and feature (one row each, nothing to aggregate).
   await eachById(
     sql,
-    (filter) => `SELECT subject_id, feature_key, active_days, count, last_seen FROM feature_usage
-                 WHERE workspace_id = ? AND subject_kind = ? AND first_seen < ?${filter}`,
+    (filter) => `SELECT subject_id, ${jsonRows(sql.dialect, ['feature_key', 'active_days', 'count', 'last_seen'])} FROM feature_usage
+                 WHERE workspace_id = ? AND subject_kind = ? AND first_seen < ?${filter} GROUP BY subject_id`,
     [ws, kind, `${today}T99`],
     ids,
     'subject_id',
-    ([s, f, days, count, last]) => {
-      usageOf(out, s as string, 0).features.set(f as string, { days: Number(days), count: Number(count), lastDay: (last as string).slice(0, 10) });
+    ([s, uses]) => {
+      const features = usageOf(out, s as string, 0).features;
+      for (const [f, days, count, last] of fromJson<[string, number, number, string][]>(uses)) {
+        features.set(f, { days: Number(days), count: Number(count), lastDay: last.slice(0, 10) });
+      }
     },
   );
-  // Windows: one pass over the per-day counters inside the widest window, folded into every
-  // window at once (subject → per window: feature totals and the set of active days).
+  // Windows: one pass over each subject's per-day counters inside the widest window, folded into
+  // every window at once (per window: feature totals and the set of active days).
   const finite = [...new Set(windows.filter((x) => x > 0))].sort((a, b) => b - a);
   if (!finite.length) return out;
   const starts = finite.map((w) => windowStart(today, w));
-  let subject = '';
-  let current: WindowUsage[] = [];
-  let days: Set<string>[] = [];
-  const close = () => current.forEach((usage, i) => (usage.activeDays = days[i]!.size));
   await eachById(
     sql,
-    (filter) => `SELECT subject_id, feature_key, day, count FROM feature_days
-                 WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} ORDER BY subject_id`,
+    (filter) => `SELECT subject_id, ${jsonRows(sql.dialect, ['feature_key', 'day', 'count'])} FROM feature_days
+                 WHERE workspace_id = ? AND subject_kind = ? AND day >= ? AND day <= ?${filter} GROUP BY subject_id`,
     [ws, kind, starts[0]!, today],
     ids,
     'subject_id',
-    (row) => {
-      const [s, f, d, n] = row as [string, string, string, number];
-      if (s !== subject) {
-        close();
-        subject = s;
-        current = finite.map((w) => usageOf(out, s, w));
-        days = finite.map(() => new Set());
-      }
-      for (let i = 0; i < finite.length; i++) {
-        if (d < starts[i]!) break; // windows are widest first
-        const features = current[i]!.features;
-        const use = features.get(f);
-        if (!use) features.set(f, { days: 1, count: Number(n), lastDay: d });
-        else {
-          use.days++;
-          use.count += Number(n);
-          if (d > use.lastDay) use.lastDay = d;
+    ([s, counters]) => {
+      const current = finite.map((w) => usageOf(out, s as string, w));
+      const days = finite.map(() => new Set<string>());
+      for (const [f, d, n] of fromJson<[string, string, number][]>(counters)) {
+        for (let i = 0; i < finite.length; i++) {
+          if (d < starts[i]!) break; // windows are widest first
+          const features = current[i]!.features;
+          const use = features.get(f);
+          if (!use) features.set(f, { days: 1, count: Number(n), lastDay: d });
+          else {
+            use.days++;
+            use.count += Number(n);
+            if (d > use.lastDay) use.lastDay = d;
+          }
+          days[i]!.add(d);
         }
-        days[i]!.add(d);
       }
+      current.forEach((usage, i) => (usage.activeDays = days[i]!.size));
     },
   );
-  close();
   return out;
 }
 
@@ -118,11 +114,19 @@ export type UserFactsWithoutUsage = Omit<UserFacts, 'usage' | 'awarded' | 'compl
 export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope): Promise<Map<string, AccountFactsWithoutUsage>> {
   const accounts = new Map<string, AccountFactsWithoutUsage>();
   await eachById(sql, (filter) => `SELECT account_id, traits, first_seen, last_seen FROM accounts WHERE workspace_id = ?${filter}`, [ws], scope, 'account_id', ([id, traits, first, last]) => {
-    accounts.set(id as string, { id: id as string, traits: typeof traits === 'string' ? JSON.parse(traits) : (traits as Record<string, unknown>), firstSeen: first as string, lastSeen: last as string, members: [], lastTouch: null });
+    accounts.set(id as string, { id: id as string, traits: fromJson(traits), firstSeen: first as string, lastSeen: last as string, members: [], lastTouch: null });
   });
-  await eachById(sql, (filter) => `SELECT account_id, user_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], scope, 'account_id', ([a, u, last]) => {
-    (accounts.get(a as string)?.members as { userId: string; lastSeen: string }[] | undefined)?.push({ userId: u as string, lastSeen: last as string });
-  });
+  await eachById(
+    sql,
+    (filter) => `SELECT account_id, ${jsonRows(sql.dialect, ['user_id', 'last_seen'])} FROM account_users WHERE workspace_id = ?${filter} GROUP BY account_id`,
+    [ws],
+    scope,
+    'account_id',
+    ([a, members]) => {
+      const account = accounts.get(a as string);
+      if (account) account.members = fromJson<[string, string][]>(members).map(([userId, lastSeen]) => ({ userId, lastSeen }));
+    },
+  );
   const touches = await byIds<{ a: string; at: string; channel: string }>(
     sql,
     (filter) => `SELECT t.account_id AS a, t.at, t.channel FROM touches t WHERE t.workspace_id = ?${filter}
@@ -141,19 +145,17 @@ export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope): Promis
 /** Users, each with the account they were most recently seen in (ties: the smallest id). */
 export async function loadUsers(sql: SqlDb, ws: string, scope: Scope): Promise<Map<string, UserFactsWithoutUsage>> {
   const users = new Map<string, UserFactsWithoutUsage>();
-  await eachById(sql, (filter) => `SELECT user_id, last_seen FROM users WHERE workspace_id = ?${filter}`, [ws], scope, 'user_id', ([id, last]) => {
-    users.set(id as string, { id: id as string, lastSeen: last as string, accountId: null });
-  });
-  const best = new Map<string, string>();
-  await eachById(sql, (filter) => `SELECT user_id, account_id, last_seen FROM account_users WHERE workspace_id = ?${filter}`, [ws], scope, 'user_id', ([u, a, last]) => {
-    const user = users.get(u as string);
-    if (!user) return;
-    const seen = best.get(user.id);
-    if (!seen || (last as string) > seen || ((last as string) === seen && (a as string) < user.accountId!)) {
-      best.set(user.id, last as string);
-      user.accountId = a as string;
-    }
-  });
+  await eachById(
+    sql,
+    (filter) => `SELECT u.user_id, u.last_seen, (SELECT m.account_id FROM account_users m WHERE m.workspace_id = u.workspace_id AND m.user_id = u.user_id
+                   ORDER BY m.last_seen DESC, m.account_id LIMIT 1) FROM users u WHERE u.workspace_id = ?${filter}`,
+    [ws],
+    scope,
+    'u.user_id',
+    ([id, last, account]) => {
+      users.set(id as string, { id: id as string, lastSeen: last as string, accountId: (account as string | null) ?? null });
+    },
+  );
   return users;
 }
 

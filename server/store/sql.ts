@@ -17,6 +17,17 @@ export interface SqlDb {
   batch(statements: readonly Statement[]): Promise<number[]>;
 }
 
+/**
+ * An aggregate gathering each group's rows into one JSON array of arrays. Reading one row per
+ * subject instead of one per counter: a row handed to JavaScript costs far more than its bytes.
+ */
+export function jsonRows(dialect: SqlDb['dialect'], columns: readonly string[]): string {
+  return dialect === 'sqlite' ? `json_group_array(json_array(${columns.join(', ')}))` : `json_agg(json_build_array(${columns.join(', ')}))`;
+}
+
+/** A JSON value as read: SQLite returns the text, PostgreSQL's driver the parsed value. */
+export const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
 /** `?` → `$1, $2…` (our SQL never holds a literal question mark). */
 export function numberPlaceholders(sql: string): string {
   let n = 0;
