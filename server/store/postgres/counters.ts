@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { Effects, FeatureUses } from '../fold-effects.ts';
 import { linkMessageStates, reachGoals, writeMessageStates } from './message-states.ts';
+import { prepared } from './transaction.ts';
 
 /** Applies folded effects in the SQLite store's order: state first, so linking can move it; goals last, on the rows linking left. */
 export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effects): Promise<void> {
@@ -44,7 +45,7 @@ async function run(tx: pg.PoolClient, part: CounterPart): Promise<void> {
   const params = new Params();
   const ctes = part.ctes?.(params) ?? [];
   const text = part.statement(params);
-  await tx.query(ctes.length ? `WITH ${ctes.join(', ')} ${text}` : text, params.values);
+  await tx.query(prepared(ctes.length ? `WITH ${ctes.join(', ')} ${text}` : text, params.values));
 }
 
 /** The counters' statements for a batch's effects, in the order applyEffects runs them. */
@@ -74,7 +75,8 @@ function upsertSubjects(table: keyof typeof SUBJECT_ID, ws: string, subjects: Se
     statement: (p) => `INSERT INTO ${table} AS s (workspace_id, ${id}, traits, first_seen, last_seen)
       SELECT ${p.add(ws)}, r.* FROM jsonb_to_recordset(${p.add(JSON.stringify(inKeyOrder(subjects, (s) => [s.id])))}::jsonb) AS r(id text, traits jsonb, first text, last text)
       ON CONFLICT (workspace_id, ${id}) DO UPDATE SET
-        traits = merge_patch(s.traits, excluded.traits),
+        -- Most events carry no traits: skip the (PL/pgSQL) merge for them.
+        traits = CASE WHEN excluded.traits = '{}'::jsonb THEN s.traits ELSE merge_patch(s.traits, excluded.traits) END,
         first_seen = least(s.first_seen, excluded.first_seen),
         last_seen = greatest(s.last_seen, excluded.last_seen)`,
   };

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { foldEffects } from '../fold-effects.ts';
 import type { IngestItem, IngestResult } from '../store.ts';
 import { applyEffects, counterParts, countersOnly, Params } from './counters.ts';
-import { inTransaction, retrying } from './transaction.ts';
+import { inTransaction, prepared, retrying } from './transaction.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -39,7 +39,7 @@ async function storedInOneStatement(pool: pg.Pool, ws: string, items: IngestItem
     ctes.push(...(part.ctes?.(params) ?? []), `counter_${i} AS (${part.statement(params)})`);
   });
   try {
-    await retrying(() => pool.query(`WITH ${ctes.join(',\n')} SELECT count(*) FROM stored`, params.values));
+    await retrying(() => pool.query(prepared(`WITH ${ctes.join(',\n')} SELECT count(*) FROM stored`, params.values)));
     return true;
   } catch (error) {
     const { code, table } = error as { code?: string; table?: string };
@@ -57,7 +57,7 @@ function firstOfEachMessage(items: IngestItem[]): IngestItem[] {
 /** Inserts the events not stored yet; returns their ids. */
 async function insertEvents(tx: pg.PoolClient, ws: string, items: IngestItem[]): Promise<Set<string>> {
   const params = new Params();
-  const { rows: inserted } = await tx.query<{ message_id: string }>(insertEventsSql(params, ws, items, 'skip'), params.values);
+  const { rows: inserted } = await tx.query<{ message_id: string }>(prepared(insertEventsSql(params, ws, items, 'skip'), params.values));
   return new Set(inserted.map((row) => row.message_id));
 }
 

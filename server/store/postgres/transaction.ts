@@ -1,5 +1,6 @@
 // Runs work in one transaction on one pooled connection, retrying when PostgreSQL aborted it
 // only because of a concurrent transaction (deadlock, serialization failure).
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -34,4 +35,16 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) 
       if (attempt >= ATTEMPTS || !retryable(error)) throw error;
     }
   }
+}
+
+const names = new Map<string, string>();
+
+/**
+ * A statement PostgreSQL parses and plans once per connection instead of on every call: ingest's
+ * statements are long, and planning them cost more than running them. Named by their text.
+ */
+export function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `uptake_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return { name, text, values };
 }
