@@ -57,9 +57,14 @@ export function ruleFinding(rule: RuleName, campaign: Campaign, input: DecisionI
   }
 }
 
+// The rules that depend only on the campaign and the page view, then those about the visitor:
+// most campaigns fail the first ones, before the visitor's state for them is even looked up.
+const VIEW_RULES = RULE_ORDER.slice(0, RULE_ORDER.indexOf('audience'));
+const VISITOR_RULES = RULE_ORDER.slice(VIEW_RULES.length);
+
 /** The first rule the campaign fails, or null when it may be shown. */
-export function firstFinding(campaign: Campaign, input: DecisionInput, state: CampaignState, continuation: boolean): Finding | null {
-  for (const rule of RULE_ORDER) {
+export function firstFinding(campaign: Campaign, input: DecisionInput, state: CampaignState, continuation: boolean, rules = RULE_ORDER): Finding | null {
+  for (const rule of rules) {
     const finding = ruleFinding(rule, campaign, input, state, continuation);
     if (finding) return finding;
   }
@@ -87,9 +92,10 @@ export function planDecision(campaigns: readonly Campaign[], input: DecisionInpu
       started = { campaign, reserve: false };
       continue;
     }
+    if (firstFinding(campaign, input, NEVER_SEEN, false, VIEW_RULES)) continue;
     const state = input.state.campaigns.get(campaign.id) ?? NEVER_SEEN;
     const continuation = isContinuation(campaign, state, input.showing);
-    const finding = firstFinding(campaign, input, state, continuation);
+    const finding = firstFinding(campaign, input, state, continuation, VISITOR_RULES);
     if (finding) {
       if ((finding.rule === 'holdout' || finding.rule === 'global_holdout') && !state.heldOutAt) {
         plan.heldOut.push({ campaignId: campaign.id, reason: finding.rule === 'holdout' ? 'campaign' : 'global' });

@@ -19,8 +19,22 @@ export function pathOf(url: string): string {
   return path;
 }
 
+// Campaigns share a few patterns ("/app/*"): each is tested once per path.
+let matchedPath = '';
+let matched = new Map<string, boolean>();
+
+function matchesOnPath(pattern: string, path: string): boolean {
+  if (path !== matchedPath) {
+    matchedPath = path;
+    matched = new Map();
+  }
+  let result = matched.get(pattern);
+  if (result === undefined) matched.set(pattern, (result = matchesPathPattern(pattern, path)));
+  return result;
+}
+
 export function matchesPage(rules: PageRules, url: string): boolean {
   const path = pathOf(url);
-  if (rules.exclude.some((p) => matchesPathPattern(p, path))) return false;
-  return rules.include.length === 0 || rules.include.some((p) => matchesPathPattern(p, path));
+  if (rules.exclude.some((p) => matchesOnPath(p, path))) return false;
+  return rules.include.length === 0 || rules.include.some((p) => matchesOnPath(p, path));
 }
