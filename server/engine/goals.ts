@@ -19,7 +19,16 @@ export interface GoalIndex {
   byFeature: Map<string, GoalHit[]>;
 }
 
+// Ingest asks for every request; the store's read cache hands back the same list for a while.
+const built = new WeakMap<readonly Campaign[], GoalIndex>();
+
 export function goalIndex(campaigns: readonly Campaign[]): GoalIndex {
+  let index = built.get(campaigns);
+  if (!index) built.set(campaigns, (index = buildGoalIndex(campaigns)));
+  return index;
+}
+
+function buildGoalIndex(campaigns: readonly Campaign[]): GoalIndex {
   const index: GoalIndex = { byEvent: new Map(), byFeature: new Map() };
   for (const { id, goal } of campaigns) {
     if (!goal) continue;
