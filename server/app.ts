@@ -21,11 +21,16 @@ export interface AppOptions {
   observe?: (request: Request) => void;
   /** The time for console sessions and sign-in limits; tests move it. Default: the system clock. */
   now?: () => Date;
+  /**
+   * How many reverse proxies stand in front of the server: the sign-in limit then takes the
+   * client's address from X-Forwarded-For. Default 0: the connection's address, header ignored.
+   */
+  trustedProxyHops?: number;
 }
 
-export function createApp({ store: backing, publicUrl, observe, now = () => new Date() }: AppOptions) {
+export function createApp({ store: backing, publicUrl, observe, now = () => new Date(), trustedProxyHops = 0 }: AppOptions) {
   const store = withReadCache(backing);
-  const consoleAuth = { publicUrl, now };
+  const consoleAuth = { publicUrl, now, trustedProxyHops };
   // Not strict: /demo and /demo/ are the same page to a person typing a URL.
   const app = new Hono({ strict: false });
   if (observe) {

@@ -28,7 +28,9 @@ Environment:
   PORT          port to listen on (default 8787)
   HOST          interface to bind (default 127.0.0.1)
   DATABASE_URL  SQLite file path (default ./data/uptake.db)
-  PUBLIC_URL    public base URL used in links and the snippet (default http://localhost:PORT)`;
+  PUBLIC_URL    public base URL used in links and the snippet (default http://localhost:PORT)
+  TRUST_PROXY   reverse proxies in front of the server ("true" = 1): sign-in limits then read
+                the client's address from X-Forwarded-For (default: unset, header ignored)`;
 
 class UsageError extends Error {}
 
@@ -43,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const { values } = parse(rest, { demo: { type: 'boolean', default: false } });
     const store = await openStore(config.database);
-    const app = createApp({ store, publicUrl: config.publicUrl });
+    const app = createApp({ store, publicUrl: config.publicUrl, trustedProxyHops: config.trustedProxyHops });
     // Seeding goes through its own app instance: routes cannot be added to one that has served requests.
     const demo = values.demo ? await seedDemo(store, createApp({ store, publicUrl: config.publicUrl })) : undefined;
     if (demo) app.route('/demo', demoRoutes({ writeKey: demo.workspace.writeKey, host: config.publicUrl }));

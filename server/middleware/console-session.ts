@@ -15,6 +15,8 @@ export interface ConsoleAuthOptions {
   /** The server's public base URL: requests from its origin (or the request's own) are not foreign. */
   publicUrl: string;
   now: Clock;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries the sign-in limit believes (TRUST_PROXY). */
+  trustedProxyHops: number;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);

@@ -1,21 +1,15 @@
 // /api/v1/session: console sign-in, who is signed in, sign-out, and changing one's password.
-import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { type LoginCandidate, loginCandidates, passwordHashOf, recordLogin, setPasswordHash } from '../console-auth/users.ts';
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../console-auth/login-limit.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../console-auth/password.ts';
 import { endSession, startSession } from '../console-auth/sessions.ts';
 import { ApiError } from '../errors.ts';
+import { clientAddress } from '../middleware/client-address.ts';
 import { type ConsoleAuthOptions, clearSessionCookie, refuseForeignOrigin, sessionFromCookie, setSessionCookie } from '../middleware/console-session.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { loginInput, passwordChange, type SessionInfo } from '../protocol/console-auth.ts';
 import type { Store } from '../store/store.ts';
-
-/** The peer's address; `unknown` when there is no socket (app.request() in tests). */
-function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
 
 const info = (user: SessionInfo['user'], workspace: { id: string; name: string }, csrfToken: string): SessionInfo => ({
   user,
@@ -44,7 +38,7 @@ export function sessionRoutes(store: Store, options: ConsoleAuthOptions) {
       // A login form on another site must not sign a visitor in to an attacker's account.
       refuseForeignOrigin(c, options.publicUrl);
       const input = await readJsonBody(c, loginInput, 'invalid_login');
-      const ip = clientAddress(c);
+      const ip = clientAddress(c, options.trustedProxyHops);
       const now = options.now();
       const wait = await loginRetryAfter(sql, input.email, ip, now);
       if (wait > 0) return tooManyAttempts(c, wait);
@@ -79,7 +73,7 @@ export function sessionRoutes(store: Store, options: ConsoleAuthOptions) {
       const change = await readJsonBody(c, passwordChange, 'invalid_password');
       const { workspace, user } = session;
       // Guessing the current password from a borrowed session is limited like signing in.
-      const ip = clientAddress(c);
+      const ip = clientAddress(c, options.trustedProxyHops);
       const now = options.now();
       const wait = await loginRetryAfter(sql, user.email, ip, now);
       if (wait > 0) return tooManyAttempts(c, wait);

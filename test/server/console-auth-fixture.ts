@@ -12,10 +12,11 @@ export const PASSWORD = 'correct horse battery staple';
 
 let counter = 0;
 
-export async function consoleFixture() {
+/** `trustedProxyHops`: as TRUST_PROXY sets it (default 0, X-Forwarded-For ignored). */
+export async function consoleFixture(options: { trustedProxyHops?: number } = {}) {
   const { store, cleanup } = tempSqliteStore();
   let now = Date.parse('2026-11-20T09:00:00.000Z');
-  const app = createApp({ store, publicUrl: ORIGIN, now: () => new Date(now) });
+  const app = createApp({ store, publicUrl: ORIGIN, now: () => new Date(now), ...options });
   const workspace: Workspace = await store.createWorkspace(`Console ${++counter}`);
 
   /** A request as the console would send it; `ip` is the peer address the server sees. */
