@@ -1,37 +1,22 @@
 // Hand-computed expectations for stages, health, tiers, deployment/utilization, coverage, the
 // success equation, alerts and certification, on SQLite and PostgreSQL alike.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { definitionStore } from '../../server/analytics/definitions.ts';
 import { loadDefinitions } from '../../server/analytics/definitions.ts';
 import { accountMetrics, listAccountMetrics, overview } from '../../server/analytics/queries.ts';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
-import type { Store, Workspace } from '../../server/store/store.ts';
-import { makePostgres, makeSqlite, type StoreUnderTest } from '../store/fixtures.ts';
+import { eachStore } from '../store/fixtures.ts';
 import { loadFixture, NOW, YESTERDAY } from './fixture-log.ts';
 
-let count = 0;
-
-describe.each([
-  ['sqlite', makeSqlite],
-  ['postgres', makePostgres],
-] as const)('analytics on %s', (_dialect, make: () => Promise<StoreUnderTest>) => {
-  let subject: StoreUnderTest | undefined;
-  let store: Store;
-  let ws: Workspace;
-  beforeAll(async () => {
-    subject = await make();
-    store = subject.store;
-  });
-  afterAll(() => subject?.cleanup());
+eachStore('analytics on %s', (ctx) => {
   beforeEach(async () => {
-    ws = await store.createWorkspace(`Analytics ${++count}`);
-    await loadFixture(store, ws.id);
+    await loadFixture(ctx.store, ctx.ws.id);
   });
 
-  const refresh = (now = NOW, full = true) => refreshAnalytics(store, { now, full });
-  const account = async (id: string) => (await accountMetrics(store.sql, ws.id, id))!;
+  const refresh = (now = NOW, full = true) => refreshAnalytics(ctx.store, { now, full });
+  const account = async (id: string) => (await accountMetrics(ctx.store.sql, ctx.ws.id, id))!;
   const userStage = async (id: string) =>
-    (await store.sql.get<{ stage: string }>('SELECT stage FROM user_metrics WHERE workspace_id = ? AND user_id = ?', [ws.id, id]))?.stage;
+    (await ctx.store.sql.get<{ stage: string }>('SELECT stage FROM user_metrics WHERE workspace_id = ? AND user_id = ?', [ctx.ws.id, id]))?.stage;
 
   it('places users on the default journey by breadth and depth', async () => {
     await refresh();
@@ -39,12 +24,12 @@ describe.each([
   });
 
   it('gives decisions the placement of the user and account, once evaluated', async () => {
-    expect((await store.loadProfile(ws.id, { userId: 'u1' })).analytics).toBeUndefined();
+    expect((await ctx.store.loadProfile(ctx.ws.id, { userId: 'u1' })).analytics).toBeUndefined();
     await refresh();
-    expect((await store.loadProfile(ws.id, { userId: 'u1' })).analytics).toEqual({
+    expect((await ctx.store.loadProfile(ctx.ws.id, { userId: 'u1' })).analytics).toEqual({
       userStage: 'champion', accountStage: 'adopted', healthColour: 'green', seatTier: 'D', tenureTier: 'd', certifications: {},
     });
-    expect((await store.loadProfile(ws.id, { userId: 'u4', accountId: 'small' })).analytics).toMatchObject({ userStage: 'onboarded', healthColour: 'red', seatTier: null });
+    expect((await ctx.store.loadProfile(ctx.ws.id, { userId: 'u4', accountId: 'small' })).analytics).toMatchObject({ userStage: 'onboarded', healthColour: 'red', seatTier: null });
   });
 
   it('places accounts by their own use and by counting their users', async () => {
@@ -91,11 +76,11 @@ describe.each([
   });
 
   it('gives the success equation, funnel and coverage', async () => {
-    await store.sql.batch([
-      ["INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, 't1', 'big', 'call', '', '2026-11-01T10:00:00.000Z', 'cs', ?)", [ws.id, NOW.toISOString()]],
+    await ctx.store.sql.batch([
+      ["INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, 't1', 'big', 'call', '', '2026-11-01T10:00:00.000Z', 'cs', ?)", [ctx.ws.id, NOW.toISOString()]],
     ]);
     await refresh();
-    const o = await overview(store.sql, ws.id, await loadDefinitions(store, ws.id), '2026-11-20');
+    const o = await overview(ctx.store.sql, ctx.ws.id, await loadDefinitions(ctx.store, ctx.ws.id), '2026-11-20');
     expect(o.successEquation).toEqual({ customers: 3, onboarded: 2, adopted: 1, onboardingRate: 0.6667, adoptionRate: 0.5, successfulCustomers: 1 });
     expect(o.funnels[0]!.accounts.map((s) => [s.stage, s.at, s.reached])).toEqual([
       ['signed_up', 1, 3], ['onboarded', 1, 2], ['adopted', 1, 1], ['champion', 0, 0],
@@ -111,20 +96,20 @@ describe.each([
   it('filters and sorts the accounts list', async () => {
     await refresh();
     const base = { sort: 'health' as const, order: 'asc' as const, limit: 50, offset: 0 };
-    expect((await listAccountMetrics(store.sql, ws.id, base)).accounts.map((a) => a.accountId)).toEqual(['small', 'empty', 'big']);
-    expect((await listAccountMetrics(store.sql, ws.id, { ...base, health: ['red'] })).total).toBe(2);
-    expect((await listAccountMetrics(store.sql, ws.id, { ...base, tenureTier: ['b', 'd'] })).accounts.map((a) => a.accountId).sort()).toEqual(['big', 'empty']);
-    expect((await listAccountMetrics(store.sql, ws.id, { ...base, q: 'big' })).accounts.map((a) => a.name)).toEqual(['Big Clinic']);
-    expect((await listAccountMetrics(store.sql, ws.id, { ...base, sort: 'deployment', order: 'desc' })).accounts.map((a) => a.accountId)).toEqual(['big', 'empty', 'small']);
+    expect((await listAccountMetrics(ctx.store.sql, ctx.ws.id, base)).accounts.map((a) => a.accountId)).toEqual(['small', 'empty', 'big']);
+    expect((await listAccountMetrics(ctx.store.sql, ctx.ws.id, { ...base, health: ['red'] })).total).toBe(2);
+    expect((await listAccountMetrics(ctx.store.sql, ctx.ws.id, { ...base, tenureTier: ['b', 'd'] })).accounts.map((a) => a.accountId).sort()).toEqual(['big', 'empty']);
+    expect((await listAccountMetrics(ctx.store.sql, ctx.ws.id, { ...base, q: 'big' })).accounts.map((a) => a.name)).toEqual(['Big Clinic']);
+    expect((await listAccountMetrics(ctx.store.sql, ctx.ws.id, { ...base, sort: 'deployment', order: 'desc' })).accounts.map((a) => a.accountId)).toEqual(['big', 'empty', 'small']);
   });
 
   it('keeps history comparable across a health definition change', async () => {
     await refresh(YESTERDAY);
-    await definitionStore(store.sql).save(ws.id, 'health', 'default', { components: [{ metric: 'deployment', weight: 50 }, { metric: 'recency', weight: 50, goodDays: 7, badDays: 30 }], thresholds: { green: 80, yellow: 50 } }, 'cs@example.com');
+    await definitionStore(ctx.store.sql).save(ctx.ws.id, 'health', 'default', { components: [{ metric: 'deployment', weight: 50 }, { metric: 'recency', weight: 50, goodDays: 7, badDays: 30 }], thresholds: { green: 80, yellow: 50 } }, 'cs@example.com');
     await refresh(NOW);
-    const history = await store.sql.all<{ day: string; health_score: number; health_version: number }>(
+    const history = await ctx.store.sql.all<{ day: string; health_score: number; health_version: number }>(
       'SELECT day, health_score, health_version FROM account_snapshots WHERE workspace_id = ? AND account_id = ? ORDER BY day',
-      [ws.id, 'big'],
+      [ctx.ws.id, 'big'],
     );
     // Yesterday under the built-in definition (v0), when Big had used 3 of the 4 key features:
     // 75 ×40 + 75 ×40 + 100 ×20 → 80. Today under v1: 75 ×50 + 100 ×50 → 87.5.
@@ -136,26 +121,26 @@ describe.each([
   });
 
   it('raises alerts when a condition appears and resolves them when it clears', async () => {
-    const defs = definitionStore(store.sql);
-    await defs.save(ws.id, 'alert', 'red', { key: 'red', name: 'Health red', enabled: true, condition: { type: 'health_red' } }, 'cs');
-    await defs.save(ws.id, 'alert', 'untouched', { key: 'untouched', name: 'No touch', enabled: true, condition: { type: 'no_touch', days: 30 } }, 'cs');
+    const defs = definitionStore(ctx.store.sql);
+    await defs.save(ctx.ws.id, 'alert', 'red', { key: 'red', name: 'Health red', enabled: true, condition: { type: 'health_red' } }, 'cs');
+    await defs.save(ctx.ws.id, 'alert', 'untouched', { key: 'untouched', name: 'No touch', enabled: true, condition: { type: 'no_touch', days: 30 } }, 'cs');
     const first = await refresh();
     expect(first.alertsRaised).toBe(5); // red: small, empty; no touch: big, small, empty
     const open = async () =>
-      (await store.sql.all<{ rule: string; subject_id: string; status: string }>(
+      (await ctx.store.sql.all<{ rule: string; subject_id: string; status: string }>(
         "SELECT rule, subject_id, status FROM alerts WHERE workspace_id = ? AND status <> 'resolved' ORDER BY rule, subject_id",
-        [ws.id],
+        [ctx.ws.id],
       )).map((a) => `${a.rule}:${a.subject_id}`);
     expect(await open()).toEqual(['red:empty', 'red:small', 'untouched:big', 'untouched:empty', 'untouched:small']);
     // Evaluating again raises nothing new.
     expect((await refresh()).alertsRaised).toBe(0);
-    await store.sql.batch([["INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, 't2', 'small', 'email', '', '2026-11-18T10:00:00.000Z', 'cs', ?)", [ws.id, NOW.toISOString()]]]);
+    await ctx.store.sql.batch([["INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, 't2', 'small', 'email', '', '2026-11-18T10:00:00.000Z', 'cs', ?)", [ctx.ws.id, NOW.toISOString()]]]);
     await refresh();
     expect(await open()).toEqual(['red:empty', 'red:small', 'untouched:big', 'untouched:empty']);
   });
 
   it('awards certification levels once, with an event per level', async () => {
-    await definitionStore(store.sql).save(ws.id, 'certification', 'pro', {
+    await definitionStore(ctx.store.sql).save(ctx.ws.id, 'certification', 'pro', {
       key: 'pro',
       name: 'ClinicFlow Pro',
       levels: [
@@ -167,28 +152,28 @@ describe.each([
     const summary = await refresh();
     expect(summary.certificationsAwarded).toBe(5); // u1: 3 and 2; u2, u3, u4: 3
     expect((await refresh()).certificationsAwarded).toBe(0);
-    const levels = await store.sql.all<{ user_id: string; level: number }>('SELECT user_id, level FROM certifications WHERE workspace_id = ? ORDER BY user_id, level', [ws.id]);
+    const levels = await ctx.store.sql.all<{ user_id: string; level: number }>('SELECT user_id, level FROM certifications WHERE workspace_id = ? ORDER BY user_id, level', [ctx.ws.id]);
     expect(levels.map((l) => `${l.user_id}:${l.level}`)).toEqual(['u1:2', 'u1:3', 'u2:3', 'u3:3', 'u4:3']);
-    const events = await store.sql.all<{ n: number }>("SELECT count(*) AS n FROM events WHERE workspace_id = ? AND name = 'certification_awarded'", [ws.id]);
+    const events = await ctx.store.sql.all<{ n: number }>("SELECT count(*) AS n FROM events WHERE workspace_id = ? AND name = 'certification_awarded'", [ctx.ws.id]);
     expect(Number(events[0]!.n)).toBe(5);
-    const body = JSON.parse((await store.sql.get<{ body: string }>('SELECT body FROM user_metrics WHERE workspace_id = ? AND user_id = ?', [ws.id, 'u1']))!.body);
+    const body = JSON.parse((await ctx.store.sql.get<{ body: string }>('SELECT body FROM user_metrics WHERE workspace_id = ? AND user_id = ?', [ctx.ws.id, 'u1']))!.body);
     expect(body.certifications.pro).toMatchObject({ level: 2, levelName: 'Level 2', next: { level: 1, requirements: [{ label: 'Reminders used 3+ times', done: false, have: 1, need: 3 }] } });
   });
 
   it('re-evaluates only what changed, with the same result as a full recompute', async () => {
     await refresh(NOW, true);
     // u3 books more appointments and patients today: now adopted? No — 2 key features in 30 days.
-    await store.ingest(ws.id, [
+    await ctx.store.ingest(ctx.ws.id, [
       { event: { type: 'track', messageId: 'late-1', userId: 'u3', groupId: 'big', event: 'x', properties: {}, timestamp: '2026-11-20T09:00:00Z', context: {} } as never, timestamp: '2026-11-20T09:00:00.000Z', receivedAt: NOW.toISOString(), features: ['patients', 'reminders'], verified: null },
     ]);
     const incremental = await refresh(NOW, false);
     // The changed user's account brings all of its users. PostgreSQL also re-reads a margin of
     // earlier sequence numbers (late commits), so it may evaluate more; the result is the same.
-    if (_dialect === 'sqlite') expect([incremental.users, incremental.accounts]).toEqual([3, 1]);
+    if (ctx.dialect === 'sqlite') expect([incremental.users, incremental.accounts]).toEqual([3, 1]);
     expect(await userStage('u3')).toBe('adopted'); // appointments (11-01), patients, reminders: 3 in 30 days
-    const after = await listAccountMetrics(store.sql, ws.id, { sort: 'name', order: 'asc', limit: 50, offset: 0 });
+    const after = await listAccountMetrics(ctx.store.sql, ctx.ws.id, { sort: 'name', order: 'asc', limit: 50, offset: 0 });
     await refresh(NOW, true);
-    const full = await listAccountMetrics(store.sql, ws.id, { sort: 'name', order: 'asc', limit: 50, offset: 0 });
+    const full = await listAccountMetrics(ctx.store.sql, ctx.ws.id, { sort: 'name', order: 'asc', limit: 50, offset: 0 });
     expect(after).toEqual(full);
     // Three adopted users and a champion: Big becomes a champion account.
     expect((await account('big')).stage).toBe('champion');

@@ -1,10 +1,11 @@
-// The stores under test, and ingest items built through the real event schema, as the ingest
-// route would hand them to a store.
+// The stores under test, a suite run once on each, and ingest items built through the real event
+// schema, as the ingest route would hand them to a store.
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { campaignInput, type CampaignInput } from '../../server/protocol/campaign.ts';
 import { eventSchema } from '../../server/protocol/events.ts';
 import type { FeatureInput } from '../../server/protocol/feature.ts';
 import { openPostgresStore } from '../../server/store/postgres/index.ts';
-import type { IngestItem, Interaction, Store } from '../../server/store/store.ts';
+import type { IngestItem, Interaction, Store, Workspace } from '../../server/store/store.ts';
 import { tempSqliteStore } from '../harness.ts';
 import { createTempDatabase } from '../postgres.ts';
 
@@ -30,6 +31,53 @@ export async function makePostgres(): Promise<PostgresUnderTest> {
     await database.drop();
     throw error;
   }
+}
+
+/** What a suite declared with eachStore reaches; store and ws exist only while its tests run. */
+export interface StoreSuite {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly store: Store;
+  /** A workspace of the current test's own: tenant isolation keeps the tests of a suite apart. */
+  readonly ws: Workspace;
+}
+
+/**
+ * Declares `suite` once for SQLite and once for PostgreSQL (`%s` in the title names which). Each
+ * opens its store once, on a database of its own, and drops it after the last test; every test gets
+ * a new workspace.
+ */
+export function eachStore(title: string, suite: (ctx: StoreSuite) => void): void {
+  describe.each([
+    ['sqlite', makeSqlite],
+    ['postgres', makePostgres],
+  ] as const)(title, (dialect, make: () => Promise<StoreUnderTest>) => {
+    let subject: StoreUnderTest | undefined;
+    let ws: Workspace | undefined;
+    let workspaces = 0;
+    beforeAll(async () => {
+      subject = await make();
+    });
+    afterAll(() => subject?.cleanup());
+    beforeEach(async () => {
+      ws = await opened(subject).store.createWorkspace(`Workspace ${++workspaces}`);
+    });
+    suite({
+      dialect,
+      get store() {
+        return opened(subject).store;
+      },
+      get ws() {
+        return opened(ws);
+      },
+    });
+  });
+}
+
+// A suite's body runs while vitest collects the tests, before any store is open: reading the store
+// there would otherwise hand it undefined and fail far from the cause.
+function opened<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('eachStore: no store is open here; read ctx.store and ctx.ws inside hooks and tests');
+  return value;
 }
 
 export const DAY_1 = '2026-11-18T09:00:00.000Z';
