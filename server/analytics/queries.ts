@@ -5,6 +5,8 @@ import type { SqlDb } from '../store/sql.ts';
 import type { JourneyInput, MeasuresInput } from '../protocol/analytics.ts';
 import type { AccountMetrics } from './evaluate.ts';
 import { alertFeed } from './alert-feed.ts';
+import { type AccountSelection, accountWhere } from './account-selection.ts';
+import { tierMatrix } from './account-spread.ts';
 import { DEFAULT_JOURNEY } from './defaults.ts';
 import type { Definitions } from './evaluate.ts';
 import { windowStart } from './usage.ts';
@@ -20,14 +22,7 @@ export const ACCOUNT_SORTS = {
   lastTouch: 'last_touch_at',
 } as const;
 
-export interface AccountFilter {
-  stage?: string[];
-  health?: ('green' | 'yellow' | 'red' | 'unknown')[];
-  seatTier?: string[];
-  tenureTier?: string[];
-  contact?: ('recent' | 'stale')[];
-  journey?: string[];
-  q?: string;
+export interface AccountFilter extends AccountSelection {
   sort: keyof typeof ACCOUNT_SORTS;
   order: 'asc' | 'desc';
   limit: number;
@@ -38,38 +33,10 @@ export interface AccountRow extends AccountMetrics {
   name: string;
 }
 
-function where(ws: string, f: Omit<AccountFilter, 'sort' | 'order' | 'limit' | 'offset'>): [string, unknown[]] {
-  const clauses = ['workspace_id = ?'];
-  const params: unknown[] = [ws];
-  const anyOf = (column: string, values: readonly string[] | undefined) => {
-    if (!values?.length) return;
-    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  anyOf('stage', f.stage);
-  anyOf('seat_tier', f.seatTier);
-  anyOf('tenure_tier', f.tenureTier);
-  anyOf('contact', f.contact);
-  anyOf('journey', f.journey);
-  if (f.health?.length) {
-    const colours = f.health.filter((h) => h !== 'unknown');
-    const parts = colours.length ? [`health_colour IN (${colours.map(() => '?').join(', ')})`] : [];
-    if (f.health.includes('unknown')) parts.push('health_colour IS NULL');
-    clauses.push(`(${parts.join(' OR ')})`);
-    params.push(...colours);
-  }
-  if (f.q) {
-    clauses.push('(lower(name) LIKE ? OR lower(account_id) LIKE ?)');
-    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
-    params.push(like, like);
-  }
-  return [clauses.join(' AND '), params];
-}
-
 const toRow = (r: { name: string; body: string }): AccountRow => ({ ...(JSON.parse(r.body) as AccountMetrics), name: r.name });
 
 export async function listAccountMetrics(sql: SqlDb, ws: string, f: AccountFilter): Promise<{ total: number; accounts: AccountRow[] }> {
-  const [clause, params] = where(ws, f);
+  const [clause, params] = accountWhere(ws, f);
   const column = ACCOUNT_SORTS[f.sort];
   // Unknowns (no health, never touched) sort last either way; ties by id keep pages stable.
   const order = `${column} IS NULL, ${column} ${f.order === 'asc' ? 'ASC' : 'DESC'}, account_id ASC`;
@@ -150,10 +117,6 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
     'SELECT health_colour AS colour, count(*) AS n FROM account_metrics WHERE workspace_id = ? GROUP BY health_colour',
     [ws],
   );
-  const matrix = await sql.all<{ seat: string | null; tenure: string | null; n: number }>(
-    'SELECT seat_tier AS seat, tenure_tier AS tenure, count(*) AS n FROM account_metrics WHERE workspace_id = ? GROUP BY seat_tier, tenure_tier',
-    [ws],
-  );
   const adoption = await sql.all<{ kind: string; feature: string; n: number }>(
     `SELECT subject_kind AS kind, feature_key AS feature, count(*) AS n FROM feature_usage WHERE workspace_id = ? GROUP BY subject_kind, feature_key`,
     [ws],
@@ -170,11 +133,7 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
     funnels: journeys.map((j) => ({ journey: j.key, name: j.name, accounts: funnel(accountStages, j), users: funnel(userStages, j) })),
     coverage: { periodDays: measures.coverageDays, activeAccounts: active, touchedAccounts: touched, rate: ratio(touched, active) },
     health: Object.fromEntries(['green', 'yellow', 'red', 'unknown'].map((c) => [c, Number(health.find((h) => (h.colour ?? 'unknown') === c)?.n ?? 0)])),
-    tierMatrix: {
-      seat: [...defs.tiers.seat.map((t) => t.name), null],
-      tenure: defs.tiers.tenure.map((t) => t.name),
-      cells: matrix.map((m) => ({ seat: m.seat, tenure: m.tenure, accounts: Number(m.n) })),
-    },
+    tierMatrix: await tierMatrix(sql, ws, defs.tiers, {}),
     featureAdoption: defs.features.map((f) => {
       const accounts = Number(adoption.find((a) => a.kind === 'account' && a.feature === f.key)?.n ?? 0);
       const users = Number(adoption.find((a) => a.kind === 'user' && a.feature === f.key)?.n ?? 0);

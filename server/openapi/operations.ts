@@ -3,7 +3,7 @@
 // is registered without an entry here, or an entry names a route that does not exist.
 import type { z } from 'zod';
 import { alertQuery } from '../routes/admin/analytics.ts';
-import { accountQuery } from '../routes/admin/accounts.ts';
+import { accountQuery, accountSelectionQuery } from '../routes/admin/accounts.ts';
 import { explainQuery, pageQuery as answersQuery } from '../routes/admin/campaign-insights.ts';
 import { listQuery as campaignListQuery } from '../routes/admin/campaigns.ts';
 import { recentEventsQuery } from '../routes/admin/events.ts';
@@ -193,6 +193,39 @@ const accounts: Operation[] = [
     method: 'get', path: '/api/v1/accounts/:id', tag: 'Accounts', auth: 'secret', summary: 'One account in detail', params: { id: 'the account id (groupId)' },
     reply: { status: 200, description: '`account` (its metrics), `users` (stage and certification per user), `leaderboards` (per certification program), `history` (daily snapshots: stage, health, tiers), `touches`, `alerts`, `featureUse` (per day, last 30 days), `messages` (shown, clicked, dismissed, completed by its users)' },
     errors: { 404: ['account_not_found'] },
+  },
+  {
+    method: 'get', path: '/api/v1/tier-matrix', tag: 'Accounts', auth: 'secret', query: accountSelectionQuery, summary: 'Accounts per seat tier × tenure tier cell, under the list\'s filters',
+    description: 'The filters of GET /api/v1/accounts (no sort or paging), counted in one query: the cells add up to the `total` the list reports for the same filters.',
+    reply: {
+      status: 200,
+      description: 'Tier names in order (`seat` ends with null: accounts without active users), the cells that have accounts, and their `total`',
+      schema: object({
+        seat: arrayOf({ type: ['string', 'null'] }),
+        tenure: arrayOf({ type: 'string' }),
+        cells: arrayOf(object({ seat: { type: ['string', 'null'] }, tenure: { type: ['string', 'null'] }, accounts: { type: 'integer' } })),
+        total: { type: 'integer' },
+      }),
+    },
+    errors: { 400: ['invalid_query'] },
+  },
+  {
+    method: 'get', path: '/api/v1/account-rates', tag: 'Accounts', auth: 'secret', query: accountSelectionQuery, summary: 'Deployment and utilization rate of every account under the list\'s filters',
+    description: 'For the deployment × utilization scatter: all matching accounts (no paging), lowest health first, as parallel arrays (entry i of each is one account). Rates are rounded to 3 decimals; accounts missing either rate are only counted in `unplotted`.',
+    reply: {
+      status: 200,
+      description: '`total` accounts under the filters, `unplotted`, and the columns `accountId`, `name`, `deployment`, `utilization`, `contact` (recent or stale)',
+      schema: object({
+        total: { type: 'integer' },
+        unplotted: { type: 'integer' },
+        accountId: arrayOf({ type: 'string' }),
+        name: arrayOf({ type: 'string' }),
+        deployment: arrayOf({ type: 'number' }),
+        utilization: arrayOf({ type: 'number' }),
+        contact: arrayOf({ enum: ['recent', 'stale'] }),
+      }),
+    },
+    errors: { 400: ['invalid_query'] },
   },
   { method: 'get', path: '/api/v1/accounts/:id/touches', tag: 'Accounts', auth: 'secret', summary: 'The CS touch log of an account', params: { id: 'the account id (groupId)' }, reply: { status: 200, description: 'The latest 500 touches, newest first', schema: object({ touches: arrayOf(touch) }) } },
   {

@@ -16,7 +16,8 @@ import type { Store } from '../../store/store.ts';
 const list = <T extends z.ZodType<string, string>>(item: T) =>
   z.preprocess((s) => (typeof s === 'string' ? s.split(',').map((v) => v.trim()).filter(Boolean) : s), z.array(item).max(50)).optional();
 
-export const accountQuery = z.object({
+/** Which accounts: the list's filters, shared by the tier matrix and the scatter's rates. */
+export const accountSelectionQuery = z.object({
   stage: list(z.string().max(64)),
   health: list(z.enum(['green', 'yellow', 'red', 'unknown'])),
   seatTier: list(z.string().max(16)),
@@ -24,6 +25,9 @@ export const accountQuery = z.object({
   contact: list(z.enum(['recent', 'stale'])),
   journey: list(z.string().max(64)),
   q: z.string().max(200).optional(),
+});
+
+export const accountQuery = accountSelectionQuery.extend({
   sort: z.enum(Object.keys(ACCOUNT_SORTS) as [keyof typeof ACCOUNT_SORTS]).default('health'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),

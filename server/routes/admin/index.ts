@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { adminAuth, type AuthedEnv } from '../../middleware/auth.ts';
 import type { ConsoleAuthOptions } from '../../middleware/console-session.ts';
 import type { Store } from '../../store/store.ts';
+import { accountRateRoutes, tierMatrixRoutes } from './account-spread.ts';
 import { accountCsvRoutes, accountRoutes } from './accounts.ts';
 import { alertRoutes, overviewRoutes, userRoutes } from './analytics.ts';
 import { keyedDefinitionRoutes, singletonDefinitionRoutes } from './definitions.ts';
@@ -23,6 +24,8 @@ export function adminRoutes(store: Store, auth: ConsoleAuthOptions) {
     .route('/audiences', audienceRoutes(store))
     .route('/accounts.csv', accountCsvRoutes(store))
     .route('/accounts', accountRoutes(store))
+    .route('/tier-matrix', tierMatrixRoutes(store))
+    .route('/account-rates', accountRateRoutes(store))
     .route('/users', userRoutes(store))
     .route('/overview', overviewRoutes(store))
     .route('/alerts', alertRoutes(store))
