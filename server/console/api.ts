@@ -2,6 +2,7 @@
 // (httpOnly cookie, X-CSRF-Token on every change) is the normal way in; a workspace secret key
 // (Authorization: Bearer sk_…) also works, for set-up before anyone has a login.
 // Response types come from the server modules with `import type`, so nothing server-side is bundled.
+import type { AccountRates, TierMatrix } from '../analytics/account-spread.ts';
 import type { AccountRow, overview } from '../analytics/queries.ts';
 import type { previewDefinitions } from '../analytics/preview.ts';
 import type { Explanation } from '../engine/explain.ts';
@@ -18,7 +19,7 @@ import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithS
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { CampaignVersion, StoredEvent } from '../store/store.ts';
 
-export type { AccountRow, CertificationProgress, SessionInfo };
+export type { AccountRates, AccountRow, CertificationProgress, SessionInfo, TierMatrix };
 export type Overview = Awaited<ReturnType<typeof overview>>;
 export type Preview = Awaited<ReturnType<typeof previewDefinitions>>;
 export type HealthColour = 'green' | 'yellow' | 'red';
@@ -52,8 +53,8 @@ export interface AccountsPage {
   accounts: AccountRow[];
 }
 
-/** Filters and sort of GET /api/v1/accounts; lists are sent comma-separated. */
-export interface AccountQuery {
+/** Which accounts: the filters of GET /api/v1/accounts, /tier-matrix and /account-rates; lists are sent comma-separated. */
+export interface AccountSelection {
   stage?: string[];
   health?: string[];
   seatTier?: string[];
@@ -61,6 +62,10 @@ export interface AccountQuery {
   contact?: string[];
   journey?: string[];
   q?: string;
+}
+
+/** Filters, sort and page of GET /api/v1/accounts. */
+export interface AccountQuery extends AccountSelection {
   sort?: string;
   order?: 'asc' | 'desc';
   limit?: number;
@@ -257,6 +262,8 @@ export function createClient(credentials: Credentials, options: { base?: string;
 
     overview: () => get<Overview>('/overview'),
     accounts: (query: AccountQuery) => get<AccountsPage>(`/accounts${queryString({ ...query })}`),
+    tierMatrix: (selection: AccountSelection) => get<TierMatrix>(`/tier-matrix${queryString({ ...selection })}`),
+    accountRates: (selection: AccountSelection) => get<AccountRates>(`/account-rates${queryString({ ...selection })}`),
     accountsCsv: (query: AccountQuery) => send('GET', `/accounts.csv${queryString({ ...query, limit: undefined, offset: undefined })}`).then((r) => r.blob()),
     account: (id: string) => get<AccountDetail>(`/accounts/${enc(id)}`),
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),

@@ -3,7 +3,8 @@
 // change is a URL change, and the API is asked for exactly what the URL says.
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountFilters, accountQuery, accountsHref, filtersFromQuery, isTierCellSelected, sortAccountsBy, showAccountsPage, toggleTierCell, updateAccountFilters,
+  accountFilters, accountQuery, accountSelection, accountsHref, filtersFromQuery, isTierCellInTable, isTierCellSelected, matrixSelection, sortAccountsBy, showAccountsPage, toggleTierCell,
+  updateAccountFilters,
 } from '../../server/console/state/accounts.ts';
 import { href, navigate, parseRoute, route } from '../../server/console/state/route.ts';
 
@@ -82,5 +83,25 @@ describe('seat tier × tenure tier cells', () => {
     navigate('#/accounts?health=red&seatTier=A&tenureTier=a');
     toggleTierCell('C', 'b');
     expect(location.hash).toBe('#/accounts?health=red&seatTier=C&tenureTier=b');
+  });
+});
+
+describe('what the charts are asked for', () => {
+  it('the scatter plots every account the table lists, on every page and whatever the sort', () => {
+    navigate('#/accounts?health=red&seatTier=B&q=dental&sort=name&offset=100');
+    expect(accountSelection.value).toEqual({ stage: [], health: ['red'], seatTier: ['B'], tenureTier: [], contact: [], journey: [], q: 'dental' });
+  });
+
+  it('the matrix counts under every filter but its own tiers, so each cell says what clicking it would show', () => {
+    navigate('#/accounts?health=red&contact=stale&seatTier=B&tenureTier=d');
+    expect(matrixSelection.value).toEqual({ stage: [], health: ['red'], contact: ['stale'], journey: [], q: undefined });
+  });
+
+  it('knows which cells the table includes: all without tier filters, else those the filters name', () => {
+    expect(isTierCellInTable(accountFilters.value, null, 'a')).toBe(true);
+    navigate('#/accounts?seatTier=A,B');
+    expect(isTierCellInTable(accountFilters.value, 'B', 'c')).toBe(true);
+    expect(isTierCellInTable(accountFilters.value, 'C', 'c')).toBe(false);
+    expect(isTierCellInTable(accountFilters.value, null, 'c')).toBe(false);
   });
 });

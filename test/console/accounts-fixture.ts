@@ -1,5 +1,6 @@
-// Account rows as GET /api/v1/accounts returns them, in any number, for rendering tests.
-import type { AccountRow, Overview } from '../../server/console/api.ts';
+// Account rows as GET /api/v1/accounts returns them, in any number, for rendering tests, and the
+// tier matrix and rates the server would compute from them.
+import type { AccountRates, AccountRow, Overview, TierMatrix } from '../../server/console/api.ts';
 
 const SEATS = ['A', 'B', 'C', 'D'] as const;
 const TENURES = ['a', 'b', 'c', 'd'] as const;
@@ -41,10 +42,35 @@ export function accountRows(n: number): AccountRow[] {
   return Array.from({ length: n }, (_, i) => accountRow(i));
 }
 
-/** The parts of the overview the accounts screen reads: funnels (stage names) and the tier matrix. */
-export function overviewOf(rows: AccountRow[]): Overview {
+/** GET /api/v1/tier-matrix over these rows. */
+export function matrixOf(rows: AccountRow[]): TierMatrix {
   const cells = new Map<string, number>();
   for (const r of rows) cells.set(`${r.seatTier}/${r.tenureTier}`, (cells.get(`${r.seatTier}/${r.tenureTier}`) ?? 0) + 1);
+  return {
+    seat: [...SEATS, null],
+    tenure: [...TENURES],
+    cells: [...cells].map(([key, accounts]) => ({ seat: key.split('/')[0]!, tenure: key.split('/')[1]!, accounts })),
+    total: rows.length,
+  };
+}
+
+/** GET /api/v1/account-rates over these rows: lowest health first, those without both rates only counted. */
+export function ratesOf(rows: AccountRow[]): AccountRates {
+  const sorted = [...rows].sort((a, b) => a.health.score! - b.health.score! || a.accountId.localeCompare(b.accountId));
+  const plotted = sorted.filter((r) => r.deploymentRate !== null && r.utilizationRate !== null);
+  return {
+    total: rows.length,
+    unplotted: rows.length - plotted.length,
+    accountId: plotted.map((r) => r.accountId),
+    name: plotted.map((r) => r.name),
+    deployment: plotted.map((r) => r.deploymentRate!),
+    utilization: plotted.map((r) => r.utilizationRate!),
+    contact: plotted.map((r) => r.contact),
+  };
+}
+
+/** The parts of the overview the accounts screen reads: funnels (stage names). */
+export function overviewOf(rows: AccountRow[]): Overview {
   const stages = ['signed_up', 'onboarded', 'adopted', 'champion'];
   const equation = { customers: rows.length, onboarded: 0, adopted: 0, onboardingRate: null, adoptionRate: null, successfulCustomers: 0 };
   return {
@@ -54,11 +80,7 @@ export function overviewOf(rows: AccountRow[]): Overview {
     funnels: [{ journey: 'default', name: 'Adoption journey', accounts: stages.map((s) => ({ stage: s, name: s.replace('_', ' '), at: 0, reached: 0 })), users: [] }],
     coverage: { periodDays: 30, activeAccounts: rows.length, touchedAccounts: 0, rate: 0 },
     health: { green: 0, yellow: 0, red: 0, unknown: 0 },
-    tierMatrix: {
-      seat: [...SEATS, null],
-      tenure: [...TENURES],
-      cells: [...cells].map(([key, accounts]) => ({ seat: key.split('/')[0]!, tenure: key.split('/')[1]!, accounts })),
-    },
+    tierMatrix: matrixOf(rows),
     featureAdoption: [],
     alerts: { open: 0, latest: [] },
   };

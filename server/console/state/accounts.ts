@@ -1,7 +1,7 @@
 // The accounts screen's filters and sort, read from and written to the URL so that
 // #/accounts?health=red&seatTier=A is a shareable view and Back undoes a filter.
 import { computed } from '@preact/signals';
-import type { AccountQuery } from '../api.ts';
+import type { AccountQuery, AccountSelection } from '../api.ts';
 import { href, navigate, route } from './route.ts';
 
 export const ACCOUNT_LIST_FILTERS = ['stage', 'health', 'seatTier', 'tenureTier', 'contact', 'journey'] as const;
@@ -54,10 +54,25 @@ export function accountsHref(f: AccountFilters): string {
 
 export const accountFilters = computed(() => filtersFromQuery(route.value.query));
 
+/** The accounts the table shows, on every page: what the scatter plots. */
+export const accountSelection = computed<AccountSelection>(() => {
+  const f = accountFilters.value;
+  return { ...Object.fromEntries(ACCOUNT_LIST_FILTERS.map((name) => [name, f[name]])), q: f.q.trim() || undefined };
+});
+
+/**
+ * What the seat × tenure matrix counts: the selection without its own tier filters, so that with
+ * a cell chosen the other cells still say how many accounts clicking them would show.
+ */
+export const matrixSelection = computed<AccountSelection>(() => {
+  const { seatTier: _seat, tenureTier: _tenure, ...others } = accountSelection.value;
+  return others;
+});
+
 /** What GET /api/v1/accounts is asked for the current table page. */
 export const accountQuery = computed<AccountQuery>(() => {
   const f = accountFilters.value;
-  return { ...Object.fromEntries(ACCOUNT_LIST_FILTERS.map((name) => [name, f[name]])), q: f.q.trim() || undefined, sort: f.sort, order: f.order, limit: PAGE_SIZE, offset: f.offset };
+  return { ...accountSelection.value, sort: f.sort, order: f.order, limit: PAGE_SIZE, offset: f.offset };
 });
 
 export const activeFilterCount = computed(() => {
@@ -89,6 +104,11 @@ export function showAccountsPage(offset: number): void {
 /** Whether the table shows exactly this seat × tenure cell. */
 export function isTierCellSelected(f: AccountFilters, seat: string, tenure: string): boolean {
   return f.seatTier.length === 1 && f.seatTier[0] === seat && f.tenureTier.length === 1 && f.tenureTier[0] === tenure;
+}
+
+/** Whether the table's tier filters let this cell's accounts in (no tier filter lets all in). */
+export function isTierCellInTable(f: AccountFilters, seat: string | null, tenure: string): boolean {
+  return (f.seatTier.length === 0 || (seat !== null && f.seatTier.includes(seat))) && (f.tenureTier.length === 0 || f.tenureTier.includes(tenure));
 }
 
 /** Click a cell of the seat × tenure matrix: show only that cell, or click again to show all. */

@@ -1,10 +1,10 @@
 // Accounts: whom to help first. Filters and sort live in the URL; the seat × tenure matrix and
 // the deployment × utilization scatter narrow the list; each row opens the account or logs a touch.
 import { useState } from 'preact/hooks';
-import type { AccountRow, AccountsPage, Overview } from '../../api.ts';
+import type { AccountRates, AccountRow, AccountsPage, Overview, TierMatrix as Matrix } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { client } from '../../state.ts';
-import { accountFilters, accountQuery, PAGE_SIZE, showAccountsPage } from '../../state/accounts.ts';
+import { accountFilters, accountQuery, accountSelection, matrixSelection, PAGE_SIZE, showAccountsPage } from '../../state/accounts.ts';
 import { announce } from '../../state/notice.ts';
 import { type Resource, useResource } from '../../use-resource.ts';
 import { Panel, Screen } from '../screen.tsx';
@@ -14,9 +14,6 @@ import { Scatter } from './scatter.tsx';
 import { AccountsTable, type StageNames } from './table.tsx';
 import { TierMatrix } from './tier-matrix.tsx';
 import { TouchDialog } from './touch-dialog.tsx';
-
-/** The scatter plots at most this many accounts: the lowest-health ones under the current filters. */
-export const SCATTER_LIMIT = 500;
 
 function Pager({ page }: { page: AccountsPage }) {
   const { offset, total } = page;
@@ -43,28 +40,31 @@ export function stageNamesOf(overview: Overview | null): StageNames {
 
 export interface AccountsViewProps {
   page: Resource<AccountsPage>;
-  spread: Resource<AccountsPage>;
+  /** Deployment and utilization of every account under the filters. */
+  rates: Resource<AccountRates>;
+  matrix: Resource<Matrix>;
+  /** Stage names and the filters' choices. */
   overview: Resource<Overview>;
-  retry: { page: () => void; spread: () => void; overview: () => void };
+  retry: { page: () => void; rates: () => void; matrix: () => void };
   onLogTouch: (account: AccountRow) => void;
 }
 
 /** Everything below the heading, from loaded data: what the render budget is measured on. */
-export function AccountsView({ page, spread, overview, retry, onLogTouch }: AccountsViewProps) {
+export function AccountsView({ page, rates, matrix, overview, retry, onLogTouch }: AccountsViewProps) {
   const loadedOverview = overview.status === 'ready' ? overview.data : null;
   const stageNames = stageNamesOf(loadedOverview);
   return (
     <>
-      <AccountFilterBar overview={loadedOverview} />
+      <AccountFilterBar overview={loadedOverview} tiers={matrix.status === 'ready' ? matrix.data : null} />
       <div class="grid two">
         <Panel title="Seat tier × tenure tier" id="tier-matrix">
-          <Loaded resource={overview} retry={retry.overview}>
-            {(o) => <TierMatrix matrix={o.tierMatrix} />}
+          <Loaded resource={matrix} retry={retry.matrix}>
+            {(m) => <TierMatrix matrix={m} />}
           </Loaded>
         </Panel>
         <Panel title="Deployment × utilization" id="scatter">
-          <Loaded resource={spread} retry={retry.spread} isEmpty={(p) => p.accounts.length === 0} empty="No accounts match these filters.">
-            {(p) => <Scatter accounts={p.accounts} total={p.total} />}
+          <Loaded resource={rates} retry={retry.rates} isEmpty={(r) => r.total === 0} empty="No accounts match these filters.">
+            {(r) => <Scatter rates={r} />}
           </Loaded>
         </Panel>
       </div>
@@ -122,18 +122,23 @@ function ExportCsv() {
 export function AccountsScreen() {
   const api = client.value!;
   const query = accountQuery.value;
-  const { sort: _sort, order: _order, offset: _offset, limit: _limit, ...filters } = query;
+  const selection = accountSelection.value;
+  const counted = matrixSelection.value;
   const [page, retryPage] = useResource(() => api.accounts(query), [api, JSON.stringify(query)]);
-  const [spread, retrySpread] = useResource(() => api.accounts({ ...filters, sort: 'health', order: 'asc', limit: SCATTER_LIMIT, offset: 0 }), [api, JSON.stringify(filters)]);
-  const [overview, retryOverview] = useResource(() => api.overview(), [api]);
+  // Paging and sorting the table leave the charts as they are; choosing a matrix cell leaves the matrix.
+  const [rates, retryRates] = useResource(() => api.accountRates(selection), [api, JSON.stringify(selection)]);
+  const [matrix, retryMatrix] = useResource(() => api.tierMatrix(counted), [api, JSON.stringify(counted)]);
+  const [overview] = useResource(() => api.overview(), [api]);
   const [touching, setTouching] = useState<AccountRow | null>(null);
+  // A touch changes the account's contact recency: its row, its dot's colour, and the contact filter's counts.
   const logged = () => {
     retryPage();
-    retrySpread();
+    retryRates();
+    retryMatrix();
   };
   return (
     <Screen title="Accounts" lead="Lowest health first: who needs help now." actions={<ExportCsv />}>
-      <AccountsView page={page} spread={spread} overview={overview} retry={{ page: retryPage, spread: retrySpread, overview: retryOverview }} onLogTouch={setTouching} />
+      <AccountsView page={page} rates={rates} matrix={matrix} overview={overview} retry={{ page: retryPage, rates: retryRates, matrix: retryMatrix }} onLogTouch={setTouching} />
       {touching && <TouchDialog account={touching} onClose={() => setTouching(null)} onLogged={logged} />}
     </Screen>
   );

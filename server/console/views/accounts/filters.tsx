@@ -1,6 +1,6 @@
 // The accounts table's filters. Every change goes into the URL (see state/accounts.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { Overview } from '../../api.ts';
+import type { Overview, TierMatrix } from '../../api.ts';
 
 import { accountFilters, activeFilterCount, clearAccountFilters, type ListFilter, updateAccountFilters } from '../../state/accounts.ts';
 
@@ -57,10 +57,10 @@ function Search() {
   );
 }
 
-export function AccountFilterBar({ overview }: { overview: Overview | null }) {
+/** Stages and journeys come from the overview's funnels, tier names from the matrix; null until loaded. */
+export function AccountFilterBar({ overview, tiers }: { overview: Overview | null; tiers: Pick<TierMatrix, 'seat' | 'tenure'> | null }) {
   const stages = new Map<string, string>();
   for (const f of overview?.funnels ?? []) for (const s of f.accounts) if (!stages.has(s.stage)) stages.set(s.stage, s.name);
-  const tiers = overview?.tierMatrix;
   return (
     <div class="filters">
       <Search />

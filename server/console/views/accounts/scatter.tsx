@@ -1,8 +1,10 @@
 // Deployment (up) × utilization (right), one dot per account coloured by contact recency:
 // blue = touched by CS recently, red = not. The bottom-left quadrant needs help first, and a red
 // dot there is the top priority; those accounts are listed under the chart as links, too.
-import { useState } from 'preact/hooks';
-import type { AccountRow } from '../../api.ts';
+// Every account under the filters is plotted (10,000 and more): the dots of one colour are one
+// SVG path, and the pointer finds the nearest dot instead of each dot listening for it.
+import { useMemo, useState } from 'preact/hooks';
+import type { AccountRates } from '../../api.ts';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { navigate } from '../../state/route.ts';
 
@@ -16,7 +18,6 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 36 };
 const plotW = W - PAD.left - PAD.right;
 const plotH = H - PAD.top - PAD.bottom;
 
-export const contactColour = (a: Pick<AccountRow, 'contact'>): string => CONTACT_COLOURS[a.contact];
 const clamp = (rate: number) => Math.max(0, Math.min(1, rate));
 export const dotX = (utilization: number) => PAD.left + clamp(utilization) * plotW;
 export const dotY = (deployment: number) => PAD.top + (1 - clamp(deployment)) * plotH;
@@ -32,33 +33,88 @@ export function jitter(accountId: string): number {
   return ((hash % 1000) / 1000) * JITTER;
 }
 
-export const needsHelp = (a: AccountRow) => a.deploymentRate !== null && a.utilizationRate !== null && a.deploymentRate < HELP && a.utilizationRate < HELP;
+/** Smaller dots when there are many, so a dense cloud still shows its shape. */
+export const dotRadius = (n: number) => (n > 2000 ? 2.5 : n > 500 ? 3.5 : 5);
 
-const accountOf = (event: Event) => (event.target as Element).getAttribute?.('data-account');
+/** How far (in chart units) from a dot the pointer may be and still pick it. */
+const PICK_DISTANCE = 8;
 
-export function Scatter({ accounts, total }: { accounts: AccountRow[]; total: number }) {
-  const [hovered, setHovered] = useState<AccountRow | null>(null);
-  const plotted = accounts.filter((a) => a.deploymentRate !== null && a.utilizationRate !== null);
-  // One listener for all dots rather than one per dot: hundreds of dots render noticeably faster.
-  const open = (event: Event) => {
-    const id = accountOf(event);
-    if (id) navigate(`#/accounts/${encodeURIComponent(id)}`);
+export interface Plot {
+  x: Float64Array;
+  y: Float64Array;
+  /** Each colour's dots as one path: a zero-length line per dot, drawn with round caps. */
+  paths: Record<keyof typeof CONTACT_COLOURS, string>;
+}
+
+export function plotOf(rates: AccountRates): Plot {
+  const n = rates.accountId.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const parts: Record<keyof typeof CONTACT_COLOURS, string[]> = { recent: [], stale: [] };
+  for (let i = 0; i < n; i++) {
+    const id = rates.accountId[i]!;
+    x[i] = dotX(rates.utilization[i]!) + jitter(id);
+    y[i] = dotY(rates.deployment[i]!) + jitter(`${id}/y`);
+    parts[rates.contact[i]!].push(`M${x[i]!.toFixed(1)} ${y[i]!.toFixed(1)}h0`);
+  }
+  return { x, y, paths: { recent: parts.recent.join(''), stale: parts.stale.join('') } };
+}
+
+/** The index of the dot nearest (cx, cy) within `within` chart units, or -1. */
+export function nearestDot(plot: Pick<Plot, 'x' | 'y'>, cx: number, cy: number, within = PICK_DISTANCE): number {
+  let best = -1;
+  let bestDistance = within * within;
+  for (let i = 0; i < plot.x.length; i++) {
+    const dx = plot.x[i]! - cx;
+    const dy = plot.y[i]! - cy;
+    const distance = dx * dx + dy * dy;
+    if (distance <= bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * A pointer position in chart units. The SVG keeps its aspect ratio inside its box (centred),
+ * so the box may have margins on two sides when CSS caps its height.
+ */
+export function toChart(box: { left: number; top: number; width: number; height: number }, clientX: number, clientY: number): [number, number] {
+  const scale = Math.min(box.width / W, box.height / H) || 1;
+  return [(clientX - box.left - (box.width - W * scale) / 2) / scale, (clientY - box.top - (box.height - H * scale) / 2) / scale];
+}
+
+const needsHelp = (rates: AccountRates, i: number) => rates.deployment[i]! < HELP && rates.utilization[i]! < HELP;
+
+export function Scatter({ rates }: { rates: AccountRates }) {
+  const plot = useMemo(() => plotOf(rates), [rates]);
+  const [hovered, setHovered] = useState(-1);
+  const n = rates.accountId.length;
+  const r = dotRadius(n);
+  const dotAt = (event: MouseEvent) => {
+    const [cx, cy] = toChart((event.currentTarget as Element).getBoundingClientRect(), event.clientX, event.clientY);
+    return nearestDot(plot, cx, cy, Math.max(PICK_DISTANCE, r));
   };
-  const hover = (event: Event) => {
-    const id = accountOf(event);
-    setHovered(id ? (plotted.find((a) => a.accountId === id) ?? null) : null);
+  const open = (event: MouseEvent) => {
+    const i = dotAt(event);
+    if (i >= 0) navigate(`#/accounts/${encodeURIComponent(rates.accountId[i]!)}`);
   };
-  const priority = plotted.filter((a) => needsHelp(a) && a.contact === 'stale');
+  // Lowest health first, as the server sends them.
+  const priority: number[] = [];
+  for (let i = 0; i < n; i++) if (rates.contact[i] === 'stale' && needsHelp(rates, i)) priority.push(i);
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <figure class="scatter">
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="group"
-        aria-label={`Deployment against utilization for ${plotted.length} accounts; ${priority.length} need help and have no recent CS touch`}
+        aria-label={`Deployment against utilization for ${n} accounts; ${priority.length} need help and have no recent CS touch`}
+        data-plotted={n}
+        class={hovered >= 0 ? 'picking' : undefined}
         onClick={open}
-        onMouseOver={hover}
-        onMouseLeave={() => setHovered(null)}
+        onMouseMove={(event) => setHovered(dotAt(event))}
+        onMouseLeave={() => setHovered(-1)}
       >
         <rect class="help-zone" x={PAD.left} y={dotY(HELP)} width={dotX(HELP) - PAD.left} height={PAD.top + plotH - dotY(HELP)} />
         <text class="zone-label" x={PAD.left + 6} y={PAD.top + plotH - 6}>
@@ -82,15 +138,18 @@ export function Scatter({ accounts, total }: { accounts: AccountRow[]; total: nu
         <text class="axis" transform={`translate(12 ${PAD.top + plotH / 2}) rotate(-90)`} text-anchor="middle">
           deployment →
         </text>
-        <g class="dots">
-          {plotted.map((a) => (
-            <circle key={a.accountId} data-account={a.accountId} cx={dotX(a.utilizationRate!) + jitter(a.accountId)} cy={dotY(a.deploymentRate!) + jitter(`${a.accountId}/y`)} r={5} fill={contactColour(a)} />
-          ))}
+        <g class="dots" stroke-width={r * 2}>
+          {/* Red last: the accounts nobody has talked to stay on top. */}
+          <path class="contact-recent" d={plot.paths.recent} stroke={CONTACT_COLOURS.recent} />
+          <path class="contact-stale" d={plot.paths.stale} stroke={CONTACT_COLOURS.stale} />
         </g>
-        {hovered && (
-          <text class="hover-label" x={PAD.left + 6} y={PAD.top + 12}>
-            {hovered.name}: deployment {formatPercent(hovered.deploymentRate)}, utilization {formatPercent(hovered.utilizationRate)}, contact {hovered.contact}
-          </text>
+        {hovered >= 0 && (
+          <>
+            <circle class="hovered-dot" cx={plot.x[hovered]} cy={plot.y[hovered]} r={r + 2} fill={CONTACT_COLOURS[rates.contact[hovered]!]} />
+            <text class="hover-label" x={PAD.left + 6} y={PAD.top + 12}>
+              {rates.name[hovered]}: deployment {formatPercent(rates.deployment[hovered]!)}, utilization {formatPercent(rates.utilization[hovered]!)}, contact {rates.contact[hovered]}
+            </text>
+          </>
         )}
       </svg>
       <figcaption>
@@ -100,23 +159,19 @@ export function Scatter({ accounts, total }: { accounts: AccountRow[]; total: nu
         <span class="legend-item">
           <span class="dot" style={{ background: CONTACT_COLOURS.stale }} aria-hidden="true" /> no recent touch
         </span>
-        {total > accounts.length && (
-          <span class="muted small">
-            the {formatNumber(accounts.length)} lowest-health of {formatNumber(total)} accounts
-          </span>
-        )}
-        {accounts.length > plotted.length && <span class="muted small">{formatNumber(accounts.length - plotted.length)} without deployment or utilization data (no seat count, no key features) are not plotted</span>}
+        <span class="muted small">{formatNumber(n)} accounts plotted</span>
+        {rates.unplotted > 0 && <span class="muted small">{formatNumber(rates.unplotted)} without deployment or utilization data (no seat count, no key features) are not plotted</span>}
       </figcaption>
       {priority.length > 0 && (
         <div class="priority">
           <strong>Top priority</strong> (needs help, no recent touch):{' '}
-          {priority.slice(0, 8).map((a, i) => (
-            <span key={a.accountId}>
-              {i > 0 && ', '}
-              <a href={`#/accounts/${encodeURIComponent(a.accountId)}`}>{a.name}</a>
+          {priority.slice(0, 8).map((i, k) => (
+            <span key={rates.accountId[i]}>
+              {k > 0 && ', '}
+              <a href={`#/accounts/${encodeURIComponent(rates.accountId[i]!)}`}>{rates.name[i]}</a>
             </span>
           ))}
-          {priority.length > 8 && <span class="muted"> and {priority.length - 8} more</span>}
+          {priority.length > 8 && <span class="muted"> and {formatNumber(priority.length - 8)} more</span>}
         </div>
       )}
     </figure>
