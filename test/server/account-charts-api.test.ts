@@ -60,6 +60,11 @@ describe('GET /api/v1/account-rates', () => {
     expect((await json<{ accountId: string[] }>('/api/v1/account-rates?contact=recent')).accountId).toEqual(['acct-2']);
   });
 
+  it('compresses the columns for clients that accept gzip', async () => {
+    const res = await f.request('GET', '/api/v1/account-rates', undefined, { authorization: `Bearer ${f.workspace.secretKey}`, 'accept-encoding': 'gzip' });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+
   it('gives another workspace nothing', async () => {
     const other = await f.store.createWorkspace('Other tenant');
     const as = (path: string) => f.app.request(path, { headers: { authorization: `Bearer ${other.secretKey}` } });

@@ -2,6 +2,7 @@
 // over seat × tenure tiers and over deployment × utilization, for the accounts screen's charts.
 // (Not under /accounts/: any account id could be "tier-matrix".)
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { accountRates, tierMatrix } from '../../analytics/account-spread.ts';
 import { loadDefinitions } from '../../analytics/definitions.ts';
 import { refresherFor } from '../../analytics/refresher.ts';
@@ -28,9 +29,12 @@ export function tierMatrixRoutes(store: Store) {
 
 export function accountRateRoutes(store: Store) {
   const refresher = refresherFor(store);
-  return new Hono<AuthedEnv>().get('/', async (c) => {
-    const selection = selectionOf(c.req.query());
-    await refresher.fresh();
-    return c.json(await accountRates(store.sql, c.var.workspace.id, selection));
-  });
+  return new Hono<AuthedEnv>()
+    // 10,000 accounts are ~450 KB of JSON, ~60 KB gzipped: repetitive columns compress well.
+    .use(compress())
+    .get('/', async (c) => {
+      const selection = selectionOf(c.req.query());
+      await refresher.fresh();
+      return c.json(await accountRates(store.sql, c.var.workspace.id, selection));
+    });
 }
