@@ -1,6 +1,7 @@
-// The alert feed as CS reads it: newest first, each account alert with the account's name
-// (its `name` trait, else its id), joined in the same query rather than looked up per alert.
-import type { SqlDb } from '../store/sql.ts';
+// The alert feed as CS reads it: newest first, each alert with the name of what it is about (an
+// account's `name` trait, else its id; a campaign's name from its current definition), joined in
+// the same query rather than looked up per alert.
+import { jsonText, type SqlDb } from '../store/sql.ts';
 
 /** `unresolved` is open and acknowledged together: what still needs someone. */
 export type AlertStatusFilter = 'open' | 'acknowledged' | 'resolved' | 'unresolved' | 'all';
@@ -24,7 +25,7 @@ export const toAlert = (a: AlertRow) => ({
 });
 
 export type FeedAlert = ReturnType<typeof toAlert> & {
-  /** The account's name for account alerts; null for other subjects or an account not evaluated yet. */
+  /** The account's or campaign's name; null for other subjects, an account not evaluated yet or a deleted campaign. */
   subjectName: string | null;
 };
 
@@ -38,8 +39,10 @@ export async function alertFeed(sql: SqlDb, ws: string, status: AlertStatusFilte
   const { where, params } = statusClause(status);
   const [rows, count] = await Promise.all([
     sql.all<AlertRow & { subject_name: string | null }>(
-      `SELECT a.*, m.name AS subject_name FROM alerts a
+      `SELECT a.*, CASE a.subject_kind WHEN 'account' THEN m.name WHEN 'campaign' THEN ${jsonText(sql.dialect, 'c.definition', 'name')} END AS subject_name
+       FROM alerts a
        LEFT JOIN account_metrics m ON a.subject_kind = 'account' AND m.workspace_id = a.workspace_id AND m.account_id = a.subject_id
+       LEFT JOIN campaigns c ON a.subject_kind = 'campaign' AND c.workspace_id = a.workspace_id AND c.id = a.subject_id
        WHERE a.workspace_id = ?${where} ORDER BY a.raised_at DESC, a.id LIMIT ? OFFSET ?`,
       [ws, ...params, limit, offset],
     ),

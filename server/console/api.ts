@@ -115,7 +115,7 @@ export interface Alert {
   rule: string;
   subjectKind?: string;
   subjectId?: string;
-  /** An account alert's account name (its name trait, else its id); null or absent otherwise. */
+  /** The account's name (its name trait, else its id) or the campaign's name; null or absent otherwise. */
   subjectName?: string | null;
   message: string;
   /** open, acknowledged or resolved. */

@@ -242,7 +242,7 @@ const analytics: Operation[] = [
     errors: { 404: ['user_not_found'] },
   },
   { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count and the newest 20, as in the alert feed)' } },
-  { method: 'get', path: '/api/v1/alerts', tag: 'Alerts', auth: 'secret', query: alertQuery, summary: 'The alert feed', reply: { status: 200, description: '`alerts` (rule, subjectKind, subjectId, subjectName (an account\'s name trait, else its id; null for other subjects), message, details, status, raisedAt), `total`, `limit`, `offset`' }, errors: { 400: ['invalid_query'] } },
+  { method: 'get', path: '/api/v1/alerts', tag: 'Alerts', auth: 'secret', query: alertQuery, summary: 'The alert feed', reply: { status: 200, description: '`alerts` (rule, subjectKind, subjectId, subjectName (an account\'s name trait, else its id; a campaign\'s name; null for other subjects), message, details, status, raisedAt), `total`, `limit`, `offset`' }, errors: { 400: ['invalid_query'] } },
   ...(['acknowledge', 'resolve'] as const).map(
     (action): Operation => ({
       method: 'post', path: `/api/v1/alerts/:id/${action}`, tag: 'Alerts', auth: 'secret', summary: action === 'resolve' ? 'Resolve an alert (sends alert.resolved to webhooks)' : 'Acknowledge an alert', params: { id: 'the alert id' },

@@ -25,6 +25,11 @@ export function jsonRows(dialect: SqlDb['dialect'], columns: readonly string[]):
   return dialect === 'sqlite' ? `json_group_array(json_array(${columns.join(', ')}))` : `json_agg(json_build_array(${columns.join(', ')}))`;
 }
 
+/** A top-level text field of a column holding JSON as text, e.g. a campaign's name inside its definition. `field` is ours, never input. */
+export function jsonText(dialect: SqlDb['dialect'], column: string, field: string): string {
+  return dialect === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(${column}::json ->> '${field}')`;
+}
+
 /** A JSON value as read: SQLite returns the text, PostgreSQL's driver the parsed value. */
 export const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 

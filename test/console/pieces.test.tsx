@@ -117,4 +117,16 @@ describe('an alert’s subject', () => {
       ['acct/10', '#/accounts/acct%2F10'],
     ]);
   });
+
+  it('names the campaign of a failing anchor and links to its editor, where the selector is fixed', async () => {
+    const host = await mount(
+      <AlertList
+        alerts={[{ id: 'a3', rule: 'anchor', message: 'anchor #reminders missing 12 times in 24 h', status: 'open', raisedAt: '2026-11-22T09:00:00Z', subjectKind: 'campaign', subjectId: 'c-41', subjectName: 'Turn on reminders' }]}
+        onChanged={() => undefined}
+      />,
+    );
+    const link = host.querySelector('.alert a')!;
+    expect([link.textContent, link.getAttribute('href')]).toEqual(['Turn on reminders', '#/campaigns/c-41']);
+    expect(host.textContent).not.toContain('c-41');
+  });
 });

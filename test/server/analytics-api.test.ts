@@ -162,6 +162,16 @@ describe('analytics API', () => {
     expect(deliveries.map((d: { type: string }) => d.type).sort()).toEqual(['alert.raised', 'alert.resolved']);
   });
 
+  it('names the campaign whose anchor keeps failing, in the feed and the overview', async () => {
+    await f.admin('PUT', '/api/v1/alert-rules/anchor', { key: 'anchor', name: 'Anchor failing', condition: { type: 'anchor_failing', count: 3, withinHours: 24 } });
+    const campaign = await (await f.admin('POST', '/api/v1/campaigns', REMINDERS_CAMPAIGN)).json();
+    const missing = () => trackEvent({ event: 'anchor_missing', properties: { campaignId: campaign.id, selector: '#reminders' }, timestamp: ago(0) });
+    await f.batch([missing(), missing(), missing()]);
+    const feed = await (await f.admin('GET', '/api/v1/alerts')).json();
+    expect(feed.alerts).toMatchObject([{ subjectKind: 'campaign', subjectId: campaign.id, subjectName: REMINDERS_CAMPAIGN.name, message: 'anchor #reminders missing 3 times in 24 h' }]);
+    expect((await (await f.admin('GET', '/api/v1/overview')).json()).alerts.latest).toMatchObject([{ subjectId: campaign.id, subjectName: REMINDERS_CAMPAIGN.name }]);
+  });
+
   it('gives the success equation and coverage in the overview', async () => {
     const o = await (await f.admin('GET', '/api/v1/overview')).json();
     expect(o.successEquation).toMatchObject({ customers: 2, onboarded: 1, adopted: 0, onboardingRate: 0.5, adoptionRate: 0, successfulCustomers: 0 });

@@ -10,6 +10,8 @@ function Subject({ alert }: { alert: Alert }) {
   if (!alert.subjectId) return null;
   if (alert.subjectKind === 'account') return <a href={`#/accounts/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectName ?? alert.subjectId}</a>;
   if (alert.subjectKind === 'user') return <a href={`#/users/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectId}</a>;
+  // A failing anchor is fixed in the campaign's editor.
+  if (alert.subjectKind === 'campaign') return <a href={`#/campaigns/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectName ?? alert.subjectId}</a>;
   return <span>{alert.subjectId}</span>;
 }
 
