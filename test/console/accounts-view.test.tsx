@@ -65,7 +65,7 @@ describe('the accounts screen with 10,000 accounts', () => {
 
   it('counts the listed accounts per seat × tenure cell, says so, and filters the table by a clicked cell', async () => {
     const host = await mount(<AccountsView {...viewProps(all)} />);
-    expect(host.querySelector('.matrix-note')!.textContent).toBe(`Of the ${(10_000).toLocaleString()} accounts shown.`);
+    expect(host.querySelector('.matrix-note')!.textContent).toBe(`Counts of the ${(10_000).toLocaleString()} accounts shown.`);
     const cell = buttons(host, /in seat tier B, tenure tier d/)[0]!;
     expect(cell.textContent).toBe((625).toLocaleString());
     await press(cell);
@@ -83,7 +83,7 @@ describe('the seat × tenure matrix under filters', () => {
     navigate('#/accounts?health=red&seatTier=B&tenureTier=d');
     const inCell = red.filter((r) => r.seatTier === 'B' && r.tenureTier === 'd').length;
     const host = await mount(<AccountsView {...viewProps(red)} />);
-    expect(host.querySelector('.matrix-note')!.textContent).toBe(`Of the ${red.length} accounts matching the other filters; the ${inCell} account${inCell === 1 ? '' : 's'} in the highlighted cells are shown.`);
+    expect(host.querySelector('.matrix-note')!.textContent).toBe(`Counts of the ${red.length} accounts matching the other filters; the ${inCell} account${inCell === 1 ? '' : 's'} in the highlighted cells are shown.`);
     const chosen = buttons(host, /in seat tier B, tenure tier d/)[0]!;
     expect(chosen.closest('td')!.classList.contains('outside')).toBe(false);
     const other = buttons(host, /in seat tier A, tenure tier a/)[0]!;
@@ -136,7 +136,7 @@ describe('the deployment × utilization scatter', () => {
     const host = await mount(<Scatter rates={ratesOf([recent, stale])} />);
     const svg = host.querySelector('svg')!;
     await pointAt(svg, 60, 20);
-    expect(host.querySelector('.hover-label')).toBeNull();
+    expect(host.querySelector('.hover-label')!.textContent).toBe('Point at a dot to name its account; click to open it.');
     await pointAt(svg, 60, 20, 'click');
     expect(location.hash).toBe('#/accounts');
   });

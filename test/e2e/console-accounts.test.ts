@@ -163,7 +163,7 @@ describe('the accounts screen with 10,000 accounts', () => {
     await page.locator('table.accounts tbody tr').first().waitFor();
     const cell = page.getByRole('button', { name: /accounts in seat tier D, tenure tier a/ });
     const expected = Number((await cell.textContent())!.replace(/\D/g, ''));
-    expect(await page.locator('.matrix-note').textContent()).toBe(`Of the ${ACCOUNTS.toLocaleString('en-US')} accounts shown.`);
+    expect(await page.locator('.matrix-note').textContent()).toBe(`Counts of the ${ACCOUNTS.toLocaleString('en-US')} accounts shown.`);
     await cell.click();
     await page.waitForFunction(() => location.hash === '#/accounts?seatTier=D&tenureTier=a');
     await page.getByRole('heading', { name: `${expected.toLocaleString('en-US')} accounts` }).waitFor();

@@ -143,15 +143,18 @@ export function Scatter({ rates }: { rates: AccountRates }) {
           <path class="contact-recent" d={plot.paths.recent} stroke={CONTACT_COLOURS.recent} />
           <path class="contact-stale" d={plot.paths.stale} stroke={CONTACT_COLOURS.stale} />
         </g>
-        {hovered >= 0 && (
-          <>
-            <circle class="hovered-dot" cx={plot.x[hovered]} cy={plot.y[hovered]} r={r + 2} fill={CONTACT_COLOURS[rates.contact[hovered]!]} />
-            <text class="hover-label" x={PAD.left + 6} y={PAD.top + 12}>
-              {rates.name[hovered]}: deployment {formatPercent(rates.deployment[hovered]!)}, utilization {formatPercent(rates.utilization[hovered]!)}, contact {rates.contact[hovered]}
-            </text>
-          </>
-        )}
+        {hovered >= 0 && <circle class="hovered-dot" cx={plot.x[hovered]} cy={plot.y[hovered]} r={r + 2} fill={CONTACT_COLOURS[rates.contact[hovered]!]} />}
       </svg>
+      {/* Under the chart rather than in it: a long account name wraps instead of running off the edge. */}
+      <p class="hover-label">
+        {hovered >= 0 ? (
+          <>
+            <strong>{rates.name[hovered]}</strong>: deployment {formatPercent(rates.deployment[hovered]!)}, utilization {formatPercent(rates.utilization[hovered]!)}, contact {rates.contact[hovered]}
+          </>
+        ) : (
+          <span class="muted">Point at a dot to name its account; click to open it.</span>
+        )}
+      </p>
       <figcaption>
         <span class="legend-item">
           <span class="dot" style={{ background: CONTACT_COLOURS.recent }} aria-hidden="true" /> touched recently

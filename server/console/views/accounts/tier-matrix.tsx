@@ -17,11 +17,6 @@ export function TierMatrix({ matrix }: { matrix: Matrix }) {
   const inTable = matrix.cells.reduce((sum, c) => sum + (c.tenure !== null && isTierCellInTable(filters, c.seat, c.tenure) ? c.accounts : 0), 0);
   return (
     <div class="table-wrap">
-      <p class="muted small matrix-note">
-        {tierFiltered
-          ? `Of the ${plural(matrix.total)} matching the other filters; the ${plural(inTable)} in the highlighted cells are shown.`
-          : `Of the ${plural(matrix.total)} shown.`}
-      </p>
       <table class="matrix">
         <caption>Accounts by seat tier (active users) and tenure tier (months as a customer)</caption>
         <thead>
@@ -71,6 +66,11 @@ export function TierMatrix({ matrix }: { matrix: Matrix }) {
           ))}
         </tbody>
       </table>
+      <p class="muted small matrix-note">
+        {tierFiltered
+          ? `Counts of the ${plural(matrix.total)} matching the other filters; the ${plural(inTable)} in the highlighted cells are shown.`
+          : `Counts of the ${plural(matrix.total)} shown.`}
+      </p>
     </div>
   );
 }
