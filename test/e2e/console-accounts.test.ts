@@ -99,9 +99,10 @@ async function signIn(email: string): Promise<Page> {
 /**
  * Milliseconds from the arrival of the table's answer to its first page on screen, and from the
  * arrival of the last of the screen's four answers (page, rates, matrix, overview) to all of the
- * table, the scatter's dots and the matrix on screen. Parsing the JSON counts as rendering.
+ * table, the scatter's dots and the matrix in the page, and to that frame painted. Parsing the
+ * JSON counts as rendering.
  */
-async function renderTimeAfterData(page: Page): Promise<{ table: number; all: number; rows: number; dots: number }> {
+async function renderTimeAfterData(page: Page): Promise<{ table: number; all: number; painted: number; rows: number; dots: number }> {
   return page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -115,7 +116,11 @@ async function renderTimeAfterData(page: Page): Promise<{ table: number; all: nu
           if (!rows || !dots || !document.querySelector('.cell-button')) return false;
           const shown = performance.now();
           const pageAnswer = answers().find((e) => /limit=50\b/.test(e.name))!;
-          resolve({ table: rowsShown - pageAnswer.responseEnd, all: shown - Math.max(...answers().map((e) => e.responseEnd)), rows, dots });
+          const lastAnswer = Math.max(...answers().map((e) => e.responseEnd));
+          // A task queued from the next frame's callback runs once that frame (10,000 dots) is painted.
+          requestAnimationFrame(() =>
+            setTimeout(() => resolve({ table: rowsShown - pageAnswer.responseEnd, all: shown - lastAnswer, painted: performance.now() - lastAnswer, rows, dots })),
+          );
           return true;
         };
         const observer = new MutationObserver(() => check() && observer.disconnect());
@@ -129,11 +134,12 @@ describe('the accounts screen with 10,000 accounts', () => {
   it('renders the first page, the matrix and the scatter within 200 ms of the data arriving', async () => {
     const page = await signIn('eve@example.com');
     const timing = await renderTimeAfterData(page);
-    console.log(`accounts screen, 10,000 accounts: table ${timing.table.toFixed(1)} ms, everything ${timing.all.toFixed(1)} ms after the data arrived`);
+    console.log(`accounts screen, 10,000 accounts: table ${timing.table.toFixed(1)} ms, everything ${timing.all.toFixed(1)} ms, painted ${timing.painted.toFixed(1)} ms after the data arrived`);
     expect(timing.rows).toBe(50);
     expect(timing.dots).toBe(ACCOUNTS);
     expect(timing.table).toBeLessThan(200);
     expect(timing.all).toBeLessThan(200);
+    expect(timing.painted).toBeLessThan(200);
     expect(await page.getByRole('heading', { name: `${(10_000).toLocaleString('en-US')} accounts` }).count()).toBe(1);
   });
 
