@@ -111,8 +111,9 @@ export class Evaluator {
     return start;
   }
 
+  private readonly defaultJourney = { ...DEFAULT_JOURNEY, version: 0 };
   journeyOf(traits: Record<string, unknown>): JourneyInput & { version: number } {
-    return journeyFor(this.defs.journeys, traits, { ...DEFAULT_JOURNEY, version: 0 });
+    return journeyFor(this.defs.journeys, traits, this.defaultJourney);
   }
 
   user(user: UserFacts, accountTraits: Record<string, unknown>): UserMetrics {

@@ -18,6 +18,20 @@ const isRange = (scope: Scope): scope is { from: string; to: string | null } => 
 const rangeFilter = (column: string, r: { from: string; to: string | null }): [string, string[]] =>
   r.to === null ? [` AND ${column} >= ?`, [r.from]] : [` AND ${column} >= ? AND ${column} < ?`, [r.from, r.to]];
 
+/**
+ * A table's ids as consecutive ranges of `size` (the last one open-ended), each found when it is
+ * needed by stepping through the index: a recompute never holds the whole list of ids.
+ */
+export async function* rangesOf(sql: SqlDb, ws: string, table: 'users' | 'accounts', column: 'user_id' | 'account_id', size: number) {
+  for (let from = ''; ; ) {
+    const next = await sql.get<{ id: string }>(`SELECT ${column} AS id FROM ${table} WHERE workspace_id = ? AND ${column} >= ? ORDER BY ${column} LIMIT 1 OFFSET ?`, [ws, from, size]);
+    const to = next?.id ?? null;
+    yield { from, to };
+    if (to === null) return;
+    from = to;
+  }
+}
+
 /** Runs a query once per chunk of ids (or once with no filter) and concatenates the rows. */
 export async function byIds<T>(sql: SqlDb, query: (filter: string) => string, params: unknown[], ids: Scope, column: string): Promise<T[]> {
   if (ids === null) return sql.all<T>(query(''), params);

@@ -1,6 +1,6 @@
 // Places a user or an account on its journey: the furthest stage whose criteria hold, together
 // with every earlier stage's (a ladder, so a stage always implies the ones before it).
-import type { JourneyInput, Stage } from '../protocol/analytics.ts';
+import type { JourneyInput } from '../protocol/analytics.ts';
 import { type CriteriaContext, meets } from './criteria.ts';
 
 export interface Placement {
@@ -17,10 +17,10 @@ export function journeyFor<J extends JourneyInput>(journeys: readonly J[], trait
 }
 
 export function place(journey: JourneyInput, side: 'user' | 'account', ctx: CriteriaContext): Placement {
-  const criteriaOf = (stage: Stage) => (side === 'user' ? stage.user : stage.account);
   let index = 0;
   for (let i = 1; i < journey.stages.length; i++) {
-    if (!criteriaOf(journey.stages[i]!).every((c) => meets(c, ctx))) break;
+    const stage = journey.stages[i]!;
+    if (!(side === 'user' ? stage.user : stage.account).every((c) => meets(c, ctx))) break;
     index = i;
   }
   return { stage: journey.stages[index]!.key, stageIndex: index };

@@ -5,7 +5,7 @@ import type { Store } from '../store/store.ts';
 import { accountAlerts } from './alerts.ts';
 import { loadDefinitions } from './definitions.ts';
 import type { AccountMetrics, Definitions } from './evaluate.ts';
-import { evaluateWorkspace } from './refresh.ts';
+import { evaluateWorkspace } from './evaluate-workspace.ts';
 import { refresherFor } from './refresher.ts';
 import { dayOf } from './usage.ts';
 
