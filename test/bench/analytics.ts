@@ -84,7 +84,8 @@ function seed(): { writeKey: string; secretKey: string } {
 }
 
 if (!existsSync(file)) seed();
-const store = openSqliteStore(file);
+// Opened as the server and `uptake recompute` open it: WAL checkpoints in a worker thread.
+const store = openSqliteStore(file, { backgroundCheckpoints: true });
 const counts = store.sql;
 const [events, days] = await Promise.all([counts.get<{ n: number }>('SELECT count(*) AS n FROM events'), counts.get<{ n: number }>('SELECT count(*) AS n FROM feature_days')]);
 console.log(`data: ${ACCOUNTS.toLocaleString('en')} accounts, ${(ACCOUNTS * USERS_PER_ACCOUNT).toLocaleString('en')} users, ${events!.n.toLocaleString('en')} events, ${days!.n.toLocaleString('en')} feature-day counters`);
