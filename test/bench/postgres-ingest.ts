@@ -2,6 +2,7 @@
 // rows into a table shaped like `events`, with no counters, in the same run.
 import pg from 'pg';
 import { eventSchema } from '../../server/protocol/events.ts';
+import { endPool } from '../../server/store/postgres/end-pool.ts';
 import { openPostgresStore } from '../../server/store/postgres/index.ts';
 import type { IngestItem } from '../../server/store/store.ts';
 import { createTempDatabase } from '../postgres.ts';
@@ -58,7 +59,7 @@ export async function benchPostgresIngest(): Promise<{ store: number; bare: numb
     const viaStore = await inParallel(make(), (batch) => store.ingest(ws.id, batch));
     return { store: viaStore, bare };
   } finally {
-    await pool.end();
+    await endPool(pool);
     await store.close();
     await db.drop();
   }

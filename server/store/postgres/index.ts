@@ -1,6 +1,7 @@
 // The scale-out store: PostgreSQL, shared by any number of stateless server instances. It keeps
 // the SQLite store's semantics exactly; see that store for the reference behaviour.
 import pg from 'pg';
+import { endPool } from './end-pool.ts';
 import type { Feature, FeatureInput } from '../../protocol/feature.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
 import { toWorkspace, type WorkspaceRow } from '../rows.ts';
@@ -31,7 +32,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   try {
     await migrate(pool);
   } catch (error) {
-    await pool.end();
+    await endPool(pool);
     throw error;
   }
 
@@ -44,7 +45,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     dialect: 'postgres',
     sql: postgresDb(pool),
     async close() {
-      await pool.end();
+      await endPool(pool);
     },
 
     async createWorkspace(name) {
