@@ -10,7 +10,14 @@ import { canEdit } from '../../state/role.ts';
 import { useResource } from '../../use-resource.ts';
 import { FailureContext } from './fields.tsx';
 import { type PreviewPart, PreviewResult } from './preview-result.tsx';
-import { type VersionInfo, VersionHistory } from './versions.tsx';
+import { VersionHistory } from '../version-history.tsx';
+
+/** What every saved definition carries. */
+export interface VersionInfo {
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
 
 export interface EditorProps<T> {
   /** What is edited, e.g. "health score"; used in messages. */
@@ -90,7 +97,15 @@ export function DefinitionEditor<T>(props: EditorProps<T>) {
         )}
       </form>
       {preview && <PreviewResult preview={preview} parts={props.previewParts ?? ['health', 'stages', 'tiers']} {...(props.previewJourney ? { journey: props.previewJourney } : {})} {...(props.previewStages ? { stages: props.previewStages } : {})} />}
-      {props.versions && <VersionHistory versions={versions} retry={retryVersions} onLoad={(v) => props.setDraft(withoutVersion(v as never) as T)} />}
+      {props.versions && (
+        <VersionHistory
+          versions={versions}
+          retry={retryVersions}
+          row={(v, newest) => ({ version: v.version, by: v.updatedBy, at: v.updatedAt, current: newest })}
+          onLoad={canEdit.value ? (v) => props.setDraft(withoutVersion(v as never) as T) : null}
+          empty="Not saved yet: the built-in definition is in force."
+        />
+      )}
     </FailureContext.Provider>
   );
 }
