@@ -39,6 +39,10 @@ export class ApiFailure extends Error {
   }
 }
 
+/** What a failed action shows: the server's refusal as it came, anything else (a bug) as a client error. */
+export const asApiFailure = (error: unknown): ApiFailure =>
+  error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message);
+
 export interface Install {
   workspace: { id: string; name: string };
   writeKey: string;

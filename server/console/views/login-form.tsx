@@ -1,7 +1,7 @@
 // Shown when nobody is signed in: email and password, and the workspace when the email has a
 // login in several. The server sets an httpOnly session cookie; nothing secret is kept here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiFailure } from '../api.ts';
+import { ApiFailure, asApiFailure } from '../api.ts';
 import { signInWithPassword } from '../state.ts';
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
@@ -36,7 +36,7 @@ export function LoginForm() {
     try {
       await signInWithPassword({ email, password, ...(workspace ? { workspace } : {}) });
     } catch (error) {
-      const refused = error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message);
+      const refused = asApiFailure(error);
       if (refused.code === 'workspace_required' && workspace === null) setWorkspace('');
       setFailure(refused);
       setBusy(false);

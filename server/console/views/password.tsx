@@ -3,7 +3,7 @@
 // user's other sessions; typing the new one twice only guards against a typo, so that check
 // stays here.
 import { useId, useState } from 'preact/hooks';
-import { ApiFailure } from '../api.ts';
+import { ApiFailure, asApiFailure } from '../api.ts';
 import { client, hasPassword } from '../state.ts';
 import { announce } from '../state/notice.ts';
 import { Panel, Screen } from './screen.tsx';
@@ -54,7 +54,7 @@ function PasswordForm() {
       setValues({ current: '', next: '', again: '' });
       announce('Password changed. You stay signed in here; your other sessions were signed out.');
     } catch (error) {
-      setProblem(placeOf(error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message)));
+      setProblem(placeOf(asApiFailure(error)));
     } finally {
       setBusy(false);
     }

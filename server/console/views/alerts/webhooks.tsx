@@ -1,7 +1,7 @@
 // Webhooks: alert and certification events POSTed, signed, to the customer's own systems; the
 // delivery log shows what arrived and what failed, and "Send test" checks the set-up.
 import { useState } from 'preact/hooks';
-import { ApiFailure, type Webhook, type WebhookInput } from '../../api.ts';
+import { ApiFailure, asApiFailure, type Webhook, type WebhookInput } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { client } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
@@ -129,7 +129,7 @@ function NewWebhook({ onCreated }: { onCreated: () => void }) {
       setInput({ url: '', events: ['*'], description: '' });
       onCreated();
     } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message));
+      setFailure(asApiFailure(error));
     }
   };
   return (

@@ -2,7 +2,7 @@
 // delivery), a live preview beside it, save as draft or publish, and the version history. The
 // server's refusal shows at the top and next to the field it names.
 import { useState } from 'preact/hooks';
-import { ApiFailure, type Campaign } from '../../api.ts';
+import { ApiFailure, asApiFailure, type Campaign } from '../../api.ts';
 import { formatDateTime, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
 import { blankCampaign, type CampaignDraft, inputOf, KINDS, withKind } from '../../state/campaigns.ts';
@@ -52,7 +52,7 @@ function EditorForm({ initial, kind }: { initial: Campaign | null; kind: Campaig
       if (!campaign) navigate(href(['campaigns', saved.id]), { replace: true });
       setCampaign(saved);
     } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message));
+      setFailure(asApiFailure(error));
     } finally {
       setBusy(null);
     }

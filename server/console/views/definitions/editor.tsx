@@ -3,7 +3,7 @@
 // next to the field it names, and the version history.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiFailure, type Preview } from '../../api.ts';
+import { ApiFailure, asApiFailure, type Preview } from '../../api.ts';
 import { withoutVersion } from '../../draft.ts';
 import { announce } from '../../state/notice.ts';
 import { canEdit } from '../../state/role.ts';
@@ -63,7 +63,7 @@ export function DefinitionEditor<T>(props: EditorProps<T>) {
         props.onSaved?.(saved);
       }
     } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message));
+      setFailure(asApiFailure(error));
     } finally {
       setBusy(null);
     }

@@ -1,7 +1,7 @@
 // Who may sign in to the console and with which role. New users and password resets get a
 // one-time password, shown once to the admin to pass on.
 import { useState } from 'preact/hooks';
-import { ApiFailure, type ConsoleUser } from '../../api.ts';
+import { ApiFailure, asApiFailure, type ConsoleUser } from '../../api.ts';
 import { formatAgo, formatDateTime } from '../../format.ts';
 import { client, session } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
@@ -84,7 +84,7 @@ function AddUser({ onAdded }: { onAdded: (email: string, password: string) => vo
       setEmail('');
       onAdded(created.user.email, created.password);
     } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message));
+      setFailure(asApiFailure(error));
     }
   };
   return (

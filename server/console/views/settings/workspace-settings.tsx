@@ -1,6 +1,6 @@
 // Identity verification, privacy, the global holdout and the global throttle. Admins change them.
 import { useState } from 'preact/hooks';
-import { ApiFailure, type Settings } from '../../api.ts';
+import { ApiFailure, asApiFailure, type Settings } from '../../api.ts';
 import { client } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
 import { canAdmin } from '../../state/role.ts';
@@ -30,7 +30,7 @@ function SettingsForm({ current, onSaved }: { current: Settings; onSaved: () => 
       announce('Settings saved');
       onSaved();
     } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', (error as Error).message));
+      setFailure(asApiFailure(error));
     } finally {
       setBusy(false);
     }
