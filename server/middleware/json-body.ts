@@ -14,6 +14,12 @@ function refuseProtoKeys(key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * A key can only parse to `__proto__` if the text spells it out or escapes some of its letters,
+ * so text with neither parses without the reviver, which would triple the cost of JSON.parse.
+ */
+const mayHoldProtoKey = (text: string) => text.includes('__proto__') || text.includes('\\u');
+
 const tooLarge = (maxBytes: number) =>
   new ApiError(413, 'body_too_large', `the body is over ${Math.round(maxBytes / 1024)} KB; send less per request`);
 
@@ -53,7 +59,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, c
   if (!text.trim()) throw new ApiError(400, 'empty_body', 'the request body is empty; send a JSON object');
   let json: unknown;
   try {
-    json = JSON.parse(text, refuseProtoKeys);
+    json = mayHoldProtoKey(text) ? JSON.parse(text, refuseProtoKeys) : JSON.parse(text);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(error as Error).message}`);

@@ -31,6 +31,7 @@ const cases: () => Case[] = () => [
   { name: 'bad batch sentAt', body: JSON.stringify({ sentAt: 'now', batch: [trackEvent()] }), status: 400, code: 'invalid_batch', path: 'sentAt' },
   { name: '__proto__ at the top', body: '{"__proto__":{"x":1},"batch":[{}]}', status: 400, code: 'forbidden_key' },
   { name: '__proto__ inside properties', body: '{"batch":[{"type":"track","properties":{"__proto__":{"isAdmin":true}}}]}', status: 400, code: 'forbidden_key' },
+  { name: '__proto__ spelled with escapes', body: '{"batch":[{"type":"track","properties":{"\\u005f_proto\\u005f_":{"isAdmin":true}}}]}', status: 400, code: 'forbidden_key' },
   { name: 'form content type', body: batchOf(trackEvent()), contentType: 'application/x-www-form-urlencoded', status: 415, code: 'unsupported_media_type' },
   { name: 'multipart content type', body: batchOf(trackEvent()), contentType: 'multipart/form-data; boundary=x', status: 415, code: 'unsupported_media_type' },
   { name: 'body over 500 KB', body: batchOf(trackEvent({ properties: { x: 'y'.repeat(520_000) } })), status: 413, code: 'body_too_large' },
