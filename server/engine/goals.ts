@@ -1,4 +1,5 @@
-// Campaign goals as ingest records them: which live campaigns' goal an event does. The store
+// Campaign goals as ingest records them: which live or paused campaigns' goal an event does (a
+// paused campaign may be published again, and a goal reached meanwhile must still stop it). The store
 // keeps, per visitor and campaign, the first time the goal was done since the first show, named
 // by the goal's key, so "stop after goal reached" never scans events at decide time, and a hit
 // recorded for a campaign's earlier goal never counts for a new one.
@@ -19,12 +20,14 @@ export interface GoalIndex {
   byFeature: Map<string, GoalHit[]>;
 }
 
-// Ingest asks for every request; the store's read cache hands back the same list for a while.
-const built = new WeakMap<readonly Campaign[], GoalIndex>();
+// Ingest asks for every request; the store's read cache hands back the same lists for a while.
+const built = new WeakMap<readonly Campaign[], { paused: readonly Campaign[]; index: GoalIndex }>();
 
-export function goalIndex(campaigns: readonly Campaign[]): GoalIndex {
-  let index = built.get(campaigns);
-  if (!index) built.set(campaigns, (index = buildGoalIndex(campaigns)));
+export function goalIndex(live: readonly Campaign[], paused: readonly Campaign[] = []): GoalIndex {
+  const hit = built.get(live);
+  if (hit?.paused === paused) return hit.index;
+  const index = buildGoalIndex([...live, ...paused]);
+  built.set(live, { paused, index });
   return index;
 }
 

@@ -31,8 +31,12 @@ export function ingestRoutes(store: Store) {
       if (body.dropped) {
         console.warn(`[uptake] workspace "${workspace.name}": a browser dropped ${body.dropped} event(s) because its queue was full while the server was unreachable`);
       }
-      const [features, live] = await Promise.all([store.listFeatures(workspace.id), store.listCampaigns(workspace.id, { status: 'live' })]);
-      const goals = goalIndex(live);
+      const [features, live, paused] = await Promise.all([
+        store.listFeatures(workspace.id),
+        store.listCampaigns(workspace.id, { status: 'live' }),
+        store.listCampaigns(workspace.id, { status: 'paused' }),
+      ]);
+      const goals = goalIndex(live, paused);
 
       const { identityVerification: mode, verificationSecrets } = workspace.settings;
       const items: IngestItem[] = [];

@@ -1,5 +1,5 @@
 // Keeps the reads every ingest and decide request makes — the workspace behind a write key,
-// its features, its live campaigns — in memory for a moment. Writes through this store clear
+// its features, its live and paused campaigns — in memory for a moment. Writes through this store clear
 // what they change at once; changes made by another server instance show within `ttlMs`.
 import type { Store } from './store.ts';
 
@@ -31,7 +31,12 @@ export function forgetCachedWorkspaces(store: Store): void {
 export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
   const byWriteKey = memo((key: string) => store.workspaceByWriteKey(key), ttlMs);
   const features = memo((ws: string) => store.listFeatures(ws), ttlMs);
-  const liveCampaigns = memo((ws: string) => store.listCampaigns(ws, { status: 'live' }), ttlMs);
+  // Decide reads the live campaigns; ingest also the paused ones, whose goals it keeps recording.
+  const CACHED_STATUSES: ReadonlySet<string> = new Set(['live', 'paused']);
+  const campaignsIn = memo((key: string) => {
+    const [ws, status] = key.split('\u0000') as [string, 'live' | 'paused'];
+    return store.listCampaigns(ws, { status });
+  }, ttlMs);
   const overrides: Partial<Store> = {
     workspaceByWriteKey: byWriteKey,
     async updateWorkspaceSettings(id, settings) {
@@ -45,15 +50,15 @@ export function withReadCache(store: Store, ttlMs = READ_CACHE_TTL_MS): Store {
       features.clear();
       return saved;
     },
-    listCampaigns: (ws, filter) => (filter?.status === 'live' ? liveCampaigns(ws) : store.listCampaigns(ws, filter)),
+    listCampaigns: (ws, filter) => (filter?.status && CACHED_STATUSES.has(filter.status) ? campaignsIn(`${ws}\u0000${filter.status}`) : store.listCampaigns(ws, filter)),
     async createCampaign(ws, input, author) {
       const created = await store.createCampaign(ws, input, author);
-      liveCampaigns.clear();
+      campaignsIn.clear();
       return created;
     },
     async updateCampaign(ws, id, input, change) {
       const updated = await store.updateCampaign(ws, id, input, change);
-      liveCampaigns.clear();
+      campaignsIn.clear();
       return updated;
     },
   };

@@ -57,6 +57,20 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     });
   });
 
+  it('keeps recording goals while a campaign is paused, so publishing it again does not show it to those who reached it', async () => {
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 }, frequency: { stopAfter: ['goal'] } });
+    await f.batch([groupEvent(), groupEvent({ userId: 'u2' })]);
+    await f.batch([
+      trackEvent({ event: 'message_shown', properties: { campaignId: id }, timestamp: '2026-11-20T10:00:00.000Z' }),
+      trackEvent({ event: 'message_shown', userId: 'u2', properties: { campaignId: id }, timestamp: '2026-11-20T10:00:00.000Z' }),
+    ]);
+    expect((await f.admin('POST', `/api/v1/campaigns/${id}/pause`)).status).toBe(200);
+    await f.batch([trackEvent({ event: 'Invoice Sent', timestamp: '2026-11-21T09:30:00.000Z' })]);
+    expect((await f.admin('POST', `/api/v1/campaigns/${id}/publish`)).status).toBe(200);
+    expect((await messagesFor('u1')).map((m: { campaignId: string }) => m.campaignId)).toEqual([]);
+    expect((await messagesFor('u2')).map((m: { campaignId: string }) => m.campaignId)).toEqual([id]);
+  });
+
   it('needs a visitor and names the problem', async () => {
     const { id } = await create(REMINDERS_CAMPAIGN);
     expect(await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain`))).toEqual({
