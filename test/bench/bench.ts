@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { uuid } from '../../sdk/core/uuid.ts';
 import { freePort } from '../harness.ts';
 import { benchPostgresIngest } from './postgres-ingest.ts';
 import { benchDecideAtScale, SCALE } from './decide-scale.ts';
@@ -25,14 +26,15 @@ function start(args: string[], env: Record<string, string>): Promise<ChildProces
 
 let seq = 0;
 let visitor = 0;
-// Like the SDK: one batch carries one browser's events, so one user and one account.
+// Like the SDK: one batch carries one browser's events, so one user and one account, with the
+// SDK's own messageIds.
 const track = (user: number) => ({
   type: 'track',
-  messageId: `bench-${process.pid}-${++seq}`,
+  messageId: uuid(),
   timestamp: new Date().toISOString(),
   userId: `user-${user % 5000}`,
   groupId: `acct-${user % 200}`,
-  event: seq % 3 ? 'Appointment Booked' : 'Reminder Scheduled',
+  event: ++seq % 3 ? 'Appointment Booked' : 'Reminder Scheduled',
   properties: { source: 'bench' },
   context: { page: { path: '/demo/appointments' }, library: { name: 'bench', version: '1' } },
 });
