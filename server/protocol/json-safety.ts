@@ -16,21 +16,27 @@ function badString(text: string): string | null {
   return null;
 }
 
-export function findJsonProblem(value: unknown, path: (string | number)[] = [], depth = 0): JsonProblem | null {
+// Every event of every batch is walked, so the walk allocates nothing unless it finds a problem:
+// the path is built on the way back out.
+export function findJsonProblem(value: unknown, depth = 0): JsonProblem | null {
   if (typeof value === 'string') {
     const problem = badString(value);
-    return problem ? { path, message: problem } : null;
+    return problem ? { path: [], message: problem } : null;
   }
   if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_JSON_DEPTH) return { path, message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [key, child] of entries) {
-    if (typeof key === 'string') {
-      const problem = badString(key);
-      if (problem) return { path, message: `a key ${problem}` };
+  if (depth >= MAX_JSON_DEPTH) return { path: [], message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findJsonProblem(value[i], depth + 1);
+      if (found) return { path: [i, ...found.path], message: found.message };
     }
-    const found = findJsonProblem(child, [...path, key], depth + 1);
-    if (found) return found;
+    return null;
+  }
+  for (const key in value) {
+    const problem = badString(key);
+    if (problem) return { path: [], message: `a key ${problem}` };
+    const found = findJsonProblem((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return { path: [key, ...found.path], message: found.message };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // POST /v1/batch: validates each event on its own, writes the valid ones in one transaction,
 // and answers only after that transaction has committed.
 import { Hono } from 'hono';
-import { correctTimestamp } from '../engine/clock.ts';
+import { correctedTime } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
 import { goalHits, goalIndex } from '../engine/goals.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
@@ -13,11 +13,12 @@ import { readJsonBody } from '../middleware/json-body.ts';
 import { batchEnvelopeSchema, type BatchResult, eventSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type RejectedEvent } from '../protocol/events.ts';
 import type { IngestItem, Store } from '../store/store.ts';
 
+const YEAR_2000 = Date.UTC(2000, 0, 1);
+
 /** Events from before 2000 or more than a day ahead are clock bugs, not history. */
-function implausibleTime(timestamp: string, receivedAt: string): string | null {
-  const at = Date.parse(timestamp);
-  if (at < Date.UTC(2000, 0, 1)) return 'is before the year 2000; check the device clock';
-  if (at > Date.parse(receivedAt) + 86_400_000) return 'is more than a day in the future; check the device clock or send sentAt';
+function implausibleTime(at: number, receivedAtMs: number): string | null {
+  if (at < YEAR_2000) return 'is before the year 2000; check the device clock';
+  if (at > receivedAtMs + 86_400_000) return 'is more than a day in the future; check the device clock or send sentAt';
   return null;
 }
 
@@ -27,7 +28,8 @@ export function ingestRoutes(store: Store) {
     async (c) => {
       const body = await readJsonBody(c, batchEnvelopeSchema, 'invalid_batch', MAX_BATCH_BYTES);
       const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? body.writeKey);
-      const receivedAt = new Date().toISOString();
+      const receivedAtMs = Date.now();
+      const receivedAt = new Date(receivedAtMs).toISOString();
       if (body.dropped) {
         console.warn(`[uptake] workspace "${workspace.name}": a browser dropped ${body.dropped} event(s) because its queue was full while the server was unreachable`);
       }
@@ -61,12 +63,13 @@ export function ingestRoutes(store: Store) {
           return;
         }
         const event = parsed.data;
-        const timestamp = correctTimestamp(event.timestamp, event.sentAt ?? body.sentAt, receivedAt);
-        const timeProblem = implausibleTime(timestamp, receivedAt);
+        const at = correctedTime(event.timestamp, event.sentAt ?? body.sentAt, receivedAtMs);
+        const timeProblem = implausibleTime(at, receivedAtMs);
         if (timeProblem) {
           rejected.push({ index, code: 'invalid_event', message: `${root}.timestamp: ${timeProblem}`, path: `${root}.timestamp` });
           return;
         }
+        const timestamp = new Date(at).toISOString();
         let verified: boolean | null = null;
         if (mode !== 'off' && event.userId) {
           const problem = checkIdentityToken(body.identityTokens?.[event.userId], { userId: event.userId, accountId: event.groupId }, verificationSecrets);

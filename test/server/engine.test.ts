@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctTimestamp } from '../../server/engine/clock.ts';
+import { correctedTime } from '../../server/engine/clock.ts';
 import { decide } from '../../server/engine/decision.ts';
 import { deviceFromUserAgent } from '../../server/engine/device.ts';
 import { evaluateAudience, matchesAudience, mayMatchAudience, type PageView } from '../../server/engine/targeting.ts';
@@ -140,9 +140,9 @@ describe('page rules', () => {
 
 describe('clock-skew correction', () => {
   it('keeps the gap between event and send, anchored at receipt', () => {
-    expect(correctTimestamp('2030-01-01T10:00:00Z', '2030-01-01T10:05:00Z', '2026-11-23T09:00:00.000Z')).toBe('2026-11-23T08:55:00.000Z');
+    expect(correctedTime('2030-01-01T10:00:00Z', '2030-01-01T10:05:00Z', Date.parse('2026-11-23T09:00:00.000Z'))).toBe(Date.parse('2026-11-23T08:55:00.000Z'));
   });
   it('trusts the timestamp when nothing says when it was sent', () => {
-    expect(correctTimestamp('2026-11-20T10:00:00+02:00', undefined, '2026-11-23T09:00:00Z')).toBe('2026-11-20T08:00:00.000Z');
+    expect(correctedTime('2026-11-20T10:00:00+02:00', undefined, Date.parse('2026-11-23T09:00:00Z'))).toBe(Date.parse('2026-11-20T08:00:00.000Z'));
   });
 });
