@@ -13,6 +13,7 @@ import { campaignInput } from '../../server/protocol/campaign.ts';
 import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 import { freePort } from '../harness.ts';
 import { load, type LoadResult } from './http-load.ts';
+import { rounds } from './rounds.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 export const SCALE = { users: 1_000_000, accounts: 10_000, campaigns: 200 } as const;
@@ -173,9 +174,11 @@ export async function benchDecideAtScale({ seconds, connections }: { seconds: nu
     const sample = await (await fetch(`http://127.0.0.1:${appPort}/v1/decide`, { method: 'POST', body: decideRequest(0).body })).json();
     const run = { connections, seconds };
     await load({ ...run, seconds: Math.max(1, seconds / 3), port: appPort, request: decideRequest }); // warm the page cache
-    const bare = await load({ ...run, port: barePort, request: () => ({ method: 'GET', path: '/json' }) });
-    const decide = await load({ ...run, port: appPort, request: decideRequest });
-    const halfLoad = await load({ ...run, port: appPort, request: decideRequest, rate: decide.rps / 2 });
+    const [bare, decide] = await rounds([
+      () => load({ ...run, port: barePort, request: () => ({ method: 'GET', path: '/json' }) }),
+      () => load({ ...run, port: appPort, request: decideRequest }),
+    ]);
+    const [halfLoad] = await rounds([() => load({ ...run, port: appPort, request: decideRequest, rate: decide.rps / 2 })], 'p99');
     return { seedSeconds, analyticsSeconds, bare, decide, halfLoad, messagesPerDecide: (sample as { messages: unknown[] }).messages.length };
   } finally {
     for (const child of children) child.kill('SIGTERM');

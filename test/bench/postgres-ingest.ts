@@ -6,6 +6,7 @@ import { endPool } from '../../server/store/postgres/end-pool.ts';
 import { openPostgresStore } from '../../server/store/postgres/index.ts';
 import type { IngestItem } from '../../server/store/store.ts';
 import { createTempDatabase } from '../postgres.ts';
+import { rounds } from './rounds.ts';
 
 const BATCHES = Number(process.env.BENCH_PG_BATCHES ?? 400);
 const SIZE = 20;
@@ -46,7 +47,7 @@ export async function benchPostgresIngest(): Promise<{ store: number; bare: numb
       user_id text, anonymous_id text, account_id text, name text, properties jsonb NOT NULL, traits jsonb NOT NULL, context jsonb NOT NULL,
       timestamp text NOT NULL, received_at text NOT NULL, UNIQUE (workspace_id, message_id))`);
     const make = () => Array.from({ length: BATCHES }, () => Array.from({ length: SIZE }, item));
-    const bare = await inParallel(make(), (batch) => {
+    const bareInsert = (batch: IngestItem[]) => {
       const values: unknown[] = [];
       const rows = batch.map(({ event, timestamp, receivedAt }, i) => {
         const e = event as Extract<typeof event, { type: 'track' }>;
@@ -55,9 +56,10 @@ export async function benchPostgresIngest(): Promise<{ store: number; bare: numb
       });
       return pool.query(`INSERT INTO bare_events (workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at)
         VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
-    });
-    const viaStore = await inParallel(make(), (batch) => store.ingest(ws.id, batch));
-    return { store: viaStore, bare };
+    };
+    const eventsPerSecond = async (run: (batch: IngestItem[]) => Promise<unknown>) => ({ rps: await inParallel(make(), run), p99: 0 });
+    const [bare, viaStore] = await rounds([() => eventsPerSecond(bareInsert), () => eventsPerSecond((batch) => store.ingest(ws.id, batch))]);
+    return { store: viaStore.rps, bare: bare.rps };
   } finally {
     await endPool(pool);
     await store.close();
