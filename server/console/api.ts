@@ -78,6 +78,8 @@ export interface AccountQuery extends AccountSelection {
 
 export interface AccountUser {
   userId: string;
+  /** The `name` trait from identify, when there is one. */
+  name: string | null;
   journey: string;
   stage: string;
   lastSeen: string;

@@ -63,11 +63,11 @@ describe('an account’s history', () => {
         messages: [{ campaignId: 'c1', userId: 'ana', shows: 2, lastShownAt: '2026-11-23T08:00:00Z', dismissedAt: null, clickedAt: '2026-11-23T08:01:00Z', completedAt: null }],
       },
       undefined,
-      { feature: () => 'Payments', campaign: () => 'Turn on reminders' },
+      { feature: () => 'Payments', campaign: () => 'Turn on reminders', user: (id) => (id === 'ana' ? 'Ana Pereira' : id) },
     );
     expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual([
-      'message: ana clicked “Turn on reminders”',
-      'message: ana was shown “Turn on reminders”',
+      'message: Ana Pereira clicked “Turn on reminders”',
+      'message: Ana Pereira was shown “Turn on reminders”',
       'use: Payments used 3×',
     ]);
   });

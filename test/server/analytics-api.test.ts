@@ -2,7 +2,7 @@
 // accounts list / detail / CSV, users, overview and the alert feed; errors and tenant isolation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
-import { appFixture, groupEvent, trackEvent } from './app-fixture.ts';
+import { appFixture, groupEvent, identifyEvent, trackEvent } from './app-fixture.ts';
 
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
@@ -40,6 +40,15 @@ describe('analytics API', () => {
     expect(lines[0]!.split(',').slice(0, 4)).toEqual(['account_id', 'name', 'journey', 'stage']);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^acct-1,'=Risky Clinic,default,onboarded,/);
+  });
+
+  it('names each user of an account by their identify trait, and leaves the name out where there is none', async () => {
+    await f.batch([
+      identifyEvent({ groupId: 'acct-1', userId: 'u1', traits: { name: 'Ana Pereira', email: 'ana@risky.example' } }),
+      trackEvent({ groupId: 'acct-1', userId: 'u3', event: 'Reminder Scheduled', timestamp: ago(0) }),
+    ]);
+    const detail = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
+    expect(detail.users.map((u: { userId: string; name: string | null }) => [u.userId, u.name]).sort()).toEqual([['u1', 'Ana Pereira'], ['u3', null]]);
   });
 
   it('logs CS touches, which make contact recent', async () => {

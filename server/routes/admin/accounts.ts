@@ -10,6 +10,7 @@ import type { AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import { touchInput } from '../../protocol/analytics.ts';
 import type { CertificationProgress } from '../../protocol/decide.ts';
+import { jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 
 /** `?stage=onboarded,adopted`: a comma-separated list. */
@@ -85,9 +86,11 @@ export function accountRoutes(store: Store) {
       if (!account) throw new ApiError(404, 'account_not_found', `no account "${id}" in this workspace`);
       const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
       const [users, history, touches, alerts, usage, messages] = await Promise.all([
-        store.sql.all<{ user_id: string; stage: string; journey: string; body: string; last_seen: string }>(
-          `SELECT m.user_id, m.stage, m.journey, m.body, u.last_seen FROM user_metrics m JOIN account_users u
-             ON u.workspace_id = m.workspace_id AND u.user_id = m.user_id AND u.account_id = ?
+        // With the name their identify traits give, so CS reads people, not ids.
+        store.sql.all<{ user_id: string; stage: string; journey: string; body: string; last_seen: string; name: unknown }>(
+          `SELECT m.user_id, m.stage, m.journey, m.body, u.last_seen, ${jsonText(store.sql.dialect, 'p.traits', 'name')} AS name
+           FROM user_metrics m JOIN account_users u ON u.workspace_id = m.workspace_id AND u.user_id = m.user_id AND u.account_id = ?
+           LEFT JOIN users p ON p.workspace_id = m.workspace_id AND p.user_id = m.user_id
            WHERE m.workspace_id = ? ORDER BY u.last_seen DESC LIMIT 500`,
           [id, ws],
         ),
@@ -115,7 +118,14 @@ export function accountRoutes(store: Store) {
           [ws, id],
         ),
       ]);
-      const people = users.map((u) => ({ userId: u.user_id, journey: u.journey, stage: u.stage, lastSeen: u.last_seen, ...(JSON.parse(u.body) as { keyFeaturesUsed: string[]; certifications: Record<string, CertificationProgress> }) }));
+      const people = users.map((u) => ({
+        userId: u.user_id,
+        name: typeof u.name === 'string' && u.name.trim() ? u.name : null,
+        journey: u.journey,
+        stage: u.stage,
+        lastSeen: u.last_seen,
+        ...(JSON.parse(u.body) as { keyFeaturesUsed: string[]; certifications: Record<string, CertificationProgress> }),
+      }));
       return c.json({
         account,
         users: people,

@@ -69,6 +69,7 @@ export function AccountScreen({ id }: { id: string }) {
                     entries={buildTimeline(detail, stageName, {
                       feature: (key) => features.find((f) => f.key === key)?.name ?? key,
                       campaign: (cid) => campaigns.find((c) => c.id === cid)?.name ?? cid,
+                      user: (uid) => detail.users.find((u) => u.userId === uid)?.name ?? uid,
                     })}
                   />
                 </Panel>

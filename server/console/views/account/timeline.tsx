@@ -15,6 +15,7 @@ export interface TimelineNames {
   stage?: (stage: string) => string;
   feature?: (key: string) => string;
   campaign?: (id: string) => string;
+  user?: (id: string) => string;
 }
 
 export function buildTimeline(
@@ -25,12 +26,14 @@ export function buildTimeline(
   const entries: TimelineEntry[] = [];
   const feature = names.feature ?? humanize;
   const campaign = names.campaign ?? ((id: string) => id);
+  const user = names.user ?? ((id: string) => id);
   for (const u of detail.featureUse ?? []) entries.push({ at: u.day, kind: 'use', title: `${feature(u.feature)} used ${u.count}×` });
   for (const m of detail.messages ?? []) {
-    if (m.lastShownAt) entries.push({ at: m.lastShownAt, kind: 'message', title: `${m.userId} was shown “${campaign(m.campaignId)}”`, detail: `${m.shows} show${m.shows === 1 ? '' : 's'} in all` });
-    if (m.clickedAt) entries.push({ at: m.clickedAt, kind: 'message', title: `${m.userId} clicked “${campaign(m.campaignId)}”` });
-    if (m.dismissedAt) entries.push({ at: m.dismissedAt, kind: 'message', title: `${m.userId} dismissed “${campaign(m.campaignId)}”` });
-    if (m.completedAt) entries.push({ at: m.completedAt, kind: 'message', title: `${m.userId} completed “${campaign(m.campaignId)}”` });
+    const who = user(m.userId);
+    if (m.lastShownAt) entries.push({ at: m.lastShownAt, kind: 'message', title: `${who} was shown “${campaign(m.campaignId)}”`, detail: `${m.shows} show${m.shows === 1 ? '' : 's'} in all` });
+    if (m.clickedAt) entries.push({ at: m.clickedAt, kind: 'message', title: `${who} clicked “${campaign(m.campaignId)}”` });
+    if (m.dismissedAt) entries.push({ at: m.dismissedAt, kind: 'message', title: `${who} dismissed “${campaign(m.campaignId)}”` });
+    if (m.completedAt) entries.push({ at: m.completedAt, kind: 'message', title: `${who} completed “${campaign(m.campaignId)}”` });
   }
   for (const t of detail.touches) entries.push({ at: t.at, kind: 'touch', title: `${humanize(t.channel)} by ${t.author}`, ...(t.note ? { detail: t.note } : {}) });
   for (const a of detail.alerts) entries.push({ at: a.raisedAt, kind: 'alert', title: a.message, detail: `${humanize(a.rule)} · ${a.status}` });

@@ -24,7 +24,8 @@ export function UsersTable({ users, stageName }: { users: AccountUser[]; stageNa
           {users.map((u) => (
             <tr key={u.userId}>
               <th scope="row">
-                <a href={`#/users/${encodeURIComponent(u.userId)}`}>{u.userId}</a>
+                <a href={`#/users/${encodeURIComponent(u.userId)}`}>{u.name ?? u.userId}</a>
+                {u.name && <div class="muted small">{u.userId}</div>}
               </th>
               <td>{stageName(u.stage)}</td>
               <td>{certificationSummary(u.certifications)}</td>
@@ -60,7 +61,7 @@ export function AdoptionGrid({ users, keyFeatures }: { users: AccountUser[]; key
         <tbody>
           {users.map((u) => (
             <tr key={u.userId}>
-              <th scope="row">{u.userId}</th>
+              <th scope="row">{u.name ?? u.userId}</th>
               {keyFeatures.map((f) => {
                 const used = u.keyFeaturesUsed.includes(f.key);
                 return (
