@@ -149,6 +149,8 @@ export interface UserDetail {
   firstSeen: string;
   lastSeen: string;
   accountId: string | null;
+  /** The account's `name` trait, when it has one. */
+  accountName: string | null;
   journey: string | null;
   stage: string | null;
   breadth: number;

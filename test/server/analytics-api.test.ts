@@ -150,7 +150,7 @@ describe('analytics API', () => {
 
   it('reports a user: stage, features and breadth', async () => {
     const user = await (await f.admin('GET', '/api/v1/users/u1')).json();
-    expect(user).toMatchObject({ userId: 'u1', accountId: 'acct-1', stage: 'onboarded', breadth: 1, features: [{ feature: 'reminders', uses: 1, activeDays: 1 }] });
+    expect(user).toMatchObject({ userId: 'u1', accountId: 'acct-1', accountName: '=Risky Clinic', stage: 'onboarded', breadth: 1, features: [{ feature: 'reminders', uses: 1, activeDays: 1 }] });
     expect((await f.admin('GET', '/api/v1/users/ghost')).status).toBe(404);
   });
 

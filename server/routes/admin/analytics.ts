@@ -9,6 +9,7 @@ import { refresherFor } from '../../analytics/refresher.ts';
 import { dayOf } from '../../analytics/usage.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
+import { jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
 
@@ -53,12 +54,18 @@ export function userRoutes(store: Store) {
       ),
     ]);
     const body = metrics ? JSON.parse(metrics.body) : { keyFeaturesUsed: [], certifications: {} };
+    const accountId = metrics?.account_id ?? accounts[0]?.account_id ?? null;
+    // The account's name from its group traits, for the console's breadcrumb.
+    const account = accountId
+      ? await store.sql.get<{ name: unknown }>(`SELECT ${jsonText(store.sql.dialect, 'traits', 'name')} AS name FROM accounts WHERE workspace_id = ? AND account_id = ?`, [ws, accountId])
+      : undefined;
     return c.json({
       userId: id,
       traits: typeof user.traits === 'string' ? JSON.parse(user.traits) : user.traits,
       firstSeen: user.first_seen,
       lastSeen: user.last_seen,
-      accountId: metrics?.account_id ?? accounts[0]?.account_id ?? null,
+      accountId,
+      accountName: typeof account?.name === 'string' && account.name.trim() ? account.name : null,
       accounts: accounts.map((a) => ({ accountId: a.account_id, lastSeen: a.last_seen })),
       journey: metrics?.journey ?? null,
       stage: metrics?.stage ?? null,

@@ -5,9 +5,16 @@ import { useResource } from '../../use-resource.ts';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
 
+async function loadUser(id: string) {
+  const api = client.value!;
+  // Feature names only label the table: without them the keys stand in.
+  const [user, features] = await Promise.all([api.user(id), api.features.list().catch(() => [])]);
+  return { ...user, featureName: (key: string) => features.find((f) => f.key === key)?.name ?? key };
+}
+
 export function UserScreen({ id }: { id: string }) {
   const api = client.value!;
-  const [resource, retry] = useResource(() => api.user(id), [api, id]);
+  const [resource, retry] = useResource(() => loadUser(id), [api, id]);
   const user = resource.status === 'ready' ? resource.data : null;
   const name = typeof user?.traits['name'] === 'string' ? (user.traits['name'] as string) : id;
   return (
@@ -16,7 +23,7 @@ export function UserScreen({ id }: { id: string }) {
       lead={
         user?.accountId ? (
           <>
-            <a href={`#/accounts/${encodeURIComponent(user.accountId)}`}>{user.accountId}</a> › {id}
+            <a href={`#/accounts/${encodeURIComponent(user.accountId)}`}>{user.accountName ?? user.accountId}</a> › {id}
           </>
         ) : (
           id
@@ -60,7 +67,7 @@ export function UserScreen({ id }: { id: string }) {
                       {u.features.map((f) => (
                         <tr key={f.feature}>
                           <th scope="row">
-                            {f.feature} {u.keyFeaturesUsed.includes(f.feature) && <span class="pill">key</span>}
+                            {u.featureName(f.feature)} {u.keyFeaturesUsed.includes(f.feature) && <span class="pill">key</span>}
                           </th>
                           <td class="num">{formatNumber(f.uses)}</td>
                           <td class="num">{formatNumber(f.activeDays)}</td>
