@@ -1,8 +1,8 @@
 // Campaign goals as ingest records them: which live or paused campaigns' goal an event does (a
-// paused campaign may be published again, and a goal reached meanwhile must still stop it). The store
-// keeps, per visitor and campaign, the first time the goal was done since the first show, named
-// by the goal's key, so "stop after goal reached" never scans events at decide time, and a hit
-// recorded for a campaign's earlier goal never counts for a new one.
+// paused campaign may be published again, and a goal reached meanwhile must still stop it). The
+// store keeps, per visitor and campaign, the first time the goal was done since the first show,
+// named by the goal's key, so "stop after goal reached" never scans events at decide time, and a
+// hit recorded for a campaign's earlier goal never counts for a new one.
 import type { Campaign, Goal } from '../protocol/campaign.ts';
 import type { TrackedEvent } from '../protocol/events.ts';
 import type { GoalHit } from '../store/store.ts';

@@ -1,6 +1,6 @@
 // Keeps the reads every ingest and decide request makes — the workspace behind a write key,
-// its features, its live and paused campaigns — in memory for a moment. Writes through this store clear
-// what they change at once; changes made by another server instance show within `ttlMs`.
+// its features, its live and paused campaigns — in memory for a moment. Writes through this store
+// clear what they change at once; changes made by another server instance show within `ttlMs`.
 import type { Store } from './store.ts';
 
 /** How long a cached read may be served. Default 2 s. */
