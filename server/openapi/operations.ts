@@ -191,7 +191,7 @@ const accounts: Operation[] = [
   },
   {
     method: 'get', path: '/api/v1/accounts/:id', tag: 'Accounts', auth: 'secret', summary: 'One account in detail', params: { id: 'the account id (groupId)' },
-    reply: { status: 200, description: '`account` (its metrics), `users` (stage and certification per user), `leaderboards` (per certification program), `history` (daily snapshots: stage, health, tiers), `touches`, `alerts`, `featureUse` (per day, last 30 days), `messages` (shown, clicked, dismissed, completed by its users)' },
+    reply: { status: 200, description: '`account` (its metrics), `users` (name from identify traits, stage and certification per user), `leaderboards` (per certification program), `history` (daily snapshots: stage, health, tiers), `touches`, `alerts`, `featureUse` (per day, last 30 days), `messages` (shown, clicked, dismissed, completed by its users)' },
     errors: { 404: ['account_not_found'] },
   },
   {
@@ -238,7 +238,7 @@ const accounts: Operation[] = [
 const analytics: Operation[] = [
   {
     method: 'get', path: '/api/v1/users/:id', tag: 'Users', auth: 'secret', summary: 'One user in detail', params: { id: 'the user id' },
-    reply: { status: 200, description: 'traits, accounts, journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards' },
+    reply: { status: 200, description: 'traits, accounts (with the current one\'s name), journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards' },
     errors: { 404: ['user_not_found'] },
   },
   { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count and the newest 20, as in the alert feed)' } },
