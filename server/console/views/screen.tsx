@@ -36,3 +36,12 @@ export function Panel({ title, id, actions, children, class: className }: { titl
     </section>
   );
 }
+
+/** The heading of a table's column of row buttons: read out by screen readers, not shown. */
+export function ActionsHeading() {
+  return (
+    <th scope="col">
+      <span class="sr-only">Actions</span>
+    </th>
+  );
+}

@@ -3,6 +3,7 @@
 // form (it becomes the newest version only when saved).
 import { formatDateTime } from '../format.ts';
 import type { Resource } from '../use-resource.ts';
+import { ActionsHeading } from './screen.tsx';
 import { Loaded } from './status.tsx';
 
 /** One saved version as the table shows it. */
@@ -45,9 +46,7 @@ export function VersionHistory<V>({ versions, retry, row, onLoad, empty, id, box
                   <th scope="col">{changes ? 'By' : 'Saved by'}</th>
                   <th scope="col">When</th>
                   {onLoad && (
-                    <th scope="col">
-                      <span class="sr-only">Actions</span>
-                    </th>
+                    <ActionsHeading />
                   )}
                 </tr>
               </thead>

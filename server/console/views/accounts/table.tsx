@@ -4,6 +4,7 @@ import { formatAgo, formatDateTime, formatNumber, formatPercent, humanize } from
 import { accountFilters, type AccountSort, sortAccountsBy } from '../../state/accounts.ts';
 import { canEdit } from '../../state/role.ts';
 import { HealthBadge } from '../health-badge.tsx';
+import { ActionsHeading } from '../screen.tsx';
 
 const COLUMNS: { label: string; sort?: AccountSort; num?: boolean }[] = [
   { label: 'Account', sort: 'name' },
@@ -50,9 +51,7 @@ export function AccountsTable({ accounts, stageNames, onLogTouch }: { accounts: 
               <Heading key={c.label} column={c} />
             ))}
             {editable && (
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
+              <ActionsHeading />
             )}
           </tr>
         </thead>

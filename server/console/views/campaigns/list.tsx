@@ -8,7 +8,7 @@ import { announce } from '../../state/notice.ts';
 import { canEdit } from '../../state/role.ts';
 import { href, navigate, route } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
-import { Panel, Screen } from '../screen.tsx';
+import { ActionsHeading, Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 import { LiftInterval, liftText } from './lift-interval.tsx';
 
@@ -103,9 +103,7 @@ export function CampaignList() {
                       <th scope="col" class="num">Priority</th>
                       <th scope="col" class="num">Reach</th>
                       <th scope="col">Lift, 95 % interval</th>
-                      <th scope="col">
-                        <span class="sr-only">Actions</span>
-                      </th>
+                      <ActionsHeading />
                     </tr>
                   </thead>
                   <tbody>

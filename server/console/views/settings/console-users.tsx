@@ -6,7 +6,7 @@ import { formatAgo, formatDateTime } from '../../format.ts';
 import { client, session } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
 import { useResource } from '../../use-resource.ts';
-import { Panel } from '../screen.tsx';
+import { ActionsHeading, Panel } from '../screen.tsx';
 import { ErrorNote, Loaded } from '../status.tsx';
 import { unavailableNote } from './keys.tsx';
 
@@ -139,9 +139,7 @@ export function ConsoleUsers() {
                         <th scope="col">User</th>
                         <th scope="col">Role</th>
                         <th scope="col">Last sign-in</th>
-                        <th scope="col">
-                          <span class="sr-only">Actions</span>
-                        </th>
+                        <ActionsHeading />
                       </tr>
                     </thead>
                     <tbody>
