@@ -57,6 +57,20 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     });
   });
 
+  it('stops a campaign whose feature goal was done before its show reached the server (another tab, a browser back online)', async () => {
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, audience: { all: [] }, goal: { type: 'feature', feature: 'reminders', withinDays: 14 }, frequency: { stopAfter: ['goal'] } });
+    await f.batch([groupEvent()]);
+    await f.batch([trackEvent({ event: 'Reminder Scheduled', timestamp: '2026-11-21T09:30:00.000Z' })]);
+    await f.batch([trackEvent({ event: 'message_shown', properties: { campaignId: id }, timestamp: '2026-11-20T10:00:00.000Z' })]);
+    expect(await messagesFor('u1')).toEqual([]);
+    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1`));
+    expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({
+      rule: 'frequency',
+      passed: false,
+      reason: 'reached the goal (used feature reminders within 14 days of the first show) at 2026-11-21T09:30:00.000Z',
+    });
+  });
+
   it('keeps recording goals while a campaign is paused, so publishing it again does not show it to those who reached it', async () => {
     const { id } = await create({ ...REMINDERS_CAMPAIGN, goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 }, frequency: { stopAfter: ['goal'] } });
     await f.batch([groupEvent(), groupEvent({ userId: 'u2' })]);
