@@ -54,9 +54,9 @@ describe('the campaign list', () => {
     expect(rowNames(host).sort()).toEqual(['Reminders nudge', 'Spring banner']);
     const live = host.querySelector(`tr[data-campaign="${ids.live}"]`)!;
     expect([...live.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)).toEqual(['Tooltip', 'live', '100']);
-    // Reach: nobody was shown it yet; lift needs exposed and held-out users.
+    // Reach: nobody was shown it yet; it has a goal but no holdout to measure lift against.
     expect(live.querySelectorAll('td')[3]!.textContent).toBe('0');
-    expect(live.textContent).toContain('needs exposed and held-out users');
+    expect(live.textContent).toContain('needs a holdout');
     await unmountAll();
 
     const archived = await open('#/campaigns?status=archived', 'table.campaigns');

@@ -1,7 +1,7 @@
 // A lift and its 95 % confidence interval drawn on a line through zero: the bar is the range
 // the true lift probably lies in, the dot the measured lift. A bar that crosses zero means the
 // campaign has not been shown to help (or to hurt) yet.
-import type { CampaignResults } from '../../api.ts';
+import type { Campaign, CampaignResults } from '../../api.ts';
 import { formatPercent, formatPoints } from '../../format.ts';
 
 type Interval = NonNullable<CampaignResults['users']>['lift']['absolute'];
@@ -11,6 +11,17 @@ export function liftText(interval: Interval | undefined, relative = false): stri
   if (!interval || interval.estimate === null) return 'not measured yet';
   const f = relative ? (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${formatPercent(n, true)}`) : formatPoints;
   return interval.low === null || interval.high === null ? f(interval.estimate) : `${f(interval.estimate)} (${f(interval.low)} to ${f(interval.high)})`;
+}
+
+/**
+ * Why a campaign has no lift to show yet, in the words lists use; null once it has one. A campaign
+ * without a holdout of its own can still be measured against the workspace's global holdout.
+ */
+export function missingLift(campaign: Campaign, results: CampaignResults): string | null {
+  if (!results.goal) return 'no goal set';
+  if (results.users && results.users.lift.absolute.estimate !== null) return null;
+  if (campaign.holdoutPercent === 0 && results.heldOut.users === 0) return 'needs a holdout';
+  return 'waiting for shown and held-out users';
 }
 
 export function LiftInterval({ interval, significant, width = 240, label }: { interval: Interval; significant: boolean; width?: number; label: string }) {

@@ -10,7 +10,7 @@ import { href, navigate, route } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
 import { ActionsHeading, Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
-import { LiftInterval, liftText } from './lift-interval.tsx';
+import { LiftInterval, liftText, missingLift } from './lift-interval.tsx';
 
 interface Row {
   campaign: Campaign;
@@ -28,11 +28,11 @@ async function loadRows(): Promise<Row[]> {
 const ACTION_LABEL = { publish: 'Publish', pause: 'Pause', archive: 'Archive' } as const;
 const ACTION_DONE = { publish: 'Published', pause: 'Paused', archive: 'Archived' } as const;
 
-function Lift({ results }: { results: CampaignResults | null }) {
-  const users = results?.users;
+function Lift({ campaign, results }: { campaign: Campaign; results: CampaignResults | null }) {
   if (!results) return <span class="muted">—</span>;
-  if (!results.goal) return <span class="muted">no goal</span>;
-  if (!users || users.lift.absolute.estimate === null) return <span class="muted">needs exposed and held-out users</span>;
+  const missing = missingLift(campaign, results);
+  if (missing) return <span class="muted">{missing}</span>;
+  const users = results.users!;
   return (
     <span class="lift-cell">
       <LiftInterval interval={users.lift.absolute} significant={users.lift.significant} width={120} label="Lift" />
@@ -124,7 +124,7 @@ export function CampaignList() {
                             {results ? formatNumber(results.uniqueUsers) : '—'}
                           </td>
                           <td>
-                            <Lift results={results} />
+                            <Lift campaign={c} results={results} />
                           </td>
                           <td>
                             <div class="actions row-actions">

@@ -5,6 +5,7 @@ import { ApiFailure } from '../../api.ts';
 import { formatNumber, formatPercent, formatPoints } from '../../format.ts';
 import { client } from '../../state.ts';
 import { useResource } from '../../use-resource.ts';
+import { missingLift } from '../campaigns/lift-interval.tsx';
 import { Panel } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 
@@ -40,13 +41,13 @@ async function loadRanked(): Promise<RankedCampaign[] | null> {
   }
 }
 
-function Lift({ results }: { results: CampaignResults }) {
-  const users = results.users;
-  if (!results.goal) return <span class="muted">no goal set</span>;
-  if (!users || users.lift.absolute.estimate === null) return <span class="muted">needs a holdout</span>;
+function Lift({ campaign, results }: RankedCampaign) {
+  const missing = missingLift(campaign, results);
+  if (missing) return <span class="muted">{missing}</span>;
+  const users = results.users!;
   const { estimate, low, high } = users.lift.absolute;
   return (
-    <span class={users.lift.significant ? (estimate > 0 ? 'good' : 'bad') : undefined}>
+    <span class={users.lift.significant ? ((estimate ?? 0) > 0 ? 'good' : 'bad') : undefined}>
       {formatPoints(estimate)}{' '}
       <span class="muted small">
         ({formatPoints(low)} to {formatPoints(high)}){users.lift.significant ? '' : ' · not significant'}
@@ -82,7 +83,7 @@ export function CampaignLift() {
                     <td class="num">{formatNumber(results.uniqueUsers)}</td>
                     <td class="num">{results.users ? `${formatPercent(results.users.exposed.rate)} / ${formatPercent(results.users.heldOut.rate)}` : '—'}</td>
                     <td>
-                      <Lift results={results} />
+                      <Lift campaign={campaign} results={results} />
                     </td>
                   </tr>
                 ))}

@@ -1,0 +1,31 @@
+// Why a campaign list shows no lift yet: the overview and the campaign list word it the same way,
+// from the campaign's settings and its measured results.
+import { describe, expect, it } from 'vitest';
+import { missingLift } from '../../server/console/views/campaigns/lift-interval.tsx';
+import { campaignResults, type ExposedVisitor, type HeldOutVisitor } from '../../server/engine/results.ts';
+import { campaign } from '../server/engine-fixtures.ts';
+
+const GOAL = { type: 'feature', feature: 'reminders', withinDays: 14 } as const;
+const shown = (visitorId: string): ExposedVisitor => ({ visitorId, accountId: 'a1', firstShownAt: '2026-11-01T00:00:00.000Z', shows: 1, clicked: false, dismissed: false });
+const heldOut = (visitorId: string): HeldOutVisitor => ({ visitorId, accountId: 'a2', heldOutAt: '2026-11-01T00:00:00.000Z', reason: 'campaign' });
+const converted = new Map([['u1', ['2026-11-02T00:00:00.000Z']]]);
+
+describe('missingLift', () => {
+  it('asks for a goal first', () => {
+    expect(missingLift(campaign({ holdoutPercent: 20 }), campaignResults(null, { exposed: [shown('u1')], heldOut: [heldOut('u2')] }, converted))).toBe('no goal set');
+  });
+
+  it('asks for a holdout when the campaign has none and nobody was held out (not even by the global holdout)', () => {
+    const subject = campaign({ goal: GOAL, holdoutPercent: 0 });
+    expect(missingLift(subject, campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [] }, converted))).toBe('needs a holdout');
+    // The workspace's global holdout gives a campaign without its own a comparison group.
+    expect(missingLift(subject, campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [{ ...heldOut('u2'), reason: 'global' }] }, converted))).toBeNull();
+  });
+
+  it('waits for both groups when the campaign has a holdout', () => {
+    const subject = campaign({ goal: GOAL, holdoutPercent: 20 });
+    expect(missingLift(subject, campaignResults(GOAL, { exposed: [], heldOut: [] }, converted))).toBe('waiting for shown and held-out users');
+    expect(missingLift(subject, campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [] }, converted))).toBe('waiting for shown and held-out users');
+    expect(missingLift(subject, campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [heldOut('u2')] }, converted))).toBeNull();
+  });
+});
