@@ -26,9 +26,13 @@ export interface HistoryEvent {
   context: { page?: { path: string; url: string }; library: { name: string; version: string } };
 }
 
-const library = { name: 'uptake-demo-history', version: '1' };
+export const HISTORY_LIBRARY = { name: 'uptake-demo-history', version: '1' };
 
-export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Date): HistoryEvent[] {
+/**
+ * `remindersFrom`: for clinics that took up reminders during the SMS experiment, when each of
+ * their users started; the others of those clinics never schedule one.
+ */
+export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Date, remindersFrom: ReadonlyMap<string, number> = new Map()): HistoryEvent[] {
   const random = seededRandom(4242);
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const events: HistoryEvent[] = [];
@@ -38,7 +42,7 @@ export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Dat
     events.push({
       ...rest,
       messageId: `demo-${(n++).toString(36)}`,
-      context: { library, ...(path ? { page: { path, url: `https://app.clinicflow.example${path}` } } : {}) },
+      context: { library: HISTORY_LIBRARY, ...(path ? { page: { path, url: `https://app.clinicflow.example${path}` } } : {}) },
     });
   };
   const dayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -55,7 +59,10 @@ export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Dat
       traits: { name: account.name, industry: account.industry, plan: account.plan, seats: account.seats, contractStart: account.contractStart },
     });
     // Not every user of a reminders clinic schedules reminders: usually the manager and one more.
-    const schedulesReminders = account.usesReminders && (user.role === 'Practice manager' || random() < 0.3);
+    const startedReminders = remindersFrom.get(user.id);
+    const schedulesReminders = account.adoptedReminders
+      ? startedReminders !== undefined
+      : account.usesReminders && (user.role === 'Practice manager' || random() < 0.3);
     for (let day = HISTORY_DAYS; day >= 1; day--) {
       const weekday = new Date(dayStart - day * 86_400_000).getUTCDay();
       if (weekday === 0 || random() > account.engagement * (weekday === 6 ? 0.3 : 0.9)) continue;
@@ -65,6 +72,7 @@ export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Dat
       push({ type: 'page', timestamp: at(), userId: user.id, groupId: account.id, name: 'Appointments', path: '/appointments' });
       for (const action of DAILY_ACTIONS) {
         if (action.onlyIf && !(action.onlyIf(account) && schedulesReminders)) continue;
+        if (action.onlyIf && startedReminders !== undefined && base < startedReminders) continue;
         const count = Math.floor(action.perDay * account.engagement * 2 * random());
         for (let i = 0; i < count; i++) {
           push({ type: 'track', timestamp: at(), userId: user.id, groupId: account.id, event: action.event, properties: {} });

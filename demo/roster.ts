@@ -10,6 +10,8 @@ export interface DemoAccount {
   contractStart: string;
   /** Whether this clinic uses automated appointment reminders (the feature that predicts renewal). */
   usesReminders: boolean;
+  /** Turned reminders on only after the two-way SMS banner reached it, three weeks ago (demo/experiment.ts). */
+  adoptedReminders: boolean;
   /** 0..1: how much of the clinic's work happens in the product. */
   engagement: number;
 }
@@ -67,8 +69,11 @@ export function demoRoster(now: Date): { accounts: DemoAccount[]; users: DemoUse
       contractStart: start.toISOString().slice(0, 10),
       // About 63% of clinics use reminders, as in the practice-management case in the brief.
       usesReminders: random() < 0.63,
+      adoptedReminders: false,
       engagement: 0.2 + random() * 0.8,
     };
+    // Engaged clinics with five seats or more took up reminders once the banner pitched them.
+    if (!account.usesReminders && account.engagement >= 0.7 && seats >= 5) account.usesReminders = account.adoptedReminders = true;
     accounts.push(account);
     const staff = Math.max(1, Math.round(seats * (0.3 + account.engagement * 0.7)));
     for (let u = 0; u < staff; u++) {

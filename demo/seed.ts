@@ -1,5 +1,6 @@
 // Creates the demo workspace through the same HTTP API customers use: features and the
-// reminders campaign via the admin API, weeks of history via /v1/batch.
+// reminders campaign via the admin API, weeks of history via /v1/batch, including an experiment
+// the SMS banner ran (demo/experiment.ts).
 import type { Hono } from 'hono';
 import type { z } from 'zod';
 import type { campaignInput } from '../server/protocol/campaign.ts';
@@ -9,6 +10,7 @@ import { refresherFor } from '../server/analytics/refresher.ts';
 import { seedDemoAnalytics } from './analytics.ts';
 import { ensureDemoLogin } from './console-login.ts';
 import { helpLauncher, npsSurvey, PAYMENTS_TOUR, SETUP_CHECKLIST, SMS_BANNER } from './campaigns.ts';
+import { smsBannerExperiment } from './experiment.ts';
 import { demoHistory } from './history.ts';
 import { demoRoster } from './roster.ts';
 
@@ -69,14 +71,18 @@ export async function seedDemo(store: Store, app: Hono, now = new Date()): Promi
   const createCampaign = (campaign: object) => call(app, '/api/v1/campaigns', { method: 'POST', headers: admin, body: JSON.stringify(campaign) }) as Promise<{ id: string }>;
   await createCampaign(REMINDERS_CAMPAIGN);
   const tour = await createCampaign(PAYMENTS_TOUR);
-  for (const campaign of [SETUP_CHECKLIST, helpLauncher(tour.id), npsSurvey(now), SMS_BANNER]) await createCampaign(campaign);
+  for (const campaign of [SETUP_CHECKLIST, helpLauncher(tour.id), npsSurvey(now)]) await createCampaign(campaign);
+  const smsBanner = await createCampaign(SMS_BANNER);
 
   const { accounts, users } = demoRoster(now);
-  const events = demoHistory(accounts, users, now);
+  const experiment = smsBannerExperiment({ id: smsBanner.id, holdoutPercent: SMS_BANNER.holdoutPercent ?? 0 }, accounts, users, now);
+  const events = [...experiment.events, ...demoHistory(accounts, users, now, experiment.remindersFrom)];
   for (let i = 0; i < events.length; i += 500) {
     const batch = events.slice(i, i + 500);
     await call(app, '/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json', 'x-uptake-key': workspace.writeKey }, body: JSON.stringify({ batch }) });
   }
+  // What decide logged as it held staff out over those weeks (decide itself only logs the present).
+  await store.recordHoldouts(workspace.id, experiment.holdouts);
   const touches = await seedDemoAnalytics(
     (path, method, body) => call(app, path, { method, headers: admin, body: JSON.stringify(body) }),
     accounts,

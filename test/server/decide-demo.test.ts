@@ -1,6 +1,7 @@
 // The seeded demo workspace decides as its README promises: the reminders nudge alone on the
 // Appointments page, the other kinds on Patients, Messages and Payments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsBannerExperiment } from '../../demo/experiment.ts';
 import { demoRoster } from '../../demo/roster.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { createApp } from '../../server/app.ts';
@@ -70,5 +71,29 @@ describe('the demo campaigns', () => {
     const checklist = (await response.json()).messages.find((m: { kind: string }) => m.kind === 'checklist');
     const done = Object.fromEntries(checklist.items.map((i: { id: string; done: boolean }) => [i.id, i.done]));
     expect(done).toMatchObject({ book: true, reminders: false });
+  });
+});
+
+describe('the experiment the demo opens on', () => {
+  const admin = async (path: string) => (await app.request(path, { headers: { authorization: `Bearer ${workspace.secretKey}` } })).json();
+
+  it('measures the SMS banner against its holdout: staff shown it took reminders up more often', async () => {
+    const sms = campaigns.get('Two-way SMS')!;
+    const results = await admin(`/api/v1/campaigns/${sms.id}/results`);
+    expect(results.uniqueUsers).toBeGreaterThan(50);
+    expect(results.heldOut.byCampaignHoldout).toBeGreaterThan(5);
+    expect(results.users.exposed.rate).toBeGreaterThan(results.users.heldOut.rate);
+    expect(results.users.lift.absolute.estimate).toBeGreaterThan(0);
+  });
+
+  it('held out exactly the staff decide and explain hold out', async () => {
+    const sms = campaigns.get('Two-way SMS')!;
+    const { holdouts } = smsBannerExperiment(sms, accounts, users, new Date());
+    const explained = await admin(`/api/v1/campaigns/${sms.id}/explain?userId=${holdouts[0]!.visitorId}`);
+    expect(explained.rules.find((r: { rule: string }) => r.rule === 'holdout')).toMatchObject({ passed: false });
+  });
+
+  it('leaves clinics that never had reminders without a single reminder, so the nudge still finds them', async () => {
+    for (const user of without.filter((u) => /-u1$/.test(u.id))) expect(await decide(user.id, 'appointments')).toEqual(['Nudge clinics without reminders']);
   });
 });
