@@ -36,6 +36,8 @@ export interface Comparison {
 
 export interface AccountRow {
   accountId: string;
+  /** The account's name from its traits; the results route adds it (the engine does not read traits). */
+  name?: string | null;
   exposed: Group;
   heldOut: Group;
 }

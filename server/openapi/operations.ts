@@ -158,7 +158,7 @@ const campaigns: Operation[] = [
   },
   {
     method: 'get', path: '/api/v1/campaigns/:id/results', tag: 'Campaigns', auth: 'secret', summary: 'What the campaign achieved against its holdout', params: campaignParams,
-    reply: { status: 200, description: 'exposures, unique users, clicks, dismissals, held-out users; goal conversion and lift per user and per account, and per account' },
+    reply: { status: 200, description: 'exposures, unique users, clicks, dismissals, held-out users; goal conversion and lift per user and per account, and `perAccount` rows (`accountId`, `name` from its traits or null, each arm\'s users, conversions and rate)' },
     errors: { 404: ['campaign_not_found'] },
   },
   {

@@ -84,6 +84,9 @@ describe('the experiment the demo opens on', () => {
     expect(results.heldOut.byCampaignHoldout).toBeGreaterThan(5);
     expect(results.users.exposed.rate).toBeGreaterThan(results.users.heldOut.rate);
     expect(results.users.lift.absolute.estimate).toBeGreaterThan(0);
+    // Each clinic by the name its group call gave, as the console lists them.
+    expect(results.perAccount.map((r: { name: string | null }) => r.name)).toContain('Maple Dental');
+    expect(results.perAccount.every((r: { name: string | null }) => r.name)).toBe(true);
   });
 
   it('held out exactly the staff decide and explain hold out', async () => {

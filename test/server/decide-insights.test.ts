@@ -116,6 +116,7 @@ describe('holdouts and GET /api/v1/campaigns/:id/results', () => {
     const converted = [...exposed.slice(0, Math.ceil(exposed.length / 2)), heldOut[0]!];
     await f.batch(converted.map((userId) => trackEvent({ userId, timestamp: soon, event: 'Reminder Scheduled' })));
     await f.batch([trackEvent({ userId: exposed[0]!, timestamp: now, event: 'message_clicked', properties: { campaignId: campaign.id } })]);
+    await f.batch([groupEvent({ userId: exposed[0]!, timestamp: now, traits: { name: 'Maple Dental' } })]);
 
     const { status, body } = await json(await f.admin('GET', `/api/v1/campaigns/${campaign.id}/results`));
     expect(status).toBe(200);
@@ -133,7 +134,8 @@ describe('holdouts and GET /api/v1/campaigns/:id/results', () => {
       },
       // Everyone is in acct-1: one account, exposed (it has exposed users) and converted.
       accounts: { exposed: { users: 1, converted: 1 }, heldOut: { users: 0, converted: 0 } },
-      perAccount: [{ accountId: 'acct-1', exposed: { users: exposed.length }, heldOut: { users: heldOut.length, converted: 1 } }],
+      // Named from the account's group traits, for the console's table.
+      perAccount: [{ accountId: 'acct-1', name: 'Maple Dental', exposed: { users: exposed.length }, heldOut: { users: heldOut.length, converted: 1 } }],
     });
     const p1 = Math.ceil(exposed.length / 2) / exposed.length;
     const p2 = 1 / heldOut.length;

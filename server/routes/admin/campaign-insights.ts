@@ -8,6 +8,7 @@ import { choiceCounts, npsSummary } from '../../engine/survey.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
 import type { Campaign } from '../../protocol/campaign.ts';
+import { jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 
 export const explainQuery = z
@@ -28,6 +29,24 @@ export const pageQuery = z.object({
 });
 
 const earliest = (times: string[]) => times.reduce((a, b) => (b < a ? b : a));
+
+/** Parameters per lookup of account names; well under SQLite's and PostgreSQL's limits. */
+const NAMES_PER_QUERY = 500;
+
+/** Accounts' names from their group traits, for results a person reads; ids without one are left out. */
+async function accountNames(store: Store, ws: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += NAMES_PER_QUERY) {
+    const chunk = ids.slice(i, i + NAMES_PER_QUERY);
+    const rows = await store.sql.all<{ id: string; name: unknown }>(
+      `SELECT account_id AS id, ${jsonText(store.sql.dialect, 'traits', 'name')} AS name FROM accounts
+       WHERE workspace_id = ? AND account_id IN (${chunk.map(() => '?').join(', ')})`,
+      [ws, ...chunk],
+    );
+    for (const { id, name } of rows) if (typeof name === 'string' && name.trim()) names.set(id, name);
+  }
+  return names;
+}
 
 export function campaignInsightRoutes(store: Store) {
   async function existing(ws: string, id: string): Promise<Campaign> {
@@ -54,7 +73,10 @@ export function campaignInsightRoutes(store: Store) {
       const arms = await store.campaignArms(ws, campaign.id);
       const starts = [...arms.exposed.map((v) => v.firstShownAt), ...arms.heldOut.map((v) => v.heldOutAt)];
       const goalTimes = campaign.goal && starts.length ? await store.goalTimes(ws, campaign.goal, earliest(starts)) : new Map<string, string[]>();
-      return c.json({ campaignId: campaign.id, ...campaignResults(campaign.goal, arms, goalTimes) });
+      const results = campaignResults(campaign.goal, arms, goalTimes);
+      const names = await accountNames(store, ws, results.perAccount.map((r) => r.accountId));
+      const perAccount = results.perAccount.map((r) => ({ ...r, name: names.get(r.accountId) ?? null }));
+      return c.json({ campaignId: campaign.id, ...results, perAccount });
     })
     .get('/:id/answers', async (c) => {
       const query = pageQuery.safeParse(c.req.query());

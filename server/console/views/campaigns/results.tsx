@@ -97,7 +97,7 @@ function PerAccount({ rows }: { rows: CampaignResults['perAccount'] }) {
           {rows.map((r) => (
             <tr key={r.accountId}>
               <th scope="row">
-                <a href={href(['accounts', r.accountId])}>{r.accountId}</a>
+                <a href={href(['accounts', r.accountId])}>{r.name ?? r.accountId}</a>
               </th>
               <td class="num">{formatNumber(r.exposed.users)}</td>
               <td class="num">{r.exposed.users ? formatPercent(r.exposed.rate) : '—'}</td>
