@@ -47,7 +47,7 @@ export function ruleFinding(rule: RuleName, campaign: Campaign, input: DecisionI
     case 'global_holdout':
       return globalHoldoutFinding(settings, profile.visitorId);
     case 'frequency':
-      return stopFinding(campaign, state, profile, view.now) ?? (continuation ? null : showLimitFinding(campaign, state, view.now));
+      return stopFinding(campaign, state, view.now) ?? (continuation ? null : showLimitFinding(campaign, state, view.now));
     case 'account_caps': {
       if (continuation || !profile.accountId) return null;
       return accountCapsFinding(campaign, input.state.accountCaps.get(campaign.id) ?? NO_ACCOUNT_SHOWS, profile.visitorId, view.now);

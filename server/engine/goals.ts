@@ -18,6 +18,7 @@ export const describeGoal = (goal: Goal): string =>
 export interface GoalIndex {
   byEvent: Map<string, GoalHit[]>;
   byFeature: Map<string, GoalHit[]>;
+  byCampaign: Map<string, Goal>;
 }
 
 // Ingest asks for every request; the store's read cache hands back the same lists for a while.
@@ -32,9 +33,10 @@ export function goalIndex(live: readonly Campaign[], paused: readonly Campaign[]
 }
 
 function buildGoalIndex(campaigns: readonly Campaign[]): GoalIndex {
-  const index: GoalIndex = { byEvent: new Map(), byFeature: new Map() };
+  const index: GoalIndex = { byEvent: new Map(), byFeature: new Map(), byCampaign: new Map() };
   for (const { id, goal } of campaigns) {
     if (!goal) continue;
+    index.byCampaign.set(id, goal);
     const [map, name] = goal.type === 'event' ? [index.byEvent, goal.event] : [index.byFeature, goal.feature];
     const hits = map.get(name);
     const hit = { campaignId: id, goal: goalKey(goal) };
@@ -49,4 +51,29 @@ export function goalHits(event: TrackedEvent, features: readonly string[], index
   const hits = event.type === 'track' ? (index.byEvent.get(event.event) ?? []) : [];
   const byFeature = features.flatMap((feature) => index.byFeature.get(feature) ?? []);
   return byFeature.length ? [...hits, ...byFeature] : hits;
+}
+
+/**
+ * Ingest records a goal as reached only for a visitor already shown the campaign, so a show that
+ * reaches the server after the goal (sent from another tab, or by a browser back online) must look
+ * back at what the visitor did meanwhile: the feature's usage counters, or for an event goal the
+ * goal marks ingest keeps (first and last time per visitor). What a show looks back for: its
+ * campaign's goal, and the feature whose counters tell (null: the goal's marks).
+ */
+export function goalLookback(campaignId: string, index: GoalIndex): { goal: string; feature: string | null } | null {
+  const goal = index.byCampaign.get(campaignId);
+  return goal ? { goal: goalKey(goal), feature: goal.type === 'feature' ? goal.feature : null } : null;
+}
+
+/** Event goals are marked per visitor when done; feature goals are already counted as feature use. */
+export const isMarkedGoal = (key: string): boolean => key.startsWith('event:');
+
+/**
+ * When the goal was done at or after the first show, from the first and last time it was done:
+ * the first when every time came after the show, else somewhere up to the last, which then
+ * stands for it (null: never since the show).
+ */
+export function doneSinceShow(done: { first: string; last: string } | undefined, firstShownAt: string): string | null {
+  if (!done || done.last < firstShownAt) return null;
+  return done.first >= firstShownAt ? done.first : done.last;
 }

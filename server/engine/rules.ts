@@ -62,22 +62,11 @@ export function checklistDone(campaign: Campaign, state: CampaignState, profile:
  * When the visitor reached the campaign's goal: did its feature or event within its days of first
  * seeing the campaign (as results count a conversion). Ingest records the first time since the
  * first show, for the goal as it was then: a goal changed since has not been reached.
- *
- * Ingest can only record a goal done after the show it has already stored. When the show arrives
- * later (another tab's queue, a browser back online), a feature goal is still seen in the user's
- * usage counters: a use at or after the first show. The first such use is exact when every use
- * came after the show, else it lies somewhere up to the last use, which then stands for it.
  */
-export function goalReachedAt(campaign: Campaign, state: CampaignState, profile: Profile): string | null {
+export function goalReachedAt(campaign: Campaign, state: CampaignState): string | null {
   const { goal } = campaign;
-  if (!goal || !state.firstShownAt) return null;
-  if (state.goalReachedAt && state.reachedGoal === goalKey(goal) && convertedWithin([state.goalReachedAt], state.firstShownAt, goal.withinDays)) {
-    return state.goalReachedAt;
-  }
-  const use = goal.type === 'feature' ? profile.userFeatures[goal.feature] : undefined;
-  if (!use || use.lastSeen < state.firstShownAt) return null;
-  const at = use.firstSeen >= state.firstShownAt ? use.firstSeen : use.lastSeen;
-  return convertedWithin([at], state.firstShownAt, goal.withinDays) ? at : null;
+  if (!goal || !state.firstShownAt || !state.goalReachedAt || state.reachedGoal !== goalKey(goal)) return null;
+  return convertedWithin([state.goalReachedAt], state.firstShownAt, goal.withinDays) ? state.goalReachedAt : null;
 }
 
 /**
@@ -85,7 +74,7 @@ export function goalReachedAt(campaign: Campaign, state: CampaignState, profile:
  * started again after it ended (from a launcher or a "start a tour" button) goes on, across pages
  * and reloads, until it ends again: what stopped it was about the earlier run.
  */
-export function stopFinding(campaign: Campaign, state: CampaignState, profile: Profile, now: string): Finding | null {
+export function stopFinding(campaign: Campaign, state: CampaignState, now: string): Finding | null {
   if (campaign.kind === 'tour' && state.tourDoneAt && tourInProgress(state)) return null;
   for (const after of campaign.frequency.stopAfter) {
     let at: string | null = null;
@@ -97,7 +86,7 @@ export function stopFinding(campaign: Campaign, state: CampaignState, profile: P
       // not. Items done by feature use and not reported yet keep it showing once more, ticked,
       // so the SDK reports each of them (and the checklist) exactly once.
       if (!at && campaign.kind === 'checklist' && campaign.items?.length && campaign.items.every((item) => state.itemsDone.includes(item.id))) at = now;
-    } else at = goalReachedAt(campaign, state, profile);
+    } else at = goalReachedAt(campaign, state);
     if (at) return { rule: 'frequency', why: 'stopped', after, at };
   }
   if (state.snoozedUntil && state.snoozedUntil > now) return { rule: 'frequency', why: 'snoozed', until: state.snoozedUntil };

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { correctedTime } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
-import { goalHits, goalIndex } from '../engine/goals.ts';
+import { goalHits, goalIndex, goalLookback } from '../engine/goals.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { messageInteraction } from '../engine/interactions.ts';
 import { describeZodError, formatPath } from '../errors.ts';
@@ -88,6 +88,7 @@ export function ingestRoutes(store: Store) {
         }
         const used = featuresUsedBy(event, features);
         const reached = goalHits(event, used, goals);
+        const lookback = interaction?.kind === 'shown' ? goalLookback(interaction.campaignId, goals) : null;
         items.push({
           event,
           timestamp,
@@ -96,6 +97,7 @@ export function ingestRoutes(store: Store) {
           verified,
           ...(interaction ? { interaction } : {}),
           ...(reached.length ? { goals: reached } : {}),
+          ...(lookback ? { lookback } : {}),
         });
       });
 

@@ -1,6 +1,7 @@
 // Folds newly stored events into the side effects they have on users, accounts, feature
 // counters, message state and campaign goals, so a store applies each once per batch. Pure;
 // both stores use it.
+import { isMarkedGoal } from '../engine/goals.ts';
 import type { IngestItem, MessageInteraction } from './store.ts';
 
 type Traits = Record<string, unknown>;
@@ -63,6 +64,23 @@ export interface GoalReach {
   at: string;
 }
 
+/** An event goal a visitor did, first and last time in the batch (engine/goals.ts: goal marks). */
+export interface GoalMark {
+  visitorId: string;
+  goal: string;
+  first: string;
+  last: string;
+}
+
+/** A show of a campaign with a goal: the store looks back at whether the goal was already done since. */
+export interface GoalLookback {
+  campaignId: string;
+  visitorId: string;
+  goal: string;
+  /** The feature whose usage counters tell; null for an event goal (its marks tell). */
+  feature: string | null;
+}
+
 export interface Effects {
   users: Map<string, Seen>;
   accounts: Map<string, Seen>;
@@ -72,6 +90,8 @@ export interface Effects {
   answers: AnswerChange[];
   /** In visitor, campaign and time order; one per visitor, campaign and time. */
   goals: GoalReach[];
+  marks: GoalMark[];
+  lookbacks: GoalLookback[];
   links: { anonymousId: string; userId: string }[];
 }
 
@@ -110,11 +130,15 @@ function use(uses: Map<string, FeatureUses>, kind: 'user' | 'account', subject: 
 }
 
 export function foldEffects(items: readonly IngestItem[]): Effects {
-  const effects: Effects = { users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], answers: [], goals: [], links: [] };
+  const effects: Effects = {
+    users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], answers: [], goals: [], marks: [], lookbacks: [], links: [],
+  };
   const states = new Map<string, StateChange>();
   const answers = new Map<string, AnswerChange>();
   const goals = new Map<string, GoalReach>();
-  for (const { event, timestamp: at, features, interaction, goals: hits } of items) {
+  const marks = new Map<string, GoalMark>();
+  const lookbacks = new Map<string, GoalLookback>();
+  for (const { event, timestamp: at, features, interaction, goals: hits, lookback } of items) {
     const userId = event.userId ?? null;
     const accountId = event.groupId ?? null;
     if (userId) see(effects.users, userId, at, event.type === 'identify' ? event.traits : null);
@@ -134,7 +158,18 @@ export function foldEffects(items: readonly IngestItem[]): Effects {
     const visitorId = userId ?? event.anonymousId;
     if (interaction && visitorId) foldInteraction(states, answers, interaction, visitorId, accountId, at);
     if (visitorId) {
-      for (const { campaignId, goal } of hits ?? []) goals.set(`${visitorId}\u0000${campaignId}\u0000${at}`, { campaignId, visitorId, goal, at });
+      for (const { campaignId, goal } of hits ?? []) {
+        goals.set(`${visitorId}\u0000${campaignId}\u0000${at}`, { campaignId, visitorId, goal, at });
+        if (!isMarkedGoal(goal)) continue;
+        const key = `${visitorId}\u0000${goal}`;
+        const mark = marks.get(key);
+        if (!mark) marks.set(key, { visitorId, goal, first: at, last: at });
+        else {
+          if (at < mark.first) mark.first = at;
+          if (at > mark.last) mark.last = at;
+        }
+      }
+      if (lookback && interaction) lookbacks.set(`${visitorId}\u0000${interaction.campaignId}`, { campaignId: interaction.campaignId, visitorId, ...lookback });
     }
     const anonymousId = event.anonymousId;
     const linkable = event.type === 'identify' && userId && anonymousId && anonymousId !== userId;
@@ -142,7 +177,10 @@ export function foldEffects(items: readonly IngestItem[]): Effects {
   }
   effects.states = [...states.values()];
   effects.answers = [...answers.values()];
-  effects.goals = [...goals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, reach]) => reach);
+  const inKeyOrder = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  effects.goals = inKeyOrder(goals);
+  effects.marks = inKeyOrder(marks);
+  effects.lookbacks = inKeyOrder(lookbacks);
   return effects;
 }
 

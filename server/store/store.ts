@@ -45,8 +45,10 @@ export interface IngestItem {
   /** Feature keys this event counts as a use of. */
   features: string[];
   interaction?: MessageInteraction;
-  /** Live campaigns whose goal this event does (recorded for visitors already shown them). */
+  /** Live and paused campaigns whose goal this event does (recorded for visitors already shown them). */
   goals?: GoalHit[];
+  /** On a show of a campaign with a goal: that goal, to look back for (engine/goals.ts goalLookback). */
+  lookback?: { goal: string; feature: string | null };
   /** Identity verification outcome: true/false when checked, null when not applicable. */
   verified: boolean | null;
 }

@@ -71,6 +71,15 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     });
   });
 
+  it('stops a campaign whose event goal reached the server before its show', async () => {
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 }, frequency: { stopAfter: ['goal'] } });
+    await f.batch([groupEvent()]);
+    await f.batch([trackEvent({ event: 'Invoice Sent', timestamp: '2026-11-21T09:30:00.000Z' })]);
+    expect((await messagesFor('u1')).map((m: { campaignId: string }) => m.campaignId)).toEqual([id]);
+    await f.batch([trackEvent({ event: 'message_shown', properties: { campaignId: id }, timestamp: '2026-11-20T10:00:00.000Z' })]);
+    expect(await messagesFor('u1')).toEqual([]);
+  });
+
   it('keeps recording goals while a campaign is paused, so publishing it again does not show it to those who reached it', async () => {
     const { id } = await create({ ...REMINDERS_CAMPAIGN, goal: { type: 'event', event: 'Invoice Sent', withinDays: 14 }, frequency: { stopAfter: ['goal'] } });
     await f.batch([groupEvent(), groupEvent({ userId: 'u2' })]);

@@ -133,6 +133,28 @@ eachStore('%s store: guidance', (ctx) => {
       expect(await stateOf('u1', 'c1')).toMatchObject({ reachedGoal: 'feature:invoices', goalReachedAt: DAY_3 });
     });
 
+    it('counts a goal done before its show reached the server (another tab, a browser back online)', async () => {
+      const shown = (campaignId: string, lookback: IngestItem['lookback'], fields: Record<string, unknown> = {}) => ({ ...interaction('shown', campaignId, fields, DAY_1), lookback });
+      const EVENT_GOAL = { goal: 'event:Invoice Sent', feature: null };
+      const FEATURE_GOAL = { goal: 'feature:reminders', feature: 'reminders' };
+      // The goals arrive first: an event goal (twice), and a use of the goal feature.
+      await ctx.store.ingest(ctx.ws.id, [goalEvent('c1', 'event:Invoice Sent', {}, DAY_3), goalEvent('c1', 'event:Invoice Sent', {}, DAY_2), reminder({}, DAY_2)]);
+      expect(await stateOf('u1', 'c1')).toBeUndefined();
+      // Then the shows from a day earlier: each looks back at what was done since.
+      await ctx.store.ingest(ctx.ws.id, [shown('c1', EVENT_GOAL), shown('c2', FEATURE_GOAL)]);
+      expect(await stateOf('u1', 'c1')).toMatchObject({ firstShownAt: DAY_1, reachedGoal: 'event:Invoice Sent', goalReachedAt: DAY_2 });
+      expect(await stateOf('u1', 'c2')).toMatchObject({ firstShownAt: DAY_1, reachedGoal: 'feature:reminders', goalReachedAt: DAY_2 });
+      // A goal done only before the show does not count; u2 did it on day 1, was shown on day 2.
+      await ctx.store.ingest(ctx.ws.id, [goalEvent('c1', 'event:Invoice Sent', { userId: 'u2' }, DAY_1)]);
+      await ctx.store.ingest(ctx.ws.id, [{ ...interaction('shown', 'c1', { userId: 'u2' }, DAY_2), lookback: EVENT_GOAL }]);
+      expect(await stateOf('u2', 'c1')).toMatchObject({ firstShownAt: DAY_2, reachedGoal: null, goalReachedAt: null });
+      // An anonymous visitor's marks follow them when they turn out to be a user.
+      const anon = { userId: null, anonymousId: 'anon-5' };
+      await ctx.store.ingest(ctx.ws.id, [goalEvent('c1', 'event:Invoice Sent', anon, DAY_2), identify({ userId: 'u3', anonymousId: 'anon-5' }, { at: DAY_2 })]);
+      await ctx.store.ingest(ctx.ws.id, [{ ...interaction('shown', 'c1', { userId: 'u3' }, DAY_1), lookback: EVENT_GOAL }]);
+      expect(await stateOf('u3', 'c1')).toMatchObject({ reachedGoal: 'event:Invoice Sent', goalReachedAt: DAY_2 });
+    });
+
     it('keeps an anonymous visitor’s goal reached when they turn out to be a user', async () => {
       const anon = { userId: null, anonymousId: 'anon-9' };
       await ctx.store.ingest(ctx.ws.id, [interaction('shown', 'c1', anon, DAY_1), goalEvent('c1', 'event:Invoice Sent', anon, DAY_2)]);

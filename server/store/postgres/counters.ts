@@ -4,17 +4,19 @@
 // SQLite store's one for one.
 import type pg from 'pg';
 import type { Effects, FeatureUses } from '../fold-effects.ts';
-import { linkMessageStates, reachGoals, writeMessageStates } from './message-states.ts';
+import { linkMessageStates, lookBack, markGoals, reachGoals, writeMessageStates } from './message-states.ts';
 import { prepared } from './transaction.ts';
 
 /** Applies folded effects in the SQLite store's order: state first, so linking can move it; goals last, on the rows linking left. */
 export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effects): Promise<void> {
   await writeMessageStates(tx, ws, effects);
+  await markGoals(tx, ws, effects.marks);
   for (const part of counterParts(ws, effects)) await run(tx, part);
   const stripped = [...effects.users.values(), ...effects.accounts.values()].some(hasNulls);
   if (stripped) await stripNulls(tx, ws, effects);
   for (const { anonymousId, userId } of effects.links) await linkAnonymous(tx, ws, anonymousId, userId);
   await reachGoals(tx, ws, effects.goals);
+  await lookBack(tx, ws, effects.lookbacks);
 }
 
 /**
@@ -22,8 +24,8 @@ export async function applyEffects(tx: pg.PoolClient, ws: string, effects: Effec
  * then they can be written by the same statement as the events, as CTEs of one INSERT.
  */
 export function countersOnly(effects: Effects): boolean {
-  const { states, answers, goals, links, users, accounts } = effects;
-  return !states.length && !answers.length && !goals.length && !links.length && ![...users.values(), ...accounts.values()].some(hasNulls);
+  const { states, answers, goals, marks, lookbacks, links, users, accounts } = effects;
+  return !states.length && !answers.length && !goals.length && !marks.length && !lookbacks.length && !links.length && ![...users.values(), ...accounts.values()].some(hasNulls);
 }
 
 /** Numbered parameters shared by the parts of one statement. */

@@ -2,6 +2,7 @@
 // what each visitor did with each campaign, survey answers, and moving both from an anonymous
 // visitor to the user it became. Rows go in key order so concurrent batches do not deadlock.
 import type pg from 'pg';
+import { doneSinceShow } from '../../engine/goals.ts';
 import type { Effects } from '../fold-effects.ts';
 
 // least/greatest ignore NULLs, as the SQLite store's coalesce(min(…)) forms do.
@@ -80,7 +81,41 @@ export async function reachGoals(tx: pg.PoolClient, ws: string, goals: Effects['
   );
 }
 
-/** The anonymous visitor's state and answers become the user's. */
+const MERGE_MARK = 'ON CONFLICT (workspace_id, visitor_id, goal) DO UPDATE SET first_at = least(m.first_at, excluded.first_at), last_at = greatest(m.last_at, excluded.last_at)';
+
+/** Event goals done: the first and last time per visitor and goal. */
+export async function markGoals(tx: pg.PoolClient, ws: string, marks: Effects['marks']): Promise<void> {
+  if (!marks.length) return;
+  await tx.query(
+    `INSERT INTO goal_marks AS m (workspace_id, visitor_id, goal, first_at, last_at)
+     SELECT $1, r."visitorId", r.goal, r.first, r.last FROM jsonb_to_recordset($2::jsonb) AS r("visitorId" text, goal text, first text, last text)
+     ${MERGE_MARK}`,
+    [ws, JSON.stringify(marks)],
+  );
+}
+
+/** Shows of campaigns with a goal: a goal already done since the first show counts (after marks and usage are written). */
+export async function lookBack(tx: pg.PoolClient, ws: string, lookbacks: Effects['lookbacks']): Promise<void> {
+  for (const { campaignId, visitorId, goal, feature } of lookbacks) {
+    const { rows } = await tx.query<{ shownAt: string | null; first: string | null; last: string | null }>(
+      `SELECT s.first_shown_at AS "shownAt", d.first, d.last FROM message_states s
+       LEFT JOIN LATERAL (
+         SELECT first_seen AS first, last_seen AS last FROM feature_usage
+         WHERE $4::text IS NOT NULL AND workspace_id = $1 AND subject_kind = 'user' AND subject_id = $2 AND feature_key = $4
+         UNION ALL
+         SELECT first_at, last_at FROM goal_marks WHERE $4::text IS NULL AND workspace_id = $1 AND visitor_id = $2 AND goal = $5
+       ) d ON true
+       WHERE s.workspace_id = $1 AND s.visitor_id = $2 AND s.campaign_id = $3`,
+      [ws, visitorId, campaignId, feature, goal],
+    );
+    const row = rows[0];
+    if (!row?.shownAt) continue;
+    const at = doneSinceShow(row.first && row.last ? { first: row.first, last: row.last } : undefined, row.shownAt);
+    if (at) await reachGoals(tx, ws, [{ campaignId, visitorId, goal, at }]);
+  }
+}
+
+/** The anonymous visitor's state, answers and goal marks become the user's. */
 export async function linkMessageStates(tx: pg.PoolClient, ws: string, anonymousId: string, userId: string): Promise<void> {
   await tx.query(
     `INSERT INTO message_states AS s (workspace_id, campaign_id, visitor_id, ${STATE_COLUMNS})
@@ -98,4 +133,11 @@ export async function linkMessageStates(tx: pg.PoolClient, ws: string, anonymous
     [ws, anonymousId, userId],
   );
   await tx.query('DELETE FROM survey_answers WHERE workspace_id = $1 AND visitor_id = $2', [ws, anonymousId]);
+  await tx.query(
+    `INSERT INTO goal_marks AS m (workspace_id, visitor_id, goal, first_at, last_at)
+     SELECT workspace_id, $3, goal, first_at, last_at FROM goal_marks WHERE workspace_id = $1 AND visitor_id = $2 ORDER BY goal
+     ${MERGE_MARK}`,
+    [ws, anonymousId, userId],
+  );
+  await tx.query('DELETE FROM goal_marks WHERE workspace_id = $1 AND visitor_id = $2', [ws, anonymousId]);
 }

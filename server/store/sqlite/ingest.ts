@@ -85,8 +85,9 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
     }
 
     const effects = foldEffects(fresh);
-    // Interactions first: an anonymous visitor's state must exist before linking moves it.
+    // Interactions and goal marks first: an anonymous visitor's must exist before linking moves them.
     messageStates.write(ws, effects);
+    messageStates.markGoals(ws, effects.marks);
     for (const u of effects.users.values()) upsertUser.run({ ws, id: u.id, traits: JSON.stringify(u.traits), first: u.first, last: u.last });
     for (const a of effects.accounts.values()) upsertAccount.run({ ws, id: a.id, traits: JSON.stringify(a.traits), first: a.first, last: a.last });
     for (const m of effects.members.values()) upsertMember.run(ws, m.accountId, m.userId, m.last);
@@ -100,6 +101,7 @@ export function prepareIngest(db: Database.Database): (workspaceId: string, item
       messageStates.link(ws, anonymousId, userId);
     }
     messageStates.reachGoals(ws, effects.goals);
+    messageStates.lookBack(ws, effects.lookbacks);
     return { accepted: fresh.length, duplicates: items.length - fresh.length };
   };
 }

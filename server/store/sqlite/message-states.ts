@@ -1,6 +1,7 @@
 // Message state written by ingest (inside its transaction): what each visitor did with each
 // campaign, survey answers, and moving both from an anonymous visitor to the user it became.
 import type Database from 'better-sqlite3';
+import { doneSinceShow } from '../../engine/goals.ts';
 import type { Effects } from '../fold-effects.ts';
 
 const later = (column: string) => `${column} = nullif(max(coalesce(${column}, ''), coalesce(excluded.${column}, '')), '')`;
@@ -61,6 +62,15 @@ export function prepareMessageStateWrites(db: Database.Database) {
     SELECT workspace_id, campaign_id, ?, account_id, score, choice, comment, answered_at FROM survey_answers
     WHERE workspace_id = ? AND visitor_id = ? AND true ON CONFLICT DO NOTHING`);
   const dropAnswers = db.prepare('DELETE FROM survey_answers WHERE workspace_id = ? AND visitor_id = ?');
+  const MERGE_MARK = 'ON CONFLICT DO UPDATE SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)';
+  const upsertMark = db.prepare(`INSERT INTO goal_marks (workspace_id, visitor_id, goal, first_at, last_at) VALUES (?, ?, ?, ?, ?) ${MERGE_MARK}`);
+  const moveMarks = db.prepare(`INSERT INTO goal_marks (workspace_id, visitor_id, goal, first_at, last_at)
+    SELECT workspace_id, ?, goal, first_at, last_at FROM goal_marks WHERE workspace_id = ? AND visitor_id = ? AND true ${MERGE_MARK}`);
+  const dropMarks = db.prepare('DELETE FROM goal_marks WHERE workspace_id = ? AND visitor_id = ?');
+  const firstShown = db.prepare('SELECT first_shown_at FROM message_states WHERE workspace_id = ? AND visitor_id = ? AND campaign_id = ?').pluck();
+  const markOf = db.prepare('SELECT first_at AS first, last_at AS last FROM goal_marks WHERE workspace_id = ? AND visitor_id = ? AND goal = ?');
+  const usageOf = db.prepare(`SELECT first_seen AS first, last_seen AS last FROM feature_usage
+    WHERE workspace_id = ? AND subject_kind = 'user' AND subject_id = ? AND feature_key = ?`);
 
   return {
     write(ws: string, { states, answers }: Pick<Effects, 'states' | 'answers'>) {
@@ -81,12 +91,28 @@ export function prepareMessageStateWrites(db: Database.Database) {
         if (key !== done && reachGoal.run(goal, at, ws, visitorId, campaignId, at, goal, at).changes) done = key;
       }
     },
-    /** The anonymous visitor's state and answers become the user's. */
+    /** Event goals done: the first and last time per visitor and goal. */
+    markGoals(ws: string, marks: Effects['marks']) {
+      for (const m of marks) upsertMark.run(ws, m.visitorId, m.goal, m.first, m.last);
+    },
+    /** Shows of campaigns with a goal: a goal already done since the first show counts (after marks and usage are written). */
+    lookBack(ws: string, lookbacks: Effects['lookbacks']) {
+      for (const { campaignId, visitorId, goal, feature } of lookbacks) {
+        const shownAt = firstShown.get(ws, visitorId, campaignId) as string | null | undefined;
+        if (!shownAt) continue;
+        const done = (feature ? usageOf.get(ws, visitorId, feature) : markOf.get(ws, visitorId, goal)) as { first: string; last: string } | undefined;
+        const at = doneSinceShow(done, shownAt);
+        if (at) reachGoal.run(goal, at, ws, visitorId, campaignId, at, goal, at);
+      }
+    },
+    /** The anonymous visitor's state, answers and goal marks become the user's. */
     link(ws: string, anonymousId: string, userId: string) {
       mergeStates.run(userId, ws, anonymousId);
       dropStates.run(ws, anonymousId);
       moveAnswers.run(userId, ws, anonymousId);
       dropAnswers.run(ws, anonymousId);
+      moveMarks.run(userId, ws, anonymousId);
+      dropMarks.run(ws, anonymousId);
     },
   };
 }
