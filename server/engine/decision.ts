@@ -30,6 +30,10 @@ export interface DecisionPlan {
   heldOut: { campaignId: string; reason: 'campaign' | 'global' }[];
 }
 
+// Most campaigns fail on page or audience: the same finding object serves them all.
+const OFF_PAGE: Finding = Object.freeze({ rule: 'page' });
+const OUTSIDE_AUDIENCE: Finding = Object.freeze({ rule: 'audience' });
+
 /** One rule for one campaign: null when it passes. */
 export function ruleFinding(rule: RuleName, campaign: Campaign, input: DecisionInput, state: CampaignState, continuation: boolean): Finding | null {
   const { profile, view, settings } = input;
@@ -39,9 +43,9 @@ export function ruleFinding(rule: RuleName, campaign: Campaign, input: DecisionI
     case 'schedule':
       return scheduleFinding(campaign, view.now);
     case 'page':
-      return view.url === undefined || matchesPage(campaign.pages, view.url) ? null : { rule };
+      return view.url === undefined || matchesPage(campaign.pages, view.url) ? null : OFF_PAGE;
     case 'audience':
-      return matchesAudience(campaign.audience, profile, view) ? null : { rule };
+      return matchesAudience(campaign.audience, profile, view) ? null : OUTSIDE_AUDIENCE;
     case 'holdout':
       return holdoutFinding(campaign, profile.visitorId);
     case 'global_holdout':

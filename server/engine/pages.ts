@@ -33,8 +33,14 @@ function matchesOnPath(pattern: string, path: string): boolean {
   return result;
 }
 
+function matchesAny(patterns: readonly string[], path: string): boolean {
+  for (const pattern of patterns) if (matchesOnPath(pattern, path)) return true;
+  return false;
+}
+
+// Plain loops, not some() with a closure: a decision asks this of every campaign.
 export function matchesPage(rules: PageRules, url: string): boolean {
   const path = pathOf(url);
-  if (rules.exclude.some((p) => matchesOnPath(p, path))) return false;
-  return rules.include.length === 0 || rules.include.some((p) => matchesOnPath(p, path));
+  if (matchesAny(rules.exclude, path)) return false;
+  return rules.include.length === 0 || matchesAny(rules.include, path);
 }
