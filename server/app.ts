@@ -1,9 +1,9 @@
 // The HTTP application: sub-apps per area and one error handler writing the error envelope.
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './errors.ts';
+import { publicCors } from './middleware/public-cors.ts';
 import { withReadCache } from './store/read-cache.ts';
 import type { Store } from './store/store.ts';
 import { openApiRoutes } from './openapi/serve.ts';
@@ -41,7 +41,7 @@ export function createApp({ store: backing, publicUrl, observe, now = () => new 
   }
   app.use(requestId());
   // Pages on any origin send events and ask what to show; no cookies are involved.
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['POST', 'GET', 'OPTIONS'], allowHeaders: ['Content-Type', 'X-Uptake-Key'], maxAge: 86400 }));
+  app.use('/v1/*', publicCors());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/v1', ingestRoutes(store));

@@ -96,9 +96,27 @@ describe('POST /v1/batch', () => {
   });
 
   it('allows any origin without credentials', async () => {
-    const response = await f.app.request('/v1/batch', { method: 'OPTIONS', headers: { origin: 'https://customer.example', 'access-control-request-method': 'POST' } });
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    const preflight = await f.app.request('/v1/batch', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://customer.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-uptake-key' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(Object.fromEntries([...preflight.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'POST, GET, OPTIONS',
+      'access-control-allow-headers': 'Content-Type, X-Uptake-Key',
+      'access-control-max-age': '86400',
+    });
+    // The answers themselves, accepted or refused, may be read by the page too.
+    const origin = { origin: 'https://customer.example' };
+    const accepted = await f.request('POST', '/v1/batch', { writeKey: f.workspace.writeKey, batch: [trackEvent()] }, origin);
+    const refused = await f.request('POST', '/v1/batch', { writeKey: 'wk_nope', batch: [trackEvent()] }, origin);
+    const decided = await f.request('POST', '/v1/decide', { writeKey: f.workspace.writeKey, userId: 'u1', url: 'https://app.example/' }, origin);
+    expect([accepted.status, refused.status, decided.status]).toEqual([200, 401, 200]);
+    for (const response of [accepted, refused, decided]) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
   });
 
   it.each([
