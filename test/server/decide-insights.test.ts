@@ -13,6 +13,9 @@ afterEach(() => f.close());
 const json = async (response: Response) => ({ status: response.status, body: await response.json() });
 const create = async (campaign: object) => (await json(await f.admin('POST', '/api/v1/campaigns', campaign))).body;
 const messagesFor = async (userId: string, extra: object = {}) => (await (await f.decide({ userId, accountId: 'acct-1', ...extra })).json()).messages;
+/** What explain says of the frequency rule for the user. */
+const frequencyRule = async (campaignId: string, userId = 'u1') =>
+  (await json(await f.admin('GET', `/api/v1/campaigns/${campaignId}/explain?userId=${userId}`))).body.rules.find((r: { rule: string }) => r.rule === 'frequency');
 
 describe('GET /api/v1/campaigns/:id/explain', () => {
   it('answers "why doesn’t this customer see my campaign?" rule by rule', async () => {
@@ -34,8 +37,7 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     const { id } = await create({ ...REMINDERS_CAMPAIGN, frequency: { maxShows: 2, stopAfter: ['dismissed'] } });
     const shown = trackEvent({ event: 'message_shown', properties: { campaignId: id } });
     await f.batch([shown, { ...shown, messageId: 'again' }]);
-    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1`));
-    expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({ rule: 'frequency', passed: false, reason: 'shown 2 of max 2 times' });
+    expect(await frequencyRule(id)).toEqual({ rule: 'frequency', passed: false, reason: 'shown 2 of max 2 times' });
   });
 
   it('stops a campaign for a user who did its event goal after seeing it, and says so', async () => {
@@ -49,8 +51,7 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     ]);
     expect((await messagesFor('u1')).map((m: { campaignId: string }) => m.campaignId)).toEqual([]);
     expect((await messagesFor('u2')).map((m: { campaignId: string }) => m.campaignId)).toEqual([id]);
-    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1`));
-    expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({
+    expect(await frequencyRule(id)).toEqual({
       rule: 'frequency',
       passed: false,
       reason: 'reached the goal (sent event "Invoice Sent" within 14 days of the first show) at 2026-11-21T09:30:00.000Z',
@@ -63,8 +64,7 @@ describe('GET /api/v1/campaigns/:id/explain', () => {
     await f.batch([trackEvent({ event: 'Reminder Scheduled', timestamp: '2026-11-21T09:30:00.000Z' })]);
     await f.batch([trackEvent({ event: 'message_shown', properties: { campaignId: id }, timestamp: '2026-11-20T10:00:00.000Z' })]);
     expect(await messagesFor('u1')).toEqual([]);
-    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/explain?userId=u1`));
-    expect(body.rules.find((r: { rule: string }) => r.rule === 'frequency')).toEqual({
+    expect(await frequencyRule(id)).toEqual({
       rule: 'frequency',
       passed: false,
       reason: 'reached the goal (used feature reminders within 14 days of the first show) at 2026-11-21T09:30:00.000Z',
