@@ -1,7 +1,7 @@
 // Why a campaign list shows no lift yet: the overview and the campaign list word it the same way,
 // from the campaign's settings and its measured results.
 import { describe, expect, it } from 'vitest';
-import { missingLift } from '../../server/console/views/campaigns/lift-interval.tsx';
+import { missingLift, noLiftYet } from '../../server/console/views/campaigns/lift-interval.tsx';
 import { campaignResults, type ExposedVisitor, type HeldOutVisitor } from '../../server/engine/results.ts';
 import { campaign } from '../server/engine-fixtures.ts';
 
@@ -27,5 +27,22 @@ describe('missingLift', () => {
     expect(missingLift(subject, campaignResults(GOAL, { exposed: [], heldOut: [] }, converted))).toBe('waiting for shown and held-out users');
     expect(missingLift(subject, campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [] }, converted))).toBe('waiting for shown and held-out users');
     expect(missingLift(subject, campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [heldOut('u2')] }, converted))).toBeNull();
+  });
+});
+
+describe('noLiftYet', () => {
+  it('says why accounts have no lift when users were held out but no whole account was', () => {
+    // u1 and u2 in a1 (u2 held out), so a1 counts as exposed; no account was held out entirely.
+    const results = campaignResults(GOAL, { exposed: [shown('u1')], heldOut: [{ ...heldOut('u2'), accountId: 'a1' }] }, converted);
+    expect(results.users!.lift.absolute.estimate).not.toBeNull();
+    expect(noLiftYet(results.accounts!, 'account')).toBe(
+      'No lift per account yet: an account counts as held out only when none of its users saw it, and so far every account had someone who did.',
+    );
+  });
+
+  it('asks for both groups in the unit it measures', () => {
+    const results = campaignResults(GOAL, { exposed: [], heldOut: [] }, converted);
+    expect(noLiftYet(results.users!, 'user')).toBe('No lift yet: it needs both users who saw it and users held out.');
+    expect(noLiftYet(results.accounts!, 'account')).toBe('No lift yet: it needs both accounts that saw it and accounts held out.');
   });
 });

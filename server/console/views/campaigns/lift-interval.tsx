@@ -4,7 +4,8 @@
 import type { Campaign, CampaignResults } from '../../api.ts';
 import { formatPercent, formatPoints } from '../../format.ts';
 
-type Interval = NonNullable<CampaignResults['users']>['lift']['absolute'];
+type Comparison = NonNullable<CampaignResults['users']>;
+type Interval = Comparison['lift']['absolute'];
 
 /** The lift in words: "+4.2 pp (−1.0 to +9.4 pp)", or why there is none. */
 export function liftText(interval: Interval | undefined, relative = false): string {
@@ -22,6 +23,15 @@ export function missingLift(campaign: Campaign, results: CampaignResults): strin
   if (results.users && results.users.lift.absolute.estimate !== null) return null;
   if (campaign.holdoutPercent === 0 && results.heldOut.users === 0) return 'needs a holdout';
   return 'waiting for shown and held-out users';
+}
+
+/** Why a comparison has no lift yet, per user or per account. */
+export function noLiftYet({ exposed, heldOut }: Comparison, unit: 'user' | 'account'): string {
+  // Holdouts pick users: an account is held out only if every one of its users was.
+  if (unit === 'account' && exposed.users > 0 && heldOut.users === 0) {
+    return 'No lift per account yet: an account counts as held out only when none of its users saw it, and so far every account had someone who did.';
+  }
+  return `No lift yet: it needs both ${unit}s ${unit === 'user' ? 'who' : 'that'} saw it and ${unit}s held out.`;
 }
 
 export function LiftInterval({ interval, significant, width = 240, label }: { interval: Interval; significant: boolean; width?: number; label: string }) {

@@ -10,7 +10,7 @@ import { Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 import { SurveyAnswersPanel } from './answers.tsx';
 import { ExplainLookup } from './explain.tsx';
-import { LiftInterval, liftText } from './lift-interval.tsx';
+import { LiftInterval, liftText, noLiftYet } from './lift-interval.tsx';
 
 type Comparison = NonNullable<CampaignResults['users']>;
 
@@ -62,9 +62,9 @@ function ConversionTable({ comparison, unit }: { comparison: Comparison; unit: '
   );
 }
 
-function LiftSummary({ comparison, unit }: { comparison: Comparison; unit: string }) {
+function LiftSummary({ comparison, unit }: { comparison: Comparison; unit: 'user' | 'account' }) {
   const { lift } = comparison;
-  if (lift.absolute.estimate === null) return <p class="muted">No lift yet: it needs both users who saw it and users held out.</p>;
+  if (lift.absolute.estimate === null) return <p class="muted">{noLiftYet(comparison, unit)}</p>;
   return (
     <div class="lift-summary">
       <LiftInterval interval={lift.absolute} significant={lift.significant} width={320} label={`Lift per ${unit}`} />
