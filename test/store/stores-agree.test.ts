@@ -10,6 +10,8 @@ const ACCOUNTS = ['acct-1', 'acct-2', 'acct-3'];
 const FEATURES = ['alpha', 'beta', 'gamma'];
 const CAMPAIGNS = ['c1', 'c2'];
 const KINDS: Interaction[] = ['shown', 'shown', 'clicked', 'dismissed', 'completed'];
+// c1's goal is an event, c2's a feature: ingest records both, and shows look back for them.
+const GOALS = { c1: { goal: 'event:Invoice Sent', feature: null }, c2: { goal: 'feature:alpha', feature: 'alpha' } } as const;
 
 /** mulberry32: a small seeded generator, so a failing seed can be replayed. */
 function random(seed: number) {
@@ -44,10 +46,18 @@ function traffic(seed: number): IngestItem[][] {
     if (roll === 'identify') return identify({ userId: pick(USERS), anonymousId: chance(0.6) ? pick(ANONYMOUS) : null, traits: traits() }, { at: at() });
     if (roll === 'group') return group({ ...who(), userId: pick(USERS), groupId: pick(ACCOUNTS), traits: traits() }, { at: at() });
     if (roll === 'page') return page({ ...who(), name: 'Home' }, { at: at() });
-    if (roll === 'track') return track(who(), { at: at(), features: FEATURES.filter(() => chance(0.3)), verified: pick([null, true, false]) });
+    if (roll === 'track') {
+      const invoice = chance(0.3);
+      const features = FEATURES.filter(() => chance(0.3));
+      const item = track({ ...who(), ...(invoice ? { event: 'Invoice Sent' } : {}) }, { at: at(), features, verified: pick([null, true, false]) });
+      // The goals the route would find this event doing.
+      const goals = [...(invoice ? [{ campaignId: 'c1', goal: GOALS.c1.goal }] : []), ...(features.includes('alpha') ? [{ campaignId: 'c2', goal: GOALS.c2.goal }] : [])];
+      return goals.length ? { ...item, goals } : item;
+    }
     const kind = pick(KINDS);
-    const campaignId = pick(CAMPAIGNS);
-    return track({ ...who(), event: `message_${kind}`, properties: { campaignId } }, { at: at(), interaction: { campaignId, kind } });
+    const campaignId = pick(CAMPAIGNS) as keyof typeof GOALS;
+    const item = track({ ...who(), event: `message_${kind}`, properties: { campaignId } }, { at: at(), interaction: { campaignId, kind } });
+    return kind === 'shown' ? { ...item, lookback: GOALS[campaignId] } : item;
   };
 
   const batches: IngestItem[][] = [];
@@ -64,6 +74,8 @@ function traffic(seed: number): IngestItem[][] {
 }
 
 describe('SQLite and PostgreSQL', () => {
+  // Some seed must reach a goal, or the comparison of goals proves nothing.
+  let reachedSomewhere = false;
   let sqlite: StoreUnderTest | undefined;
   let postgres: StoreUnderTest | undefined;
   beforeAll(async () => {
@@ -74,6 +86,7 @@ describe('SQLite and PostgreSQL', () => {
     await sqlite?.cleanup();
     await postgres?.cleanup();
   });
+  afterAll(() => expect(reachedSomewhere).toBe(true));
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('end in the same state after the same random traffic (seed %i)', async (seed) => {
     const [a, b] = [sqlite!.store, postgres!.store];
@@ -85,5 +98,18 @@ describe('SQLite and PostgreSQL', () => {
     const expected = await snapshot(a, wsA.id, everyone);
     expect(expected.events.length).toBeGreaterThan(50);
     expect(await snapshot(b, wsB.id, everyone)).toEqual(expected);
+    // Goals reached since the first show, as both stores recorded them.
+    const goalsOf = async (store: typeof a, ws: string) => {
+      const reached: Record<string, unknown> = {};
+      for (const visitor of [...USERS, ...ANONYMOUS]) {
+        for (const [campaignId, state] of (await store.decisionState(ws, visitor, null)).campaigns) {
+          reached[`${visitor} ${campaignId}`] = [state.firstShownAt, state.reachedGoal, state.goalReachedAt];
+        }
+      }
+      return reached;
+    };
+    const goals = await goalsOf(a, wsA.id);
+    expect(await goalsOf(b, wsB.id)).toEqual(goals);
+    reachedSomewhere ||= Object.values(goals).some((g) => (g as unknown[])[1] !== null);
   });
 });
