@@ -74,6 +74,15 @@ describe('the campaign list', () => {
     await settle(() => buttons(host, /^Publish Pause me$/).length === 1);
   });
 
+  it('shows under each name the title its users see, unless the two are the same', async () => {
+    server.signIn('editor');
+    const sameTitle = await create('Help & guides', 'draft', { content: { title: 'Help & guides' } });
+    const host = await open('#/campaigns', 'table.campaigns');
+    const subtitle = (id: string) => host.querySelector(`tr[data-campaign="${id}"] th .muted`)?.textContent ?? null;
+    expect(subtitle(ids.live)).toBe('Reminders nudge title');
+    expect(subtitle(sameTitle)).toBeNull();
+  });
+
   it('gives viewers no status actions and no way to start a campaign', async () => {
     server.signIn('viewer');
     const host = await open('#/campaigns', 'table.campaigns');

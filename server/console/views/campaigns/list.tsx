@@ -113,7 +113,8 @@ export function CampaignList() {
                         <tr key={c.id} data-campaign={c.id}>
                           <th scope="row">
                             <a href={href(['campaigns', c.id])}>{c.name}</a>
-                            <div class="muted small">{c.content.title}</div>
+                            {/* The title users see, when it says more than the campaign's name. */}
+                            {c.content.title !== c.name && <div class="muted small">{c.content.title}</div>}
                           </th>
                           <td>{humanize(c.kind)}</td>
                           <td>
