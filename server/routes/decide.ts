@@ -83,7 +83,7 @@ export function decideRoutes(store: Store) {
     const { visitorId, accountId } = profile;
     const [chosen] = await Promise.all([
       reserve(workspace.id, plan, input),
-      store.recordHoldouts(workspace.id, plan.heldOut.map((h) => ({ ...h, visitorId, accountId, at: input.view.now }))),
+      store.recordHoldouts(workspace.id, plan.heldOut.map((h) => ({ visitorId, accountId, at: input.view.now, ...h }))),
     ]);
 
     const messages = chosen.map(({ campaign }) => renderMessage(campaign, input)).filter((m): m is DecidedMessage => m !== null);

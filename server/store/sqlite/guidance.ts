@@ -27,7 +27,7 @@ const ACCOUNT_CAP = `c.campaign_id AS campaignId, c.users, c.last_shown_at AS la
     AND u.campaign_id = c.campaign_id AND u.visitor_id = ?) AS visitorCounted`;
 
 type AccountCapRow = Omit<AccountCapState, 'visitorCounted'> & { campaignId: string; visitorCounted: number };
-const toAccountCap = ({ campaignId: _id, visitorCounted, ...row }: AccountCapRow): AccountCapState => ({ ...row, visitorCounted: visitorCounted === 1 });
+const toAccountCap = ({ campaignId: _id, visitorCounted, ...row }: AccountCapRow): AccountCapState => ({ visitorCounted: visitorCounted === 1, ...row });
 
 export function guidanceQueries(db: Database.Database, commit: GroupCommit): GuidanceQueries {
   const states = db.prepare(`SELECT ${STATE} FROM message_states WHERE workspace_id = ? AND visitor_id = ?`);
@@ -99,7 +99,7 @@ export function guidanceQueries(db: Database.Database, commit: GroupCommit): Gui
       const rows = states.all(ws, visitorId) as (Omit<CampaignState, 'itemsDone'> & { campaignId: string; itemsDone: string })[];
       const caps = accountId ? (accountCaps.all(visitorId, ws, accountId) as AccountCapRow[]) : [];
       return {
-        campaigns: new Map(rows.map(({ campaignId, itemsDone, ...state }) => [campaignId, { ...state, itemsDone: JSON.parse(itemsDone) }])),
+        campaigns: new Map(rows.map(({ campaignId, itemsDone, ...state }) => [campaignId, { itemsDone: JSON.parse(itemsDone), ...state }])),
         accountCaps: new Map(caps.map((row) => [row.campaignId, toAccountCap(row)])),
         throttle: (throttle.get(ws, visitorId) as ThrottleState | undefined) ?? null,
       };
