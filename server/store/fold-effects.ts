@@ -129,6 +129,8 @@ function use(uses: Map<string, FeatureUses>, kind: 'user' | 'account', subject: 
   }
 }
 
+const inKeyOrder = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+
 export function foldEffects(items: readonly IngestItem[]): Effects {
   const effects: Effects = {
     users: new Map(), accounts: new Map(), members: new Map(), uses: new Map(), states: [], answers: [], goals: [], marks: [], lookbacks: [], links: [],
@@ -177,7 +179,6 @@ export function foldEffects(items: readonly IngestItem[]): Effects {
   }
   effects.states = [...states.values()];
   effects.answers = [...answers.values()];
-  const inKeyOrder = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
   effects.goals = inKeyOrder(goals);
   effects.marks = inKeyOrder(marks);
   effects.lookbacks = inKeyOrder(lookbacks);
