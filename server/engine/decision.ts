@@ -85,6 +85,9 @@ export function byPriority(a: Campaign, b: Campaign): number {
   return b.priority - a.priority || (b.updatedAt > a.updatedAt ? 1 : b.updatedAt < a.updatedAt ? -1 : 0);
 }
 
+const candidateOrder = (a: Candidate, b: Candidate) => byPriority(a.campaign, b.campaign);
+const order = (list: Candidate[]) => list.sort(candidateOrder);
+
 export function planDecision(campaigns: readonly Campaign[], input: DecisionInput): DecisionPlan {
   const plan: DecisionPlan = { interrupting: [], persistent: [], heldOut: [] };
   const continuing: Candidate[] = [];
@@ -115,7 +118,6 @@ export function planDecision(campaigns: readonly Campaign[], input: DecisionInpu
   }
   // What the user asked for comes first, then what is already on screen (never swapped for
   // another message mid-page), then the rest by priority.
-  const order = (list: Candidate[]) => list.sort((a, b) => byPriority(a.campaign, b.campaign));
   plan.interrupting = [...(started ? [started] : []), ...order(continuing), ...order(fresh)];
   plan.persistent = order([...persistent.values()]);
   return plan;

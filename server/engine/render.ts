@@ -1,6 +1,7 @@
 // Turns a chosen campaign into the message the SDK renders: content in the visitor's language,
 // a tour's step to resume at, a checklist's done items, a certification's progress.
 import type { Campaign } from '../protocol/campaign.ts';
+import type { MessageContent } from '../protocol/content.ts';
 import type { DecidedMessage } from '../protocol/decide.ts';
 import { pickLocale } from './locale.ts';
 import { checklistDone, tourInProgress } from './rules.ts';
@@ -12,6 +13,9 @@ export function tourStartAt(state: CampaignState, stepCount: number): number {
   if (!tourInProgress(state)) return 0;
   return Math.min(state.tourStep! + 1, stepCount - 1);
 }
+
+/** What every message carries. (At module level: tsx names each inner function on every call.) */
+const head = (campaign: Campaign, content: MessageContent, interrupting: boolean) => ({ campaignId: campaign.id, version: campaign.version, interrupting, content });
 
 /**
  * Null when there is nothing to show (a certification badge for a user analytics has not placed).
@@ -25,35 +29,34 @@ export function renderMessage(campaign: Campaign, input: DecisionInput): Decided
   const locale = input.view.locale;
   const state = input.state.campaigns.get(campaign.id) ?? NEVER_SEEN;
   const content = pickLocale(campaign.content, campaign.locales, locale);
-  const head = (interrupting: boolean) => ({ campaignId: campaign.id, version: campaign.version, interrupting, content });
   switch (campaign.kind) {
     case 'tooltip':
     case 'hotspot':
-      return { kind: campaign.kind, anchor: campaign.anchor!, ...head(true) };
+      return { kind: campaign.kind, anchor: campaign.anchor!, ...head(campaign, content, true) };
     case 'modal':
-      return campaign.anchor ? { kind: 'modal', anchor: campaign.anchor, ...head(true) } : { kind: 'modal', ...head(true) };
+      return campaign.anchor ? { kind: 'modal', anchor: campaign.anchor, ...head(campaign, content, true) } : { kind: 'modal', ...head(campaign, content, true) };
     case 'slideout':
-      return { kind: 'slideout', position: campaign.position === 'left' ? 'left' : 'right', ...head(true) };
+      return { kind: 'slideout', position: campaign.position === 'left' ? 'left' : 'right', ...head(campaign, content, true) };
     case 'survey':
-      return { kind: 'survey', question: campaign.question!, ...head(true) };
+      return { kind: 'survey', question: campaign.question!, ...head(campaign, content, true) };
     case 'tour': {
       const steps = campaign.steps!.map(({ locales, content, ...step }) => ({ content: pickLocale(content, locales, locale), ...step }));
-      return { kind: 'tour', steps, startAt: tourStartAt(state, steps.length), ...head(true) };
+      return { kind: 'tour', steps, startAt: tourStartAt(state, steps.length), ...head(campaign, content, true) };
     }
     case 'banner':
-      return { kind: 'banner', position: campaign.position === 'bottom' ? 'bottom' : 'top', ...head(false) };
+      return { kind: 'banner', position: campaign.position === 'bottom' ? 'bottom' : 'top', ...head(campaign, content, false) };
     case 'checklist': {
       const done = checklistDone(campaign, state, input.profile);
       const items = campaign.items!.map(({ feature: _feature, ...item }, i) =>
         done[i] && !state.itemsDone.includes(item.id) ? { done: true, unreported: true as const, ...item } : { done: done[i]!, ...item },
       );
-      return { kind: 'checklist', items, ...head(false) };
+      return { kind: 'checklist', items, ...head(campaign, content, false) };
     }
     case 'launcher':
-      return { kind: 'launcher', entries: campaign.entries!, ...head(false) };
+      return { kind: 'launcher', entries: campaign.entries!, ...head(campaign, content, false) };
     case 'certification': {
       const certification = input.profile.analytics?.certifications[campaign.program!];
-      return certification ? { kind: 'certification', certification, ...head(false) } : null;
+      return certification ? { kind: 'certification', certification, ...head(campaign, content, false) } : null;
     }
   }
 }
