@@ -7,6 +7,7 @@ import { notice } from '../../server/console/state/notice.ts';
 import { navigate } from '../../server/console/state/route.ts';
 import { CampaignsScreen } from '../../server/console/views/campaigns/campaigns.tsx';
 import { LiftInterval, liftText } from '../../server/console/views/campaigns/lift-interval.tsx';
+import { LiftSummary } from '../../server/console/views/campaigns/results.tsx';
 import { buttons, choose, mount, press, settle, type, unmountAll } from './dom.ts';
 import { type ConsoleServer, consoleServer } from './server.ts';
 
@@ -277,6 +278,20 @@ describe('the results screen', () => {
 });
 
 describe('the lift interval', () => {
+  it('says there is no relative lift while no held-out user converted, instead of asking to wait', async () => {
+    const group = (users: number, converted: number) => ({ users, converted, rate: converted / users });
+    const comparison = {
+      exposed: group(111, 39),
+      heldOut: group(33, 0),
+      lift: { absolute: { estimate: 0.351, low: 0.218, high: 0.444 }, relative: { estimate: null, low: null, high: null }, significant: true },
+    };
+    const host = await mount(<LiftSummary comparison={comparison} unit="user" />);
+    const text = host.querySelector('.lift-summary p')!.textContent!;
+    expect(text).toContain('+35.1 pp (+21.8 pp to +44.4 pp) absolute');
+    expect(text).toContain('no relative lift while no held-out user reached the goal');
+    expect(text).not.toContain('not measured yet');
+  });
+
   it('draws the interval and the estimate, green when the interval is above zero, and says it in words', async () => {
     const host = await mount(<LiftInterval interval={{ estimate: 0.1, low: 0.04, high: 0.16 }} significant={true} label="Lift" />);
     const svg = host.querySelector('svg')!;

@@ -62,14 +62,22 @@ function ConversionTable({ comparison, unit }: { comparison: Comparison; unit: '
   );
 }
 
-function LiftSummary({ comparison, unit }: { comparison: Comparison; unit: 'user' | 'account' }) {
+export function LiftSummary({ comparison, unit }: { comparison: Comparison; unit: 'user' | 'account' }) {
   const { lift } = comparison;
   if (lift.absolute.estimate === null) return <p class="muted">{noLiftYet(comparison, unit)}</p>;
   return (
     <div class="lift-summary">
       <LiftInterval interval={lift.absolute} significant={lift.significant} width={320} label={`Lift per ${unit}`} />
       <p>
-        <strong>{liftText(lift.absolute)}</strong> absolute · <strong>{liftText(lift.relative, true)}</strong> relative
+        <strong>{liftText(lift.absolute)}</strong> absolute ·{' '}
+        {lift.relative.estimate === null ? (
+          // A ratio to a held-out rate of zero has no value, however long the campaign runs.
+          <span class="muted">no relative lift while no held-out {unit} reached the goal</span>
+        ) : (
+          <>
+            <strong>{liftText(lift.relative, true)}</strong> relative
+          </>
+        )}
         <br />
         <span class={lift.significant ? (lift.absolute.estimate > 0 ? 'good' : 'bad') : 'muted'}>
           {lift.significant ? (lift.absolute.estimate > 0 ? 'It helps: the 95 % interval is above zero.' : 'It hurts: the 95 % interval is below zero.') : 'Not significant yet: the 95 % interval includes zero.'}
