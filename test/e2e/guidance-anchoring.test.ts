@@ -1,5 +1,6 @@
 // Anchored guidance in real Chromium against the demo: a tooltip waits for an element the page
-// renders late, and a tour crosses two pages and picks up where it was after a reload.
+// renders late, another for one a web component renders inside its shadow root, and a tour
+// crosses two pages and picks up where it was after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decided, type Guidance, onlyFor, startGuidance } from './guidance-fixture.ts';
 
@@ -68,6 +69,60 @@ describe('a tooltip whose anchor appears late', () => {
     await expect.poll(async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'message_shown').length, { timeout: 10_000 }).toBe(1);
     const shown = (await g.eventsOf(user.id)).find((e) => e.name === 'message_shown')!;
     expect(Date.parse(shown.timestamp)).toBeGreaterThanOrEqual(anchorAt);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a tooltip anchored inside a web component', () => {
+  it('finds the element in the component’s shadow root once the component renders it, and shows next to it', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Export inside the toolbar',
+      kind: 'tooltip',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments'], exclude: [] },
+      anchor: { selector: 'clinic-toolbar >>> #shadow-export', placement: 'bottom' },
+      content: { title: 'Export from the toolbar', body: [{ p: [{ text: 'The toolbar is a web component.' }] }] },
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments', {
+      beforeGoto: (p) =>
+        p.addInitScript(() => {
+          // A design-system toolbar: its button lives in an open shadow root and appears 1.5 s in.
+          customElements.define(
+            'clinic-toolbar',
+            class extends HTMLElement {
+              connectedCallback() {
+                const root = this.attachShadow({ mode: 'open' });
+                setTimeout(() => {
+                  const button = document.createElement('button');
+                  button.id = 'shadow-export';
+                  button.textContent = 'Export';
+                  root.append(button);
+                }, 1500);
+              }
+            },
+          );
+          addEventListener('DOMContentLoaded', () => document.querySelector('.topbar')!.append(document.createElement('clinic-toolbar')));
+        }),
+    });
+    expect((await decided(page, user.id)).messages.map((m) => m.kind)).toEqual(['tooltip']);
+    const panel = page.locator('uptake-tooltip [part="panel"]');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    // Playwright's CSS locators pierce open shadow roots, so this is the button inside the toolbar.
+    const anchor = (await page.locator('#shadow-export').boundingBox())!;
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
+    expect(box.y).toBeLessThan(anchor.y + anchor.height + 24);
+    expect(box.x).toBeLessThan(anchor.x + anchor.width);
+    expect(box.x + box.width).toBeGreaterThan(anchor.x);
+    // A screen reader on the button hears the tooltip: Chromium's accessibility tree gives the
+    // button the tooltip's text as its description (an id could not reach out of the shadow root).
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[] };
+    const button = nodes.find((n) => n.role?.value === 'button' && n.name?.value === 'Export');
+    expect(button?.description?.value).toContain('Export from the toolbar');
+    await expect.poll(async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'message_shown').length, { timeout: 10_000 }).toBe(1);
+    expect((await g.eventsOf(user.id)).some((e) => e.name === 'anchor_missing')).toBe(false);
     expect(errors).toEqual([]);
   });
 });

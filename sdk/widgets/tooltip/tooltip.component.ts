@@ -13,8 +13,8 @@ let counter = 0;
  * the page scrolls or resizes, and flips or shifts to stay on small screens. Without an
  * anchor (a tour step that has none) it sits in the middle of the screen.
  *
- * A non-modal dialog (it holds buttons, which role="tooltip" may not): the anchor gets
- * `aria-describedby` pointing at it while it is open. Escape, pressed while focus is on the
+ * A non-modal dialog (it holds buttons, which role="tooltip" may not): the anchor is described
+ * by it while it is open. Escape, pressed while focus is on the
  * anchor or inside the tooltip, dismisses it.
  *
  * @event uptake-shown - first time the tooltip is rendered and positioned on screen
@@ -33,13 +33,13 @@ export class UptakeTooltip extends Surface {
 
   private _stopFollowing?: () => void;
   private _previousDescribedBy: string | null = null;
+  private _previousDescribedByElements: Element[] | null = null;
 
   /** Runs when the element is added to the page: describe the anchor, listen for Escape. */
   override connectedCallback(): void {
     super.connectedCallback();
     this.id ||= `uptake-tooltip-${++counter}`;
-    this._previousDescribedBy = this.target?.getAttribute('aria-describedby') ?? null;
-    this.target?.setAttribute('aria-describedby', [this._previousDescribedBy, this.id].filter(Boolean).join(' '));
+    this._describe(true);
     document.addEventListener('keydown', this._onKeydown, true);
   }
 
@@ -48,8 +48,27 @@ export class UptakeTooltip extends Surface {
     super.disconnectedCallback();
     this._stopFollowing?.();
     document.removeEventListener('keydown', this._onKeydown, true);
-    if (this._previousDescribedBy) this.target?.setAttribute('aria-describedby', this._previousDescribedBy);
-    else this.target?.removeAttribute('aria-describedby');
+    this._describe(false);
+  }
+
+  /**
+   * Makes the tooltip the anchor's description while it is open, and restores what was there. An
+   * anchor inside a web component's shadow root cannot name the tooltip by id (ids do not reach
+   * out of a shadow root); an element reference can, where the browser has ARIA reflection.
+   */
+  private _describe(open: boolean): void {
+    const target = this.target as (Element & { ariaDescribedByElements?: Element[] | null }) | undefined;
+    if (!target) return;
+    if (target.getRootNode() !== target.ownerDocument && 'ariaDescribedByElements' in target) {
+      if (open) this._previousDescribedByElements = target.ariaDescribedByElements ?? null;
+      target.ariaDescribedByElements = open ? [...(this._previousDescribedByElements ?? []), this] : this._previousDescribedByElements;
+      return;
+    }
+    if (open) {
+      this._previousDescribedBy = target.getAttribute('aria-describedby');
+      target.setAttribute('aria-describedby', [this._previousDescribedBy, this.id].filter(Boolean).join(' '));
+    } else if (this._previousDescribedBy) target.setAttribute('aria-describedby', this._previousDescribedBy);
+    else target.removeAttribute('aria-describedby');
   }
 
   /** Runs after the first render, once the panel exists: lift it and start positioning. */
