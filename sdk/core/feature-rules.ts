@@ -1,7 +1,9 @@
 // No-code feature rules: clicks on matching elements and visits to matching pages become
 // `Feature Used` events. One delegated listener serves every rule; composedPath() lets clicks
-// inside open shadow roots count. Only the feature key is sent — never input values or text.
+// inside open shadow roots count, and `host >>> inner` selectors name them precisely (as message
+// anchors do). Only the feature key is sent — never input values or text.
 import type { NoCodeRule } from '../../server/protocol/feature.ts';
+import { matchesDeep } from './deep-selector.ts';
 import { matchesPathPattern } from '../../server/protocol/path-pattern.ts';
 
 const FEATURE_USED = 'Feature Used';
@@ -11,7 +13,7 @@ type Track = (event: string, properties: Record<string, unknown>) => void;
 
 function matches(element: Element, selector: string): boolean {
   try {
-    return element.matches(selector);
+    return matchesDeep(element, selector);
   } catch {
     return false; // An invalid selector matches nothing rather than breaking every click.
   }

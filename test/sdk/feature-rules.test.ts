@@ -23,6 +23,26 @@ describe('no-code feature rules in the page', () => {
     expect(track).toHaveBeenCalledTimes(1);
   });
 
+  it('names an element inside a web component as message anchors do, and only that one', () => {
+    const track = vi.fn();
+    watchClickRules([{ key: 'export', rule: { type: 'click', selector: 'clinic-toolbar >>> #export' } }], track);
+    const buttonIn = (tag: string) => {
+      const host = document.createElement(tag);
+      document.body.append(host);
+      const button = document.createElement('button');
+      button.id = 'export';
+      host.attachShadow({ mode: 'open' }).append(button);
+      return button;
+    };
+    const other = buttonIn('report-toolbar');
+    const wanted = buttonIn('clinic-toolbar');
+    other.click();
+    expect(track).not.toHaveBeenCalled();
+    wanted.click();
+    expect(track).toHaveBeenCalledWith('Feature Used', { feature: 'export', rule: 'click' });
+    expect(track).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores an invalid selector instead of breaking clicks', () => {
     const track = vi.fn();
     watchClickRules([{ key: 'bad', rule: { type: 'click', selector: '[[[' } }], track);

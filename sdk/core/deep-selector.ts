@@ -1,0 +1,35 @@
+// CSS selectors that reach into web components: `app-shell >>> #export` is #export inside
+// app-shell's open shadow root (each `>>>` enters one more). Used by message anchors and by
+// click feature rules, so one selector names the same element for both. Invalid CSS throws, as
+// querySelector does.
+
+const parts = (selector: string) => selector.split('>>>').map((part) => part.trim());
+
+/** The element a selector names now, or null; `enter` sees each shadow root searched on the way. */
+export function querySelectorDeep(selector: string, enter: (root: ShadowRoot) => void = () => {}): Element | null {
+  let scope: ParentNode = document;
+  let found: Element | null = null;
+  for (const part of parts(selector)) {
+    if (found) {
+      if (!found.shadowRoot) return null;
+      enter(found.shadowRoot);
+      scope = found.shadowRoot;
+    }
+    found = scope.querySelector(part);
+    if (!found) return null;
+  }
+  return found;
+}
+
+/** Whether `element` is one querySelectorDeep could name: it matches the last part, and its hosts the ones before. */
+export function matchesDeep(element: Element, selector: string): boolean {
+  const list = parts(selector);
+  let current = element;
+  for (let i = list.length - 1; ; i--) {
+    if (!current.matches(list[i]!)) return false;
+    const root = current.getRootNode();
+    if (i === 0) return list.length === 1 || root === current.ownerDocument;
+    if (!(root instanceof ShadowRoot)) return false;
+    current = root.host;
+  }
+}
