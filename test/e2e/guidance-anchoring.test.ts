@@ -1,6 +1,7 @@
 // Anchored guidance in real Chromium against the demo: a tooltip waits for an element the page
 // renders late, another for one a web component renders inside its shadow root, and a tour
 // crosses two pages and picks up where it was after a reload.
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decided, type Guidance, onlyFor, startGuidance } from './guidance-fixture.ts';
 
@@ -10,6 +11,16 @@ beforeAll(async () => {
   g = await startGuidance();
 });
 afterAll(() => g?.close());
+
+/** Below the anchor, overlapping it horizontally, a few pixels away. */
+async function expectJustBelow(panel: Locator, anchorElement: Locator) {
+  const anchor = (await anchorElement.boundingBox())!;
+  const box = (await panel.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
+  expect(box.y).toBeLessThan(anchor.y + anchor.height + 24);
+  expect(box.x).toBeLessThan(anchor.x + anchor.width);
+  expect(box.x + box.width).toBeGreaterThan(anchor.x);
+}
 
 describe('a tooltip whose anchor appears late', () => {
   it('waits for the element, shows next to it, and counts the exposure only once rendered', async () => {
@@ -55,13 +66,7 @@ describe('a tooltip whose anchor appears late', () => {
     expect(anchorAt).toBeGreaterThan(decidedAt);
     expect(tooltipAt).toBeGreaterThanOrEqual(anchorAt);
 
-    // Below the button, overlapping it horizontally, a few pixels away.
-    const anchor = (await page.locator('#late-export').boundingBox())!;
-    const box = (await panel.boundingBox())!;
-    expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
-    expect(box.y).toBeLessThan(anchor.y + anchor.height + 24);
-    expect(box.x).toBeLessThan(anchor.x + anchor.width);
-    expect(box.x + box.width).toBeGreaterThan(anchor.x);
+    await expectJustBelow(panel, page.locator('#late-export'));
     expect(await page.getByRole('dialog', { name: 'Export your day' }).isVisible()).toBe(true);
     expect(await page.locator('#late-export').getAttribute('aria-describedby')).toBe(await page.locator('uptake-tooltip').getAttribute('id'));
 
@@ -109,12 +114,7 @@ describe('a tooltip anchored inside a web component', () => {
     const panel = page.locator('uptake-tooltip [part="panel"]');
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
     // Playwright's CSS locators pierce open shadow roots, so this is the button inside the toolbar.
-    const anchor = (await page.locator('#shadow-export').boundingBox())!;
-    const box = (await panel.boundingBox())!;
-    expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
-    expect(box.y).toBeLessThan(anchor.y + anchor.height + 24);
-    expect(box.x).toBeLessThan(anchor.x + anchor.width);
-    expect(box.x + box.width).toBeGreaterThan(anchor.x);
+    await expectJustBelow(panel, page.locator('#shadow-export'));
     // A screen reader on the button hears the tooltip: Chromium's accessibility tree gives the
     // button the tooltip's text as its description (an id could not reach out of the shadow root).
     const cdp = await page.context().newCDPSession(page);
