@@ -86,7 +86,9 @@ function insertEventsSql(params: Params, ws: string, items: IngestItem[], whenSt
   return `INSERT INTO events (seq, workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at, features, verified)
     SELECT seq, ${params.add(ws)}, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at, features, verified
     FROM (
-      SELECT nextval(pg_get_serial_sequence('events', 'seq')) AS seq, e.*
+      -- The sequence bigserial made for events.seq, by name: a regclass constant is resolved once
+      -- per statement, pg_get_serial_sequence() once per row.
+      SELECT nextval('events_seq_seq') AS seq, e.*
       FROM ROWS FROM (jsonb_to_recordset(${params.add(JSON.stringify(rows))}::jsonb) AS (
         message_id text, type text, user_id text, anonymous_id text, account_id text, name text, properties jsonb, traits jsonb,
         context jsonb, timestamp text, received_at text, features text[], verified boolean
