@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { audienceRule, EVERYONE } from './audience.ts';
 import { buttonAction, localeVariants, messageContent } from './content.ts';
+import { cssSelector } from './selector.ts';
 
 export const campaignKind = z.enum(['tooltip', 'hotspot', 'modal', 'banner', 'slideout', 'tour', 'checklist', 'launcher', 'survey', 'certification']);
 export const campaignStatus = z.enum(['draft', 'live', 'paused', 'archived']);
@@ -12,7 +13,7 @@ export const INTERRUPTING_KINDS: ReadonlySet<CampaignKind> = new Set(['tooltip',
 
 export const placement = z.enum(['top', 'bottom', 'left', 'right', 'top-start', 'bottom-start', 'right-start', 'left-start']);
 export const anchor = z.object({
-  selector: z.string().min(1).max(512),
+  selector: cssSelector,
   placement: placement.default('right'),
 });
 

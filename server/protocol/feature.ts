@@ -1,11 +1,12 @@
 // Feature definitions: a named capability of the host product and how it is detected.
 import { z } from 'zod';
+import { cssSelector } from './selector.ts';
 
 export const featureRule = z.discriminatedUnion('type', [
   /** A `track` call with this event name counts as a use. */
   z.object({ type: z.literal('event'), event: z.string().min(1).max(256) }),
   /** No-code: a click on an element matching this CSS selector (the SDK reports it). */
-  z.object({ type: z.literal('click'), selector: z.string().min(1).max(512) }),
+  z.object({ type: z.literal('click'), selector: cssSelector }),
   /** No-code: a visit to a page whose path matches this pattern (`*` = anything). */
   z.object({ type: z.literal('url'), pattern: z.string().min(1).max(512).regex(/^\//, 'URL patterns are paths starting with "/"') }),
 ]);

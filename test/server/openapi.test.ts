@@ -93,6 +93,12 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.components.schemas.HealthInput).toEqual(inputJsonSchema(healthInput));
   });
 
+  it('tells API clients how a selector reaches into web components, for anchors and click rules alike', () => {
+    for (const schema of ['CampaignInput', 'FeatureInput']) {
+      expect(JSON.stringify(doc.components.schemas[schema])).toContain('names inner inside the open shadow root of host');
+    }
+  });
+
   it('lists the errors a route answers with, on the envelope', () => {
     const touch = doc.paths['/api/v1/accounts/{id}/touches'].post.responses;
     expect(touch['400'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum).toContain('invalid_touch');

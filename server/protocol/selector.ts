@@ -1,0 +1,9 @@
+// The CSS selector a message anchor or a click feature rule names an element by. `>>>` enters an
+// open shadow root (sdk/core/deep-selector.ts), so elements inside web components can be named.
+import { z } from 'zod';
+
+export const cssSelector = z
+  .string()
+  .min(1)
+  .max(512)
+  .describe('A CSS selector; "host >>> inner" names inner inside the open shadow root of host (each >>> enters one more).');
