@@ -3,8 +3,8 @@
 // inside open shadow roots count, and `host >>> inner` selectors name them precisely (as message
 // anchors do). Only the feature key is sent — never input values or text.
 import type { NoCodeRule } from '../../server/protocol/feature.ts';
-import { matchesDeep } from './deep-selector.ts';
 import { matchesPathPattern } from '../../server/protocol/path-pattern.ts';
+import { matchesDeep } from './deep-selector.ts';
 
 const FEATURE_USED = 'Feature Used';
 

@@ -14,8 +14,8 @@ let counter = 0;
  * anchor (a tour step that has none) it sits in the middle of the screen.
  *
  * A non-modal dialog (it holds buttons, which role="tooltip" may not): the anchor is described
- * by it while it is open. Escape, pressed while focus is on the
- * anchor or inside the tooltip, dismisses it.
+ * by it while it is open. Escape, pressed while focus is on the anchor or inside the tooltip,
+ * dismisses it.
  *
  * @event uptake-shown - first time the tooltip is rendered and positioned on screen
  * @event uptake-button - a content button was pressed; `detail` is the button
