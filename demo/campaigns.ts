@@ -28,9 +28,10 @@ export const SETUP_CHECKLIST: CampaignBody = {
 };
 
 /**
- * A tour across two pages, offered once (below the reminders nudge in priority); the launcher
- * starts it again on request, a reload resumes it at the step on screen, and another device at
- * the step after the last one viewed.
+ * A tour across two pages, offered once (below the reminders nudge in priority); its first step
+ * waits for the user to click Payments themselves. The launcher starts it again on request, a
+ * reload resumes it at the step on screen, and another device at the step after the last one
+ * viewed.
  */
 export const PAYMENTS_TOUR: CampaignBody = {
   name: 'Collect payments at the desk',
@@ -45,9 +46,10 @@ export const PAYMENTS_TOUR: CampaignBody = {
     {
       id: 'find',
       page: '/demo/patients',
-      url: '/demo/payments',
       anchor: { selector: '[data-nav="payments"]', placement: 'right' },
-      content: { title: 'Payments live here', body: [{ p: [{ text: 'Take a payment when the patient checks out, or send a link.' }] }], buttons: [{ id: 'next', label: 'Show me', action: { type: 'next' } }] },
+      // The user's own click on Payments moves the tour on, on the page it opens.
+      advanceOnClick: true,
+      content: { title: 'Payments live here', body: [{ p: [{ text: 'Take a payment when the patient checks out, or send a link. ' }, { text: 'Click Payments', bold: true }, { text: ' to see how.' }] }] },
     },
     {
       id: 'collect',

@@ -60,6 +60,12 @@ export const tourStep = z.object({
   /** Where "next" takes the user when the following step lives on another page. */
   url: z.string().max(2048).regex(/^\/(?!\/)/, 'step urls are same-site paths').optional(),
   anchor: anchor.optional(),
+  /**
+   * The user's click on the anchor moves the tour on ("Click Export to continue"), in place of a
+   * Next button. The click does what it always does; if it opens another page, that page resumes
+   * the tour at the next step.
+   */
+  advanceOnClick: z.boolean().optional(),
   content: messageContent,
   locales: localeVariants.optional(),
 });
@@ -118,6 +124,9 @@ export const campaignInput = z
     };
     if (c.kind === 'tooltip' || c.kind === 'hotspot') need('anchor', `a ${c.kind} needs an anchor`);
     if (c.kind === 'tour') need('steps', 'a tour needs steps');
+    c.steps?.forEach((step, i) => {
+      if (step.advanceOnClick && !step.anchor) ctx.addIssue({ code: 'custom', path: ['steps', i, 'advanceOnClick'], message: 'a step that moves on when its element is clicked needs an anchor' });
+    });
     if (c.kind === 'checklist') need('items', 'a checklist needs items');
     if (c.kind === 'launcher') need('entries', 'a launcher needs entries');
     if (c.kind === 'survey') need('question', 'a survey needs a question');

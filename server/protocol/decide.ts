@@ -47,6 +47,8 @@ export interface DecidedStep {
   page?: string;
   url?: string;
   anchor?: Anchor;
+  /** Clicking the anchor moves the tour on; the step shows no Next button. */
+  advanceOnClick?: boolean;
   content: MessageContent;
 }
 

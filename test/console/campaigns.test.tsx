@@ -219,6 +219,33 @@ describe('the campaign editor', () => {
     expect(saved.locales).toBeUndefined();
   });
 
+  it('makes a tour step move on when the user clicks its element, and forgets that with the element', async () => {
+    server.signIn('editor');
+    const host = await open('#/campaigns/new?kind=tour', 'form.campaign-form');
+    await type(field(host, 'Name'), 'Click-through tour');
+    let step = host.querySelector<HTMLElement>('fieldset.step')!;
+    expect(() => field(step, 'Moves on when the user clicks the element', '*')).toThrow();
+    await press(field(step, 'Points at an element', '*'));
+    await type(field(step, 'Anchor element (CSS selector)', '*'), '#export');
+    await press(field(step, 'Moves on when the user clicks the element', '*'));
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Click-through tour” as version 1');
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    const steps = async () => ((await stored(id)) as unknown as { steps: Record<string, unknown>[] }).steps;
+    expect((await steps())[0]).toMatchObject({ anchor: { selector: '#export', placement: 'right' }, advanceOnClick: true });
+
+    // Without an element there is nothing to click: both go, and the step saves without either.
+    unmountAll();
+    const reopened = await open(`#/campaigns/${id}`, 'form.campaign-form');
+    step = reopened.querySelector<HTMLElement>('fieldset.step')!;
+    expect(field(step, 'Moves on when the user clicks the element', '*').checked).toBe(true);
+    await press(field(step, 'Points at an element', '*'));
+    expect(() => field(step, 'Moves on when the user clicks the element', '*')).toThrow();
+    await press(buttons(reopened, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Click-through tour” as version 2');
+    expect(Object.keys((await steps())[0]!)).not.toContain('advanceOnClick');
+  });
+
   it('estimates the reach of the audience as conditions are added', async () => {
     server.signIn('editor');
     const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');

@@ -170,4 +170,37 @@ describe('a tour across two pages', () => {
     expect((await again).messages).toEqual([]);
     expect(errors).toEqual([]);
   });
+  it('moves on when the user clicks the element a step points at, following the page the click opened', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Click-through tour',
+      kind: 'tour',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments', '/demo/patients'], exclude: [] },
+      frequency: { stopAfter: ['dismissed', 'completed'] },
+      content: { title: 'Click-through tour' },
+      steps: [
+        { id: 'nav', page: '/demo/appointments', anchor: { selector: '[data-nav="patients"]', placement: 'right' }, advanceOnClick: true, content: { title: 'Click Patients' } },
+        { id: 'add', page: '/demo/patients', anchor: { selector: 'button[data-action="patients"]', placement: 'bottom' }, advanceOnClick: true, content: { title: 'Now add one' } },
+      ],
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments');
+    const tour = page.locator('uptake-tour');
+    const step = tour.locator('[part="step"]');
+    await step.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await tour.getByRole('button').allTextContents()).toEqual(['×']);
+
+    // A real mouse click on the nav link: the app routes to Patients and the tour follows.
+    await page.locator('[data-nav="patients"]').click();
+    await page.waitForURL('**/demo/patients');
+    await expect.poll(() => step.textContent(), { timeout: 10_000 }).toBe('Step 2 of 2');
+    expect(await tour.locator('h2').textContent()).toBe('Now add one');
+    // By keyboard too: Enter on the button is its click, and the last step's click completes the tour.
+    await page.locator('button[data-action="patients"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tour.count()).toBe(0);
+    await expect.poll(async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'tour_completed').length, { timeout: 10_000 }).toBe(1);
+    expect((await g.eventsOf(user.id)).map((e) => e.name)).not.toContain('message_clicked');
+    expect(errors).toEqual([]);
+  });
 });

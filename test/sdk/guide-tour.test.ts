@@ -195,6 +195,57 @@ describe('tours', () => {
     expect((await onScreen()).count).toBe('Step 2 of 3');
   });
 
+  it('moves on when the user clicks the step’s element, in place of Next, and the page still gets the click', async () => {
+    const nav = { selector: '#nav', placement: 'right' as const };
+    const next = { id: 'next', label: 'Next', style: 'primary' as const, action: { type: 'next' as const } };
+    const byClick = tour([step('calendar', { anchor: nav, advanceOnClick: true, content: { title: 'Open the calendar', body: [], buttons: [next] } }), step('reminders', { anchor: nav }), step('reports', { anchor: nav, advanceOnClick: true })]);
+    const server = fakeServer([[byClick]]);
+    const { guide, tracker } = setUp();
+    const pageClicks = vi.fn();
+    document.getElementById('nav')!.addEventListener('click', pageClicks);
+    await guide.refresh();
+    let screen = await onScreen();
+    // No Next to press, not even the one the author left in the step: the click is the way on.
+    expect([screen.count, screen.labels]).toEqual(['Step 1 of 3', []]);
+    document.getElementById('nav')!.click();
+    screen = await nextScreen(screen.root);
+    expect([screen.count, screen.labels]).toEqual(['Step 2 of 3', ['Back', 'Next']]);
+    expect(pageClicks).toHaveBeenCalledTimes(1);
+    // A step that waits for Next ignores clicks on its element.
+    document.getElementById('nav')!.click();
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await onScreen()).count).toBe('Step 2 of 3');
+    screen.press('Next');
+    screen = await nextScreen(screen.root);
+    expect([screen.count, screen.labels]).toEqual(['Step 3 of 3', ['Back']]);
+    await vi.waitFor(async () => expect((await sent(tracker, server, 'tour_step_viewed')).length).toBe(3));
+    // On the last step the click completes the tour; a click inside the element counts too.
+    document.getElementById('nav')!.innerHTML = '<span id="label">Calendar</span>';
+    document.getElementById('label')!.click();
+    expect(document.querySelector('uptake-tour')).toBeNull();
+    const events = (await sent(tracker, server)).map(([name]) => name);
+    expect(events.slice(-2)).toEqual(['tour_completed', 'message_completed']);
+    expect(events).not.toContain('message_clicked');
+  });
+
+  it('resumes at the next step on the page a clicked link opened', async () => {
+    const link = { selector: '#nav', placement: 'right' as const };
+    const twoPages = tour([step('calendar', { anchor: link, advanceOnClick: true }), step('reports', { page: '/reports' })]);
+    fakeServer([[twoPages]]);
+    const { guide, tracker, navigate } = setUp();
+    await guide.refresh();
+    await onScreen();
+    document.getElementById('nav')!.click();
+    expect(document.querySelector('uptake-tour')).toBeNull();
+    // The link does the navigating; the tour does not send the user anywhere itself.
+    expect(navigate).not.toHaveBeenCalled();
+
+    history.pushState({}, '', '/reports'); // the page the link opened, loaded afresh
+    const reloaded = new Guide({ tracker, loadWidgets: realWidgets, emit: () => {} });
+    await reloaded.refresh();
+    expect((await onScreen()).count).toBe('Step 2 of 2');
+  });
+
   it('ends with a dismissal when closed', async () => {
     const server = fakeServer([[threeSteps]]);
     const { guide, tracker } = setUp();

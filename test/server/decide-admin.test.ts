@@ -76,6 +76,7 @@ describe('campaign admin API', () => {
   it.each([
     [{ ...draft, kind: 'tooltip' }, 'anchor: a tooltip needs an anchor'],
     [{ ...draft, kind: 'tour' }, 'steps: a tour needs steps'],
+    [{ ...draft, kind: 'tour', steps: [{ id: 's1', advanceOnClick: true, content: { title: 'Click Export' } }] }, 'steps[0].advanceOnClick: a step that moves on when its element is clicked needs an anchor'],
     [{ ...draft, holdoutPercent: 95 }, 'holdoutPercent: Too big: expected number to be <=90'],
     [{ ...draft, audience: { type: 'feature', scope: 'account', feature: 'reminders', op: 'count_gte' } }, 'audience.value: this operator compares with a number: add "value"'],
     [{ ...draft, schedule: { startAt: '2026-12-01T00:00:00Z', endAt: '2026-11-01T00:00:00Z' } }, 'schedule.endAt: the schedule must end after it starts'],

@@ -127,9 +127,12 @@ describe('POST /v1/decide with every kind of campaign', () => {
   it('resumes a tour after the last step viewed, and starts one the user asks for', async () => {
     await f.admin('POST', `/api/v1/campaigns/${campaignId}/pause`);
     const steps = [1, 2, 3].map((n) => ({ id: `s${n}`, content: { title: `Step ${n}` } }));
-    const tour = await create({ name: 'Tour', kind: 'tour', status: 'live', priority: 10, steps, content: { title: 'Tour' }, pages: { include: ['/demo/patients'], exclude: [] } });
+    const byClick = { ...steps[0], anchor: { selector: '#export' }, advanceOnClick: true };
+    const tour = await create({ name: 'Tour', kind: 'tour', status: 'live', priority: 10, steps: [byClick, ...steps.slice(1)], content: { title: 'Tour' }, pages: { include: ['/demo/patients'], exclude: [] } });
     expect(await messages()).toEqual([]);
-    expect((await messages({ start: tour }))[0]).toMatchObject({ campaignId: tour, kind: 'tour', startAt: 0 });
+    const started = (await messages({ start: tour }))[0];
+    expect(started).toMatchObject({ campaignId: tour, kind: 'tour', startAt: 0 });
+    expect(started).toMatchObject({ steps: [{ anchor: { selector: '#export', placement: 'right' }, advanceOnClick: true }, { id: 's2' }, { id: 's3' }] });
     await f.batch([event('tour_step_viewed', { campaignId: tour, stepId: 's2', stepIndex: 1 })]);
     expect((await messages({ url: 'https://app.example/demo/patients' }))[0]).toMatchObject({ campaignId: tour, startAt: 2 });
     await f.batch([event('tour_completed', { campaignId: tour })]);

@@ -17,7 +17,11 @@ type TourMessage = Extract<DecidedMessage, { kind: 'tour' }>;
  * When it appears and focus is not in the host page's own controls, focus moves to the step
  * so keyboard users land on it.
  *
- * @event uptake-button - Back, Next, Done or a content button; `detail.action.type` tells which
+ * A step with `advanceOnClick` has no Next: the user's click on its anchor (or on anything
+ * inside it, by mouse, touch or keyboard) is the Next press. The click still reaches the page.
+ *
+ * @event uptake-button - Back, Next, Done, a content button, or the anchor clicked on a step
+ * that moves on so (`id: 'anchor'`, a next action); `detail.action.type` tells which
  * @event uptake-dismiss - the user closed the tour (× or Escape)
  *
  * @csspart panel, title, image, body, button, close - as for uptake-tooltip
@@ -36,6 +40,19 @@ export class UptakeTour extends UptakeTooltip {
 
   private get _current() {
     return this.message.steps[this.step]!;
+  }
+
+  /** The anchor's click, heard while the step is on screen (capture: before the page can stop it). */
+  private _onAnchorClick = () => this._press({ id: 'anchor', action: { type: 'next' } });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._current.advanceOnClick) this.target?.addEventListener('click', this._onAnchorClick, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.target?.removeEventListener('click', this._onAnchorClick, true);
   }
 
   protected override _placement(): Placement {
@@ -58,11 +75,12 @@ export class UptakeTour extends UptakeTooltip {
   protected override _footer(content: MessageContent) {
     const { _t: t, step } = this;
     const total = this.message.steps.length;
+    const byClick = !!this._current.advanceOnClick;
     const has = (type: string) => content.buttons.some((b) => b.action.type === type);
     const buttons: Button[] = [
       ...(step > 0 && !has('back') ? [{ id: 'back', label: t.back, style: 'secondary' as const, action: { type: 'back' as const } }] : []),
-      ...content.buttons,
-      ...(has('next') ? [] : [{ id: 'next', label: step === total - 1 ? t.done : t.next, action: { type: 'next' as const } }]),
+      ...content.buttons.filter((b) => !(byClick && b.action.type === 'next')),
+      ...(has('next') || byClick ? [] : [{ id: 'next', label: step === total - 1 ? t.done : t.next, action: { type: 'next' as const } }]),
     ];
     return html`<div class="footer"><span class="count" part="step">${fill(t.step, step + 1, total)}</span>${this._buttons(buttons)}</div>`;
   }

@@ -144,7 +144,7 @@ export function previewMessage(draft: CampaignDraft, locale: string | null = nul
         kind: 'tour',
         interrupting: true,
         startAt: 0,
-        steps: (draft.steps ?? []).map((s) => ({ id: s.id, content: translated(s.content, s.locales), ...(s.anchor ? { anchor: { ...anchor, placement: s.anchor.placement } } : {}) })),
+        steps: (draft.steps ?? []).map((s) => ({ id: s.id, content: translated(s.content, s.locales), ...(s.anchor ? { anchor: { ...anchor, placement: s.anchor.placement }, advanceOnClick: s.advanceOnClick } : {}) })),
       };
     case 'checklist':
       return { ...base, kind: 'checklist', items: (draft.items ?? []).map((i) => ({ id: i.id, label: i.label, done: false, ...(i.description ? { description: i.description } : {}) })) };

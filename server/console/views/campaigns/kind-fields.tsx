@@ -36,8 +36,22 @@ function Steps({ draft, edit }: { draft: CampaignDraft; edit: Edit }) {
             <TextField label="Shown on page" path={['steps', i, 'page']} value={step.page ?? ''} placeholder="/settings/*" onChange={(v) => edit(['steps', i, 'page'], v || undefined)} hint="empty: wherever the tour is" />
             <TextField label="Next goes to" path={['steps', i, 'url']} value={step.url ?? ''} placeholder="/payments" onChange={(v) => edit(['steps', i, 'url'], v || undefined)} hint="when the next step is on another page" />
           </div>
-          <CheckboxField label="Points at an element" path={['steps', i, 'anchor']} checked={!!step.anchor} onChange={(on) => edit(['steps', i, 'anchor'], on ? { selector: '', placement: 'right' } : undefined)} />
+          <CheckboxField
+            label="Points at an element"
+            path={['steps', i, 'anchor']}
+            checked={!!step.anchor}
+            onChange={(on) => edit(['steps', i], { ...step, anchor: on ? { selector: '', placement: 'right' } : undefined, advanceOnClick: on ? step.advanceOnClick : undefined })}
+          />
           {step.anchor && <AnchorFields anchor={step.anchor} path={['steps', i, 'anchor']} edit={edit} />}
+          {step.anchor && (
+            <CheckboxField
+              label="Moves on when the user clicks the element"
+              path={['steps', i, 'advanceOnClick']}
+              checked={!!step.advanceOnClick}
+              onChange={(on) => edit(['steps', i, 'advanceOnClick'], on || undefined)}
+              hint="instead of a Next button, e.g. “Click Export to continue”; if the click opens another page, the tour goes on there"
+            />
+          )}
           <ContentFields content={step.content} path={['steps', i, 'content']} edit={edit} legend={`Step ${i + 1} message`} />
           <LocaleFields locales={step.locales} base={step.content} path={['steps', i, 'locales']} edit={edit} what={`Step ${i + 1} message`} />
           <EditButton label={`Remove step ${i + 1}`} disabled={steps.length === 1} onClick={() => edit(['steps'], steps.filter((_, k) => k !== i))}>
