@@ -2,14 +2,14 @@
 // chunk only when something must be shown, carries out what the user pressed, and reports
 // it all as ordinary events. State that outlives a widget lives here: which tour step is on
 // screen, which checklist items are ticked.
-import type { DecidedMessage, DecideResponse } from '../../server/protocol/decide.ts';
+import type { DecidedMessage, DecidedStep, DecideResponse } from '../../server/protocol/decide.ts';
 import type { MessageEventName } from '../../server/protocol/events.ts';
 import { matchesPathPattern } from '../../server/protocol/path-pattern.ts';
 import { guarded, warnOnce } from '../core/log.ts';
 import { storage } from '../core/storage.ts';
 import type { Tracker } from '../core/tracker.ts';
 import { waitForElement } from './anchor.ts';
-import type { MessageHandlers, Pressable, ShownMessage, Widgets } from './widgets-api.ts';
+import { ANCHOR_CLICK, type MessageHandlers, type Pressable, type ShownMessage, type Widgets } from './widgets-api.ts';
 
 /** After the user's own events, a showing checklist asks again this much later, so used features tick. */
 export const CHECKLIST_RECHECK_MS = 1000;
@@ -19,6 +19,13 @@ export const DECIDE_TIMEOUT_MS = 10_000;
 export const THANKS_MS = 2000;
 
 type Tour = Extract<DecidedMessage, { kind: 'tour' }>;
+
+/**
+ * How to reach the page a tour step lives on: '' when it is this page, its path when the step's
+ * page is a plain path, null when only a pattern (/reports/*) names it: the tour waits there.
+ */
+const wayTo = (step: DecidedStep): string | null =>
+  !step.page || matchesPathPattern(step.page, location.pathname) ? '' : step.page.includes('*') ? null : step.page;
 
 export interface GuideOptions {
   tracker: Tracker;
@@ -210,7 +217,9 @@ export class Guide {
       await new Promise<void>((resolve) => setTimeout(() => resolve(), 0));
       if (!current()) return;
       entry.target = target;
-      entry.element = widgets.show(entry.message, target, this._handlers(entry, announce), { step, announce });
+      // Back is offered only where it can lead: to this page or to one the tour can open.
+      const back = !!tourStep && step! > 0 && wayTo((message as Tour).steps[step! - 1]!) !== null;
+      entry.element = widgets.show(entry.message, target, this._handlers(entry, announce), { step, announce, back });
     } catch {
       warnOnce('widgets', 'could not load the widgets chunk; is the Uptake host reachable from this page?');
       drop();
@@ -258,7 +267,7 @@ export class Guide {
   private _act(entry: Showing, { id, action }: Pressable): void {
     const { message } = entry;
     // Moving through a tour is not a response to it, so it is not a click (which would end it).
-    if (message.kind === 'tour' && (action?.type === 'next' || action?.type === 'back')) return this._step(entry, action.type === 'next');
+    if (message.kind === 'tour' && (action?.type === 'next' || action?.type === 'back')) return this._step(entry, action.type === 'next', id === ANCHOR_CLICK);
     // Lists and badges stay on screen, and pressing their items is using them, not answering
     // them: a click would stop them (campaigns stop after a click by default).
     const stays = message.kind === 'checklist' || message.kind === 'launcher' || message.kind === 'certification';
@@ -292,7 +301,8 @@ export class Guide {
     this._close(message.campaignId);
   }
 
-  private _step(entry: Showing, forward: boolean): void {
+  /** `clicked`: the user clicked the step's anchor, which takes them wherever it leads by itself. */
+  private _step(entry: Showing, forward: boolean, clicked: boolean): void {
     const tour = entry.message as Tour;
     const from = entry.step!;
     const to = Math.max(0, from + (forward ? 1 : -1));
@@ -304,8 +314,9 @@ export class Guide {
       return this._report('message_completed', tour);
     }
     storage.set(key, String(to));
-    const url = forward && tour.steps[from]!.url;
-    // The next step lives on another page: go there; the new page resumes at `to`.
+    // The step lives on another page: go there (where Next leads, else the step's own page); the
+    // new page resumes at `to`.
+    const url = !clicked && ((forward && tour.steps[from]!.url) || wayTo(tour.steps[to]!));
     if (url) this._navigate(url);
     else void this._show(tour, to, true);
   }

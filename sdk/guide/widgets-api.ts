@@ -3,6 +3,9 @@
 import type { ButtonAction } from '../../server/protocol/content.ts';
 import type { DecidedMessage } from '../../server/protocol/decide.ts';
 
+/** The `id` a tour step reports when the user clicked its anchor (a step that moves on so). */
+export const ANCHOR_CLICK = 'anchor';
+
 /** Something the user can press: a content button, a checklist item or a launcher entry. */
 export interface Pressable {
   id: string;
@@ -24,6 +27,8 @@ export interface MessageHandlers {
 export interface ShowOptions {
   /** Tours: the step to render (0-based). */
   step?: number;
+  /** Tours: whether Back can reach the step before (not when only a page pattern names its page). */
+  back?: boolean;
   /** Certification: the level is new to this browser, so open the announcement. */
   announce?: boolean;
 }

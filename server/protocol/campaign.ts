@@ -57,7 +57,10 @@ export const tourStep = z.object({
   id: itemId,
   /** The page this step belongs to; the tour waits there (and may send the user there). */
   page: pathPattern.optional(),
-  /** Where "next" takes the user when the following step lives on another page. */
+  /**
+   * Where "next" takes the user when the following step lives on another page. Needed only when
+   * that page is a pattern: Next and Back open a step's plain-path page by themselves.
+   */
   url: z.string().max(2048).regex(/^\/(?!\/)/, 'step urls are same-site paths').optional(),
   anchor: anchor.optional(),
   /**

@@ -189,6 +189,9 @@ describe('a tour across two pages', () => {
     const step = tour.locator('[part="step"]');
     await step.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await tour.getByRole('button').allTextContents()).toEqual(['×']);
+    // Keyboard users land on the link to press, described by the step.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-nav'))).toBe('patients');
+    expect(await page.locator('[data-nav="patients"]').getAttribute('aria-describedby')).toBe(await tour.getAttribute('id'));
 
     // A real mouse click on the nav link: the app routes to Patients and the tour follows.
     await page.locator('[data-nav="patients"]').click();

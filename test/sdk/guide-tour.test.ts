@@ -112,6 +112,33 @@ describe('tours', () => {
     expect((await onScreen()).count).toBe('Step 2 of 2');
   });
 
+  it('opens the page of the step Next or Back leads to when a plain path names it', async () => {
+    const twoPages = tour([step('calendar', { page: '/' }), step('reports', { page: '/reports' })]);
+    fakeServer([[twoPages], [{ ...twoPages, startAt: 1 } as DecidedMessage]]);
+    const { guide, tracker, navigate } = setUp();
+    await guide.refresh();
+    (await onScreen()).press('Next');
+    expect(navigate).toHaveBeenLastCalledWith('/reports', undefined);
+
+    history.pushState({}, '', '/reports');
+    await new Guide({ tracker, loadWidgets: realWidgets, emit: () => {}, navigate }).refresh();
+    const second = await onScreen();
+    expect([second.count, second.labels]).toEqual(['Step 2 of 2', ['Back', 'Done']]);
+    second.press('Back');
+    expect(navigate).toHaveBeenLastCalledWith('/', undefined);
+    history.pushState({}, '', '/');
+    await new Guide({ tracker, loadWidgets: realWidgets, emit: () => {} }).refresh();
+    expect((await onScreen()).count).toBe('Step 1 of 2');
+  });
+
+  it('offers no Back to a step that lives on pages only a pattern names', async () => {
+    const back = { id: 'back', label: 'Previous', style: 'secondary' as const, action: { type: 'back' as const } };
+    history.replaceState({}, '', '/invoices/7');
+    fakeServer([[tour([step('list', { page: '/invoices/*/list' }), step('detail', { page: '/invoices/*', content: { title: 'Detail', body: [], buttons: [back] } })], 1)]]);
+    await setUp().guide.refresh();
+    expect((await onScreen()).labels).toEqual(['Done']);
+  });
+
   it('centres a step without an anchor and points an anchored one at its element', async () => {
     fakeServer([[threeSteps]]);
     await setUp().guide.refresh();
@@ -226,6 +253,19 @@ describe('tours', () => {
     const events = (await sent(tracker, server)).map(([name]) => name);
     expect(events.slice(-2)).toEqual(['tour_completed', 'message_completed']);
     expect(events).not.toContain('message_clicked');
+  });
+
+  it('puts keyboard focus on the element a step waits for, so Enter moves on', async () => {
+    document.body.innerHTML = '<button id="export">Export</button>';
+    const exportButton = { selector: '#export', placement: 'bottom' as const };
+    fakeServer([[tour([step('export', { anchor: exportButton, advanceOnClick: true }), step('done')])]]);
+    await setUp().guide.refresh();
+    const screen = await onScreen();
+    const button = document.getElementById('export')!;
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-describedby')).toBe(document.querySelector('uptake-tour')!.id);
+    button.click(); // what Enter on a focused button does
+    expect((await nextScreen(screen.root)).count).toBe('Step 2 of 2');
   });
 
   it('resumes at the next step on the page a clicked link opened', async () => {

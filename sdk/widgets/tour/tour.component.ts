@@ -2,6 +2,7 @@ import type { Placement } from '@floating-ui/dom';
 import { css, html } from 'lit';
 import type { MessageContent } from '../../../server/protocol/content.ts';
 import type { DecidedMessage } from '../../../server/protocol/decide.ts';
+import { ANCHOR_CLICK } from '../../guide/widgets-api.ts';
 import { fill } from '../strings.ts';
 import type { Button } from '../surface.ts';
 import { UptakeTooltip } from '../tooltip/tooltip.component.ts';
@@ -37,13 +38,15 @@ export class UptakeTour extends UptakeTooltip {
   declare message: TourMessage;
   /** The step to show (0-based). */
   step = 0;
+  /** Whether Back can reach the step before; the guide says not when it cannot open that step's page. */
+  back = true;
 
   private get _current() {
     return this.message.steps[this.step]!;
   }
 
   /** The anchor's click, heard while the step is on screen (capture: before the page can stop it). */
-  private _onAnchorClick = () => this._press({ id: 'anchor', action: { type: 'next' } });
+  private _onAnchorClick = () => this._press({ id: ANCHOR_CLICK, action: { type: 'next' } });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -67,7 +70,10 @@ export class UptakeTour extends UptakeTooltip {
     const first = super._shown();
     const active = document.activeElement;
     if (first && (!active || active === document.body || active.localName.startsWith('uptake-'))) {
-      this.renderRoot.querySelector<HTMLElement>('.panel')!.focus({ preventScroll: true });
+      // A step that waits for a click puts keyboard users on the element to press (the step is
+      // its description, so screen readers read both); other steps put them on the step.
+      const press = this._current.advanceOnClick && (this.target as HTMLElement | null);
+      (press && press.tabIndex >= 0 ? press : this.renderRoot.querySelector<HTMLElement>('.panel')!).focus({ preventScroll: true });
     }
     return first;
   }
@@ -76,10 +82,11 @@ export class UptakeTour extends UptakeTooltip {
     const { _t: t, step } = this;
     const total = this.message.steps.length;
     const byClick = !!this._current.advanceOnClick;
+    const back = step > 0 && this.back;
     const has = (type: string) => content.buttons.some((b) => b.action.type === type);
     const buttons: Button[] = [
-      ...(step > 0 && !has('back') ? [{ id: 'back', label: t.back, style: 'secondary' as const, action: { type: 'back' as const } }] : []),
-      ...content.buttons.filter((b) => !(byClick && b.action.type === 'next')),
+      ...(back && !has('back') ? [{ id: 'back', label: t.back, style: 'secondary' as const, action: { type: 'back' as const } }] : []),
+      ...content.buttons.filter((b) => !(byClick && b.action.type === 'next') && (back || b.action.type !== 'back')),
       ...(has('next') || byClick ? [] : [{ id: 'next', label: step === total - 1 ? t.done : t.next, action: { type: 'next' as const } }]),
     ];
     return html`<div class="footer"><span class="count" part="step">${fill(t.step, step + 1, total)}</span>${this._buttons(buttons)}</div>`;

@@ -34,7 +34,7 @@ function Steps({ draft, edit }: { draft: CampaignDraft; edit: Edit }) {
           <legend>Step {i + 1}</legend>
           <div class="fields">
             <TextField label="Shown on page" path={['steps', i, 'page']} value={step.page ?? ''} placeholder="/settings/*" onChange={(v) => edit(['steps', i, 'page'], v || undefined)} hint="empty: wherever the tour is" />
-            <TextField label="Next goes to" path={['steps', i, 'url']} value={step.url ?? ''} placeholder="/payments" onChange={(v) => edit(['steps', i, 'url'], v || undefined)} hint="when the next step is on another page" />
+            <TextField label="Next goes to" path={['steps', i, 'url']} value={step.url ?? ''} placeholder="/payments" onChange={(v) => edit(['steps', i, 'url'], v || undefined)} hint="only when the next step’s page is a pattern (/reports/*): Next and Back open a plain path by themselves" />
           </div>
           <CheckboxField
             label="Points at an element"
