@@ -1,19 +1,22 @@
-// CSS selectors that reach into web components: `app-shell >>> #export` is #export inside
-// app-shell's open shadow root (each `>>>` enters one more). Used by message anchors and by
-// click feature rules, so one selector names the same element for both. Invalid CSS throws, as
+// CSS selectors that reach into web components and same-origin iframes: `app-shell >>> #export`
+// is #export inside app-shell's open shadow root, and `iframe#editor >>> .bold` is .bold in the
+// document that iframe shows (each `>>>` enters one more). Used by message anchors and by click
+// feature rules, so one selector names the same element for both. Invalid CSS throws, as
 // querySelector does.
 
 const parts = (selector: string) => selector.split('>>>').map((part) => part.trim());
 
-/** The element a selector names now, or null; `enter` sees each shadow root searched on the way. */
-export function querySelectorDeep(selector: string, enter: (root: ShadowRoot) => void = () => {}): Element | null {
+/** The element a selector names now, or null; `enter` sees each shadow root or frame document searched on the way. */
+export function querySelectorDeep(selector: string, enter: (root: Document | ShadowRoot) => void = () => {}): Element | null {
   let scope: ParentNode = document;
   let found: Element | null = null;
   for (const part of parts(selector)) {
     if (found) {
-      if (!found.shadowRoot) return null;
-      enter(found.shadowRoot);
-      scope = found.shadowRoot;
+      // A cross-origin frame's document is null to us: its elements cannot be named.
+      const inner = (found as HTMLIFrameElement).contentDocument ?? found.shadowRoot;
+      if (!inner) return null;
+      enter(inner);
+      scope = inner;
     }
     found = scope.querySelector(part);
     if (!found) return null;

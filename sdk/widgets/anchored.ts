@@ -48,3 +48,20 @@ export function follow(target: Element, floating: HTMLElement, placement: Placem
     }, () => {});
   });
 }
+
+/**
+ * The anchor's box on the host page's screen. An anchor inside a same-origin iframe measures
+ * itself in the frame's viewport, so each frame around it adds its own place (and border and
+ * padding). @floating-ui/dom does the same for the surfaces it positions.
+ */
+export function screenRect(target: Element): { left: number; top: number; width: number; height: number } {
+  const { left, top, width, height } = target.getBoundingClientRect();
+  const box = { left, top, width, height };
+  for (let frame = target.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+    const outer = frame.getBoundingClientRect();
+    const style = getComputedStyle(frame);
+    box.left += outer.left + frame.clientLeft + parseFloat(style.paddingLeft);
+    box.top += outer.top + frame.clientTop + parseFloat(style.paddingTop);
+  }
+  return box;
+}

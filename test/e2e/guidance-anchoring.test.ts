@@ -1,6 +1,6 @@
 // Anchored guidance in real Chromium against the demo: a tooltip waits for an element the page
-// renders late, another for one a web component renders inside its shadow root, and a tour
-// crosses two pages and picks up where it was after a reload.
+// renders late, another for one a web component renders inside its shadow root, others for one
+// inside a same-origin iframe, and a tour crosses two pages and picks up where it was after a reload.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decided, type Guidance, onlyFor, startGuidance } from './guidance-fixture.ts';
@@ -123,6 +123,72 @@ describe('a tooltip anchored inside a web component', () => {
     expect(button?.description?.value).toContain('Export from the toolbar');
     await expect.poll(async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'message_shown').length, { timeout: 10_000 }).toBe(1);
     expect((await g.eventsOf(user.id)).some((e) => e.name === 'anchor_missing')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('anchors inside a same-origin iframe', () => {
+  /**
+   * The page embeds an editor in an iframe that shows a page without the button at first and
+   * navigates 1.2 s in to one that has it, 300 px down the page: the anchor's document is replaced.
+   */
+  const embedEditor = (p: import('playwright-core').Page) =>
+    p.addInitScript(() => {
+      if (window !== window.top) return; // init scripts run in every frame, the editor's too
+      addEventListener('DOMContentLoaded', () => {
+        const frame = document.createElement('iframe');
+        frame.id = 'editor';
+        Object.assign(frame.style, { width: '420px', height: '220px', border: '7px solid #ccc', padding: '5px', display: 'block', margin: '60px 0 0 40px' });
+        frame.srcdoc = '<p>Loading the editor…</p>';
+        document.querySelector('main, .page, body')!.prepend(frame);
+        setTimeout(() => {
+          frame.srcdoc = '<div style="height:300px"></div><button id="frame-export">Export draft</button><div style="height:600px"></div>';
+        }, 1200);
+      });
+    });
+
+  it('waits for the element in the frame’s page, even across a navigation of the frame, and points at it', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Export from the editor',
+      kind: 'tooltip',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments'], exclude: [] },
+      anchor: { selector: 'iframe#editor >>> #frame-export', placement: 'bottom' },
+      content: { title: 'Export your draft', body: [{ p: [{ text: 'The editor is an iframe.' }] }] },
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments', { beforeGoto: embedEditor });
+    expect((await decided(page, user.id)).messages.map((m) => m.kind)).toEqual(['tooltip']);
+    const panel = page.locator('uptake-tooltip [part="panel"]');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    // The frame was scrolled to bring the button into view, and the tooltip sits below it on the page's screen.
+    const button = page.frameLocator('iframe#editor').locator('#frame-export');
+    expect(await button.evaluate((b) => b.ownerDocument.defaultView!.scrollY)).toBeGreaterThan(0);
+    await expectJustBelow(panel, button);
+    // Escape pressed inside the frame (focus on the button) closes it, as it does on the page.
+    await button.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('uptake-tooltip').count()).toBe(0);
+    await expect.poll(async () => (await g.eventsOf(user.id)).map((e) => e.name).filter((n) => n?.startsWith('message_')), { timeout: 10_000 }).toEqual(['message_shown', 'message_dismissed']);
+    expect((await g.eventsOf(user.id)).some((e) => e.name === 'anchor_missing')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('cuts the modal’s spotlight around the element where it is on screen, frame border and padding included', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Spotlight in the editor',
+      kind: 'modal',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments'], exclude: [] },
+      anchor: { selector: 'iframe#editor >>> #frame-export', placement: 'bottom' },
+      content: { title: 'Drafts export here' },
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments', { beforeGoto: embedEditor });
+    const hole = page.locator('uptake-modal svg path');
+    await page.locator('uptake-modal [part="panel"]').waitFor({ state: 'visible', timeout: 10_000 });
+    const box = (await page.frameLocator('iframe#editor').locator('#frame-export').boundingBox())!;
+    await expect.poll(() => hole.getAttribute('d')).toContain(`M${box.x - 6} ${box.y - 6}h${box.width + 12}`);
     expect(errors).toEqual([]);
   });
 });

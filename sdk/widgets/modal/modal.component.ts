@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { DecidedMessage } from '../../../server/protocol/decide.ts';
-import { follow, mirror } from '../anchored.ts';
+import { follow, mirror, screenRect } from '../anchored.ts';
 import { Surface } from '../surface.ts';
 import { theme } from '../theme.ts';
 import { modalStyles } from './modal.styles.ts';
@@ -62,7 +62,7 @@ export class UptakeModal extends Surface<ModalMessage> {
       return;
     }
     const hole = (): string => {
-      const r = target.getBoundingClientRect();
+      const r = screenRect(target);
       return `${everywhere}M${r.left - 6} ${r.top - 6}h${r.width + 12}v${r.height + 12}h${-r.width - 12}Z`;
     };
     const panel = this.renderRoot.querySelector<HTMLElement>('.panel')!;

@@ -40,15 +40,20 @@ export class UptakeTooltip extends Surface {
     super.connectedCallback();
     this.id ||= `uptake-tooltip-${++counter}`;
     this._describe(true);
-    document.addEventListener('keydown', this._onKeydown, true);
+    for (const doc of this._documents()) doc.addEventListener('keydown', this._onKeydown, true);
   }
 
   /** Runs when the element is removed: stop following the anchor, restore its attributes. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._stopFollowing?.();
-    document.removeEventListener('keydown', this._onKeydown, true);
+    for (const doc of this._documents()) doc.removeEventListener('keydown', this._onKeydown, true);
     this._describe(false);
+  }
+
+  /** Where Escape may be pressed: this page, and the iframe's document an anchor may sit in. */
+  private _documents(): Set<Document> {
+    return new Set([document, this.target?.ownerDocument ?? document]);
   }
 
   /**
@@ -58,7 +63,8 @@ export class UptakeTooltip extends Surface {
    */
   private _describe(open: boolean): void {
     const target = this.target as (Element & { ariaDescribedByElements?: Element[] | null }) | undefined;
-    if (!target) return;
+    // Neither an id nor an element reference reaches from an iframe's document to this page.
+    if (!target || target.ownerDocument !== document) return;
     if (target.getRootNode() !== target.ownerDocument && 'ariaDescribedByElements' in target) {
       if (open) this._previousDescribedByElements = target.ariaDescribedByElements ?? null;
       target.ariaDescribedByElements = open ? [...(this._previousDescribedByElements ?? []), this] : this._previousDescribedByElements;

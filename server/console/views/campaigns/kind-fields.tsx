@@ -18,7 +18,7 @@ const withNone = (choices: Choice[], none: string) => [{ value: '', label: none 
 export function AnchorFields({ anchor, path, edit }: { anchor: Anchor; path: Path; edit: Edit }) {
   return (
     <div class="fields">
-      <TextField label="Anchor element (CSS selector)" path={[...path, 'selector']} value={anchor.selector} placeholder='[data-nav="payments"]' onChange={(v) => edit([...path, 'selector'], v)} hint="the element it points to in your product; inside a web component, name its host first: app-toolbar >>> #export" />
+      <TextField label="Anchor element (CSS selector)" path={[...path, 'selector']} value={anchor.selector} placeholder='[data-nav="payments"]' onChange={(v) => edit([...path, 'selector'], v)} hint="the element it points to in your product; inside a web component or a same-origin iframe, name the host or iframe first: app-toolbar >>> #export" />
       <SelectField label="Placement" path={[...path, 'placement']} value={anchor.placement} options={PLACEMENTS} onChange={(v) => edit([...path, 'placement'], v)} />
     </div>
   );
