@@ -1,6 +1,7 @@
 // Keeps user and account metrics current. Incremental: only subjects with events since the last
 // run (found through the event log's sequence) or marked dirty (a touch) are evaluated again;
 // once a day, and on `uptake recompute`, everything is, since windows slide with the date.
+import { inputOf } from '../protocol/campaign.ts';
 import type { SqlDb, Statement } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { loadDefinitions } from './definitions.ts';
@@ -112,7 +113,7 @@ async function refreshWorkspace(
   } else {
     counts = await refreshAll(sql, ws, defs, today, now, options);
   }
-  await sql.batch(await campaignAlerts(sql, ws, new Evaluator(defs, today), now, options.emit));
+  await sql.batch(await campaignAlerts(store, ws, new Evaluator(defs, today), now, options.emit));
   return counts;
 }
 
@@ -132,8 +133,12 @@ async function refreshAll(sql: SqlDb, ws: string, defs: Definitions, today: stri
   return writer.done();
 }
 
-/** "A message anchor failing repeatedly": anchor_missing events per campaign in the rule's window. */
-async function campaignAlerts(sql: SqlDb, ws: string, evaluator: Evaluator, now: string, emit: Emit | undefined): Promise<Statement[]> {
+/**
+ * "A message anchor failing repeatedly": anchor_missing events per campaign in the rule's window.
+ * A rule that says so also pauses the campaign when it raises the alert.
+ */
+async function campaignAlerts(store: Store, ws: string, evaluator: Evaluator, now: string, emit: Emit | undefined): Promise<Statement[]> {
+  const { sql } = store;
   const out: Statement[] = [];
   for (const rule of evaluator.defs.alertRules) {
     if (!rule.enabled || rule.condition.type !== 'anchor_failing') continue;
@@ -153,15 +158,25 @@ async function campaignAlerts(sql: SqlDb, ws: string, evaluator: Evaluator, now:
     }
     for (const [campaignId, { n, selector }] of counts) {
       if (n < rule.condition.count) continue;
-      const finding = { rule: rule.key, message: `anchor ${selector} missing ${n} times in ${rule.condition.withinHours} h`, details: { selector, count: n } };
       const open = await sql.get<{ id: string }>(
         `SELECT id FROM alerts WHERE workspace_id = ? AND subject_kind = 'campaign' AND subject_id = ? AND finding = ? AND status <> 'resolved'`,
         [ws, campaignId, rule.key],
       );
-      if (!open) out.push(...raiseAlert(ws, 'campaign', campaignId, finding, now, emit));
+      if (open) continue;
+      const paused = rule.condition.pause && (await pauseCampaign(store, ws, campaignId, rule.key));
+      const message = `anchor ${selector} missing ${n} times in ${rule.condition.withinHours} h${paused ? '; campaign paused' : ''}`;
+      out.push(...raiseAlert(ws, 'campaign', campaignId, { rule: rule.key, message, details: { selector, count: n, paused } }, now, emit));
     }
   }
   return out;
+}
+
+/** Pauses a live campaign as a new version saved by the alert rule; false if it was not live (or changed meanwhile). */
+async function pauseCampaign(store: Store, ws: string, id: string, ruleKey: string): Promise<boolean> {
+  const campaign = await store.getCampaign(ws, id);
+  if (campaign?.status !== 'live') return false;
+  const change = { author: `alert rule ${ruleKey}`, expectedVersion: campaign.version, change: 'paused' as const };
+  return !!(await store.updateCampaign(ws, id, { ...inputOf(campaign), status: 'paused' }, change));
 }
 
 

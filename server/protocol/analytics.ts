@@ -168,7 +168,13 @@ export const alertRuleInput = z.object({
     z.object({ type: z.literal('key_feature_unused'), days }),
     z.object({ type: z.literal('deployment_below'), rate: z.number().min(0).max(1) }),
     z.object({ type: z.literal('no_touch'), days }),
-    z.object({ type: z.literal('anchor_failing'), count: z.number().int().min(1).max(100_000), withinHours: z.number().int().min(1).max(24 * 30).default(24) }),
+    z.object({
+      type: z.literal('anchor_failing'),
+      count: z.number().int().min(1).max(100_000),
+      withinHours: z.number().int().min(1).max(24 * 30).default(24),
+      /** Also pause the live campaign, so nobody else meets a message pointing at nothing. */
+      pause: z.boolean().default(false),
+    }),
   ]),
 });
 

@@ -160,3 +160,8 @@ export interface Campaign extends CampaignInput {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The definition a stored campaign was saved from, to save it again with a change. */
+export function inputOf({ id: _id, version: _version, createdAt: _created, updatedAt: _updated, ...input }: Campaign): CampaignInput {
+  return input;
+}

@@ -90,7 +90,8 @@ describe('words for definitions', () => {
 
   it('says what an alert rule watches', () => {
     expect(describeCondition({ type: 'deployment_below', rate: 0.33 })).toMatch(/^deployment below 33\s?%$/);
-    expect(describeCondition({ type: 'anchor_failing', count: 5, withinHours: 24 })).toBe('anchor missing 5+ times in 24 h');
+    expect(describeCondition({ type: 'anchor_failing', count: 5, withinHours: 24, pause: false })).toBe('anchor missing 5+ times in 24 h');
+    expect(describeCondition({ type: 'anchor_failing', count: 5, withinHours: 24, pause: true })).toBe('anchor missing 5+ times in 24 h, then pause the campaign');
   });
 
   it('summarises the levels a user holds', () => {

@@ -14,7 +14,7 @@ import { JourneysScreen } from '../../server/console/views/definitions/journeys.
 import { OverviewScreen } from '../../server/console/views/overview/overview.tsx';
 import { SettingsScreen } from '../../server/console/views/settings/settings.tsx';
 import { sessionChecked } from '../../server/console/state.ts';
-import { buttons, mount, press, settle, type, unmountAll } from './dom.ts';
+import { buttons, choose, mount, press, settle, type, unmountAll } from './dom.ts';
 import { type ConsoleServer, consoleServer } from './server.ts';
 
 let server: ConsoleServer;
@@ -123,6 +123,26 @@ describe('alerts', () => {
     await settle(() => host.querySelector('.alert .pill')?.textContent === 'acknowledged');
     await press(buttons(host, 'Resolve')[0]);
     await settle(() => host.querySelector('#alert-feed')?.textContent?.includes('Nothing needs attention') ?? false);
+  });
+});
+
+describe('alert rules', () => {
+  it('an editor makes a rule that pauses a campaign whose anchor keeps failing', async () => {
+    server.signIn('editor');
+    navigate('#/alerts?rule=%2Bnew');
+    const host = await mount(<AlertsScreen />);
+    await settle(() => !!host.querySelector('#alert-rules form'));
+    const form = host.querySelector<HTMLElement>('#alert-rules')!;
+    const field = (label: string) => form.querySelector<HTMLInputElement>(`#${CSS.escape([...form.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor)}`)!;
+    await type(field('Key'), 'anchor-pause');
+    await type(field('Name'), 'Broken anchor: pause');
+    await choose(field('Raise an alert when'), 'anchor_failing');
+    await settle(() => [...form.querySelectorAll('label')].some((l) => l.textContent === 'Also pause the campaign'));
+    await press(field('Also pause the campaign'));
+    await press(buttons(form, 'Save as a new version')[0]);
+    await settle(() => text(form).includes('anchor missing 5+ times in 24 h, then pause the campaign'));
+    const stored = await (await server.admin('GET', '/api/v1/alert-rules/anchor-pause')).json();
+    expect(stored.condition).toEqual({ type: 'anchor_failing', count: 5, withinHours: 24, pause: true });
   });
 });
 

@@ -181,6 +181,29 @@ describe('analytics API', () => {
     expect((await (await f.admin('GET', '/api/v1/overview')).json()).alerts.latest).toMatchObject([{ subjectId: campaign.id, subjectName: REMINDERS_CAMPAIGN.name }]);
   });
 
+  it('pauses a live campaign whose anchor keeps failing when the rule says so, as a version saved by the rule', async () => {
+    await f.admin('PUT', '/api/v1/alert-rules/anchor-pause', { key: 'anchor-pause', name: 'Anchor failing: pause', condition: { type: 'anchor_failing', count: 2, withinHours: 24, pause: true } });
+    const live = await (await f.admin('POST', '/api/v1/campaigns', { ...REMINDERS_CAMPAIGN, name: 'Live nudge' })).json();
+    const draft = await (await f.admin('POST', '/api/v1/campaigns', { ...REMINDERS_CAMPAIGN, name: 'Draft nudge', status: 'draft' })).json();
+    const missing = (campaignId: string) => trackEvent({ event: 'anchor_missing', properties: { campaignId, selector: '#gone' }, timestamp: ago(0) });
+    await f.batch([missing(live.id), missing(draft.id)]);
+    expect((await (await f.admin('GET', `/api/v1/campaigns/${live.id}`)).json()).status).toBe('live'); // one miss is not yet the rule's two
+    await f.batch([missing(live.id), missing(draft.id)]);
+
+    const alerts = (await (await f.admin('GET', '/api/v1/alerts')).json()).alerts.filter((a: { rule: string }) => a.rule === 'anchor-pause');
+    const byName = Object.fromEntries(alerts.map((a: { subjectName: string; message: string }) => [a.subjectName, a.message]));
+    expect(byName).toEqual({ 'Live nudge': 'anchor #gone missing 2 times in 24 h; campaign paused', 'Draft nudge': 'anchor #gone missing 2 times in 24 h' });
+    expect((await (await f.admin('GET', `/api/v1/campaigns/${live.id}`)).json()).status).toBe('paused');
+    expect((await (await f.admin('GET', `/api/v1/campaigns/${draft.id}`)).json()).status).toBe('draft');
+    const versions = (await (await f.admin('GET', `/api/v1/campaigns/${live.id}/versions`)).json()).versions;
+    expect(versions[0]).toMatchObject({ version: 2, change: 'paused', author: 'alert rule anchor-pause' });
+
+    // Published again after the fix, it stays live while that alert is open: one pause per alert.
+    await f.admin('POST', `/api/v1/campaigns/${live.id}/publish`);
+    await f.batch([missing(live.id), missing(live.id)]);
+    expect((await (await f.admin('GET', `/api/v1/campaigns/${live.id}`)).json()).status).toBe('live');
+  });
+
   it('gives the success equation and coverage in the overview', async () => {
     const o = await (await f.admin('GET', '/api/v1/overview')).json();
     expect(o.successEquation).toMatchObject({ customers: 2, onboarded: 1, adopted: 0, onboardingRate: 0.5, adoptionRate: 0, successfulCustomers: 0 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
-import { type Campaign, type CampaignInput, campaignInput, campaignStatus } from '../../protocol/campaign.ts';
+import { type Campaign, type CampaignInput, campaignInput, campaignStatus, inputOf } from '../../protocol/campaign.ts';
 import type { CampaignChange, Store } from '../../store/store.ts';
 import { campaignInsightRoutes } from './campaign-insights.ts';
 
@@ -84,8 +84,7 @@ export function campaignRoutes(store: Store) {
         throw new ApiError(409, 'invalid_transition', why);
       }
       if (current.status === to) return c.json(current);
-      const { id: _id, version: _version, createdAt: _created, updatedAt: _updated, ...input } = current;
-      return c.json(await save(ws, current, { ...input, status: to }, { author: c.var.actor ?? 'api', expectedVersion: current.version, change }));
+      return c.json(await save(ws, current, { ...inputOf(current), status: to }, { author: c.var.actor ?? 'api', expectedVersion: current.version, change }));
     });
   }
 

@@ -32,7 +32,7 @@ export function conditionOf(type: Condition['type']): Condition {
     case 'no_touch':
       return { type, days: 60 };
     case 'anchor_failing':
-      return { type, count: 5, withinHours: 24 };
+      return { type, count: 5, withinHours: 24, pause: false };
     default:
       return { type };
   }
@@ -51,7 +51,7 @@ export function describeCondition(c: Condition): string {
     case 'no_touch':
       return `no CS touch for ${c.days} days`;
     case 'anchor_failing':
-      return `anchor missing ${c.count}+ times in ${c.withinHours} h`;
+      return `anchor missing ${c.count}+ times in ${c.withinHours} h${c.pause ? ', then pause the campaign' : ''}`;
   }
 }
 
@@ -78,6 +78,15 @@ function RuleForm({ draft, edit, isNew }: { draft: AlertRuleInput; edit: Edit; i
           </>
         )}
       </div>
+      {c.type === 'anchor_failing' && (
+        <CheckboxField
+          label="Also pause the campaign"
+          path={['condition', 'pause']}
+          checked={c.pause}
+          onChange={(v) => edit(['condition', 'pause'], v)}
+          hint="so nobody else meets a message pointing at nothing; fix the selector and publish it again"
+        />
+      )}
       <CheckboxField label="Enabled" path={['enabled']} checked={draft.enabled} onChange={(v) => edit(['enabled'], v)} />
     </>
   );
