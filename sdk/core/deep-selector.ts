@@ -30,9 +30,11 @@ export function matchesDeep(element: Element, selector: string): boolean {
   let current = element;
   for (let i = list.length - 1; ; i--) {
     if (!current.matches(list[i]!)) return false;
-    const root = current.getRootNode();
-    if (i === 0) return list.length === 1 || root === current.ownerDocument;
-    if (!(root instanceof ShadowRoot)) return false;
-    current = root.host;
+    const root = current.getRootNode() as Document | ShadowRoot;
+    if (i === 0) return list.length === 1 || root === document;
+    // Up to the shadow root's host, or to the iframe showing this page.
+    const host = 'host' in root ? root.host : root.defaultView?.frameElement;
+    if (!host) return false;
+    current = host;
   }
 }

@@ -8,6 +8,6 @@ export const cssSelector = z
   .min(1)
   .max(512)
   .describe(
-    'A CSS selector; "host >>> inner" names inner inside the open shadow root of host (each >>> enters one more). ' +
-      'For message anchors, "iframe#editor >>> .bold" names .bold in the page a same-origin iframe shows; click rules count clicks in the page the snippet is on.',
+    'A CSS selector; "host >>> inner" names inner inside the open shadow root of host, and "iframe#editor >>> .bold" ' +
+      'names .bold in the page a same-origin iframe shows (each >>> enters one more).',
   );

@@ -127,7 +127,7 @@ describe('a tooltip anchored inside a web component', () => {
   });
 });
 
-describe('anchors inside a same-origin iframe', () => {
+describe('a same-origin iframe', () => {
   /**
    * The page embeds an editor in an iframe that shows a page without the button at first and
    * navigates 1.2 s in to one that has it, 300 px down the page: the anchor's document is replaced.
@@ -171,6 +171,20 @@ describe('anchors inside a same-origin iframe', () => {
     await expect.poll(() => page.locator('uptake-tooltip').count()).toBe(0);
     await expect.poll(async () => (await g.eventsOf(user.id)).map((e) => e.name).filter((n) => n?.startsWith('message_')), { timeout: 10_000 }).toEqual(['message_shown', 'message_dismissed']);
     expect((await g.eventsOf(user.id)).some((e) => e.name === 'anchor_missing')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('counts a click inside the frame’s page for a feature rule that names it with the same selector', async () => {
+    const user = await g.nextUser();
+    const rule = { type: 'click', selector: 'iframe#editor >>> #frame-export' };
+    expect((await g.admin('PUT', '/api/v1/features/draft-export', { key: 'draft-export', name: 'Draft export', rule })).status).toBe(200);
+    const { page, errors } = await g.open(user, '/demo/appointments', { beforeGoto: embedEditor });
+    const button = page.frameLocator('iframe#editor').locator('#frame-export');
+    await button.waitFor({ timeout: 10_000 }); // in the page the frame loads 1.2 s in, after the SDK started
+    await page.frameLocator('iframe#editor').locator('div').first().click({ force: true }); // elsewhere in the frame: not the feature
+    await button.click();
+    const used = async () => (await g.eventsOf(user.id)).filter((e) => e.name === 'Feature Used').map((e) => e.properties['feature']);
+    await expect.poll(used, { timeout: 10_000 }).toEqual(['draft-export']);
     expect(errors).toEqual([]);
   });
 

@@ -40,7 +40,7 @@ export function FeatureForm({ draft, edit, isNew }: { draft: FeatureInput; edit:
       <div class="fields">
         <SelectField label="Counts as a use" path={['rule', 'type']} value={rule.type} options={RULES} onChange={(t) => edit(['rule'], ruleOf(t))} />
         {rule.type === 'event' && <TextField label="Event name" path={['rule', 'event']} value={rule.event} onChange={(v) => edit(['rule', 'event'], v)} placeholder="Appointment Booked" />}
-        {rule.type === 'click' && <TextField label="CSS selector" path={['rule', 'selector']} value={rule.selector} onChange={(v) => edit(['rule', 'selector'], v)} placeholder='[data-action="export"]' hint="Clicks inside web components count too; to name one component's element: app-toolbar >>> #export" />}
+        {rule.type === 'click' && <TextField label="CSS selector" path={['rule', 'selector']} value={rule.selector} onChange={(v) => edit(['rule', 'selector'], v)} placeholder='[data-action="export"]' hint="Clicks inside web components and same-origin iframes count too; to name an element inside one, name its host or iframe first: app-toolbar >>> #export" />}
         {rule.type === 'url' && <TextField label="URL pattern" path={['rule', 'pattern']} value={rule.pattern} onChange={(v) => edit(['rule', 'pattern'], v)} hint="A path; * matches anything, e.g. /reports/*" />}
       </div>
     </>
