@@ -2,7 +2,7 @@
 // are the zod schemas the routes validate with; test/server/openapi.test.ts fails when a route
 // is registered without an entry here, or an entry names a route that does not exist.
 import type { z } from 'zod';
-import { alertQuery } from '../routes/admin/analytics.ts';
+import { alertQuery, featureImpactQuery } from '../routes/admin/analytics.ts';
 import { accountQuery, accountSelectionQuery } from '../routes/admin/accounts.ts';
 import { explainQuery, pageQuery as answersQuery } from '../routes/admin/campaign-insights.ts';
 import { listQuery as campaignListQuery } from '../routes/admin/campaigns.ts';
@@ -242,6 +242,18 @@ const analytics: Operation[] = [
     errors: { 404: ['user_not_found'] },
   },
   { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count and the newest 20, as in the alert feed)' } },
+  {
+    method: 'get', path: '/api/v1/feature-impact', tag: 'Analytics', auth: 'secret', query: featureImpactQuery,
+    summary: 'Which features go with success: the outcome rate of accounts that use each feature against those that do not',
+    reply: {
+      status: 200,
+      description:
+        'The outcome (`adopted`: the journey\'s adopted stage; `green`: health; `trait`: an account trait equal to `value`, as text in any case, e.g. renewed = true from the CRM), ' +
+        '`accounts` and `reached` in all, and per feature `with` and `without` (accounts, reached, rate), `difference` (rate with minus rate without, 95 % Newcombe interval), ' +
+        '`ratio` (rate with ÷ rate without, 95 % Katz interval) and `significant`, highest difference first. An association, not a cause: measure a nudge with a holdout.',
+    },
+    errors: { 400: ['invalid_query'] },
+  },
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts', auth: 'secret', query: alertQuery, summary: 'The alert feed', reply: { status: 200, description: '`alerts` (rule, subjectKind, subjectId, subjectName (an account\'s name trait, else its id; a campaign\'s name; null for other subjects), message, details, status, raisedAt), `total`, `limit`, `offset`' }, errors: { 400: ['invalid_query'] } },
   ...(['acknowledge', 'resolve'] as const).map(
     (action): Operation => ({

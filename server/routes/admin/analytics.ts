@@ -1,9 +1,10 @@
-// /api/v1/overview, /users/:id and /alerts: the success equation and funnels, one user in detail,
-// and the alert feed CS acknowledges and resolves.
+// /api/v1/overview, /feature-impact, /users/:id and /alerts: the success equation and funnels,
+// which features go with success, one user in detail, and the alert feed CS acknowledges and resolves.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type AlertRow, alertFeed, toAlert } from '../../analytics/alert-feed.ts';
 import { loadDefinitions } from '../../analytics/definitions.ts';
+import { featureImpact } from '../../analytics/feature-impact.ts';
 import { overview } from '../../analytics/queries.ts';
 import { refresherFor } from '../../analytics/refresher.ts';
 import { dayOf } from '../../analytics/usage.ts';
@@ -24,6 +25,31 @@ export function overviewRoutes(store: Store) {
     await refresherFor(store).fresh();
     const ws = c.var.workspace.id;
     return c.json(await overview(store.sql, ws, await loadDefinitions(store, ws), dayOf(new Date())));
+  });
+}
+
+/** `?outcome=green`, `?outcome=adopted` or `?outcome=trait&trait=renewed&value=true`. */
+export const featureImpactQuery = z
+  .object({
+    outcome: z.enum(['green', 'adopted', 'trait']).default('adopted'),
+    trait: z.string().min(1).max(256).optional(),
+    value: z.string().max(256).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.outcome !== 'trait') return;
+    if (!q.trait) ctx.addIssue({ code: 'custom', path: ['trait'], message: 'name the account trait that says the outcome, e.g. trait=renewed' });
+    if (q.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'give the trait value that counts as reached, e.g. value=true' });
+  });
+
+export function featureImpactRoutes(store: Store) {
+  return new Hono<AuthedEnv>().get('/', async (c) => {
+    const query = featureImpactQuery.safeParse(c.req.query());
+    if (!query.success) throw invalid('invalid_query', query.error);
+    const { outcome, trait, value } = query.data;
+    await refresherFor(store).fresh();
+    const ws = c.var.workspace.id;
+    const defs = await loadDefinitions(store, ws);
+    return c.json(await featureImpact(store.sql, ws, defs, outcome === 'trait' ? { type: 'trait', key: trait!, value: value! } : { type: outcome }));
   });
 }
 

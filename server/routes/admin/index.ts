@@ -5,7 +5,7 @@ import type { ConsoleAuthOptions } from '../../middleware/console-session.ts';
 import type { Store } from '../../store/store.ts';
 import { accountRateRoutes, tierMatrixRoutes } from './account-spread.ts';
 import { accountCsvRoutes, accountRoutes } from './accounts.ts';
-import { alertRoutes, overviewRoutes, userRoutes } from './analytics.ts';
+import { alertRoutes, featureImpactRoutes, overviewRoutes, userRoutes } from './analytics.ts';
 import { keyedDefinitionRoutes, singletonDefinitionRoutes } from './definitions.ts';
 import { audienceRoutes } from './audiences.ts';
 import { campaignRoutes } from './campaigns.ts';
@@ -28,6 +28,7 @@ export function adminRoutes(store: Store, auth: ConsoleAuthOptions) {
     .route('/account-rates', accountRateRoutes(store))
     .route('/users', userRoutes(store))
     .route('/overview', overviewRoutes(store))
+    .route('/feature-impact', featureImpactRoutes(store))
     .route('/alerts', alertRoutes(store))
     .route('/journeys', keyedDefinitionRoutes(store, 'journey', 'journey'))
     .route('/certifications', keyedDefinitionRoutes(store, 'certification', 'certification'))

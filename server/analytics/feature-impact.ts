@@ -1,0 +1,102 @@
+// Which features go with success: for each feature, the share of accounts that reach an outcome
+// (green health, the journey's adopted stage, or a trait such as renewed = true synced from the
+// CRM) among accounts that use the feature, against accounts that do not. This is the first step
+// of the tech-touch loop ("clinics that use reminders renew at 4×"): find the feature, nudge the
+// accounts without it, and measure the nudge against a holdout, since accounts that adopt a
+// feature differ in other ways too and the association alone proves no cause.
+//   difference  p₁ − p₂ with Newcombe's interval; ratio p₁ / p₂ with Katz's (engine/lift.ts).
+import { group, type Interval, lift } from '../engine/lift.ts';
+import type { JourneyInput } from '../protocol/analytics.ts';
+import type { SqlDb } from '../store/sql.ts';
+import { DEFAULT_JOURNEY } from './defaults.ts';
+import type { Definitions } from './evaluate.ts';
+
+export type ImpactOutcome = { type: 'green' } | { type: 'adopted' } | { type: 'trait'; key: string; value: string };
+
+export interface ImpactGroup {
+  accounts: number;
+  reached: number;
+  rate: number | null;
+}
+
+export interface FeatureImpact {
+  feature: string;
+  name: string;
+  isKey: boolean;
+  with: ImpactGroup;
+  without: ImpactGroup;
+  /** Rate with the feature minus rate without it. */
+  difference: Interval;
+  /** Rate with the feature divided by rate without it (4 means "4×"); null without reached accounts on both sides. */
+  ratio: Interval;
+  /** The difference's interval excludes zero. */
+  significant: boolean;
+}
+
+export interface FeatureImpactReport {
+  outcome: ImpactOutcome;
+  accounts: number;
+  reached: number;
+  /** Highest difference first; features whose difference cannot be told (no accounts on one side) last. */
+  features: FeatureImpact[];
+}
+
+/** Whether a trait value is the one asked for: as text, any case (true, "true" and "TRUE" all match "true"). */
+const traitIs = (value: unknown, wanted: string) => value !== undefined && value !== null && String(value).toLowerCase() === wanted.toLowerCase();
+
+async function reachedAccounts(sql: SqlDb, ws: string, defs: Definitions, outcome: ImpactOutcome): Promise<Map<string, boolean>> {
+  const rows = await sql.all<{ id: string; colour: string | null; journey: string; stage_index: number }>(
+    'SELECT account_id AS id, health_colour AS colour, journey, stage_index FROM account_metrics WHERE workspace_id = ?',
+    [ws],
+  );
+  const reached = new Map<string, boolean>();
+  if (outcome.type === 'green') {
+    for (const r of rows) reached.set(r.id, r.colour === 'green');
+  } else if (outcome.type === 'adopted') {
+    const journeys: JourneyInput[] = [...defs.journeys, DEFAULT_JOURNEY];
+    const adoptedAt = (key: string) => {
+      const journey = journeys.find((j) => j.key === key) ?? DEFAULT_JOURNEY;
+      return journey.stages.findIndex((s) => s.key === journey.adoptedStage);
+    };
+    for (const r of rows) reached.set(r.id, Number(r.stage_index) >= adoptedAt(r.journey));
+  } else {
+    const traits = await sql.all<{ id: string; traits: string | Record<string, unknown> }>('SELECT account_id AS id, traits FROM accounts WHERE workspace_id = ?', [ws]);
+    const byId = new Map(traits.map((t) => [t.id, typeof t.traits === 'string' ? (JSON.parse(t.traits) as Record<string, unknown>) : t.traits]));
+    for (const r of rows) reached.set(r.id, traitIs(byId.get(r.id)?.[outcome.key], outcome.value));
+  }
+  return reached;
+}
+
+/** Every defined feature's association with the outcome, over the accounts analytics has evaluated. */
+export async function featureImpact(sql: SqlDb, ws: string, defs: Definitions, outcome: ImpactOutcome): Promise<FeatureImpactReport> {
+  const reached = await reachedAccounts(sql, ws, defs, outcome);
+  const usage = await sql.all<{ id: string; feature: string }>(
+    `SELECT subject_id AS id, feature_key AS feature FROM feature_usage WHERE workspace_id = ? AND subject_kind = 'account'`,
+    [ws],
+  );
+  const users = new Map<string, string[]>();
+  for (const u of usage) if (reached.has(u.id)) (users.get(u.feature) ?? users.set(u.feature, []).get(u.feature)!).push(u.id);
+  const total = reached.size;
+  const totalReached = [...reached.values()].filter(Boolean).length;
+
+  const features = defs.features.map((f): FeatureImpact => {
+    const ids = users.get(f.key) ?? [];
+    const hits = ids.filter((id) => reached.get(id)).length;
+    const withIt = group(ids.length, hits);
+    const without = group(total - ids.length, totalReached - hits);
+    const { absolute, relative, significant } = lift(withIt, without);
+    const plusOne = (x: number | null) => (x === null ? null : x + 1);
+    return {
+      feature: f.key,
+      name: f.name,
+      isKey: f.isKey,
+      with: { accounts: withIt.users, reached: withIt.converted, rate: withIt.rate },
+      without: { accounts: without.users, reached: without.converted, rate: without.rate },
+      difference: absolute,
+      ratio: { estimate: plusOne(relative.estimate), low: plusOne(relative.low), high: plusOne(relative.high) },
+      significant,
+    };
+  });
+  features.sort((a, b) => (b.difference.estimate ?? -Infinity) - (a.difference.estimate ?? -Infinity) || a.feature.localeCompare(b.feature));
+  return { outcome, accounts: total, reached: totalReached, features };
+}
