@@ -42,7 +42,7 @@ export interface FeatureImpactReport {
 }
 
 /** Whether a trait value is the one asked for: as text, any case (true, "true" and "TRUE" all match "true"). */
-const traitIs = (value: unknown, wanted: string) => value !== undefined && value !== null && String(value).toLowerCase() === wanted.toLowerCase();
+const traitIs = (value: unknown, wanted: string) => String(value).toLowerCase() === wanted.toLowerCase();
 
 async function reachedAccounts(sql: SqlDb, ws: string, defs: Definitions, outcome: ImpactOutcome): Promise<Map<string, boolean>> {
   const rows = await sql.all<{ id: string; colour: string | null; journey: string; stage_index: number }>(
@@ -62,12 +62,16 @@ async function reachedAccounts(sql: SqlDb, ws: string, defs: Definitions, outcom
   } else {
     const traits = await sql.all<{ id: string; traits: string | Record<string, unknown> }>('SELECT account_id AS id, traits FROM accounts WHERE workspace_id = ?', [ws]);
     const byId = new Map(traits.map((t) => [t.id, typeof t.traits === 'string' ? (JSON.parse(t.traits) as Record<string, unknown>) : t.traits]));
-    for (const r of rows) reached.set(r.id, traitIs(byId.get(r.id)?.[outcome.key], outcome.value));
+    for (const r of rows) {
+      // Without the trait the outcome is not known yet (a clinic not yet up for renewal): left out.
+      const value = byId.get(r.id)?.[outcome.key];
+      if (value !== undefined && value !== null) reached.set(r.id, traitIs(value, outcome.value));
+    }
   }
   return reached;
 }
 
-/** Every defined feature's association with the outcome, over the accounts analytics has evaluated. */
+/** Every defined feature's association with the outcome, over the accounts analytics has evaluated (for a trait, those that have it). */
 export async function featureImpact(sql: SqlDb, ws: string, defs: Definitions, outcome: ImpactOutcome): Promise<FeatureImpactReport> {
   const reached = await reachedAccounts(sql, ws, defs, outcome);
   const usage = await sql.all<{ id: string; feature: string }>(

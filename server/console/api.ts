@@ -3,6 +3,7 @@
 // (Authorization: Bearer sk_…) also works, for set-up before anyone has a login.
 // Response types come from the server modules with `import type`, so nothing server-side is bundled.
 import type { AccountRates, TierMatrix } from '../analytics/account-spread.ts';
+import type { FeatureImpact, FeatureImpactReport } from '../analytics/feature-impact.ts';
 import type { AccountRow, overview } from '../analytics/queries.ts';
 import type { previewDefinitions } from '../analytics/preview.ts';
 import type { Explanation } from '../engine/explain.ts';
@@ -19,7 +20,13 @@ import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithS
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { CampaignVersion, StoredEvent } from '../store/store.ts';
 
-export type { AccountRates, AccountRow, CertificationProgress, SessionInfo, TierMatrix };
+export type { AccountRates, AccountRow, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix };
+/** What GET /feature-impact compares against: the adopted stage, green health, or a trait's value. */
+export interface FeatureImpactQuery {
+  outcome: 'adopted' | 'green' | 'trait';
+  trait?: string;
+  value?: string;
+}
 export type Overview = Awaited<ReturnType<typeof overview>>;
 export type Preview = Awaited<ReturnType<typeof previewDefinitions>>;
 export type HealthColour = 'green' | 'yellow' | 'red';
@@ -269,6 +276,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     resetConsolePassword: (id: string) => call<OneTimePassword>('POST', `/console-users/${enc(id)}/reset-password`),
 
     overview: () => get<Overview>('/overview'),
+    featureImpact: (query: FeatureImpactQuery) => get<FeatureImpactReport>(`/feature-impact${queryString({ ...query })}`),
     accounts: (query: AccountQuery) => get<AccountsPage>(`/accounts${queryString({ ...query })}`),
     tierMatrix: (selection: AccountSelection) => get<TierMatrix>(`/tier-matrix${queryString({ ...selection })}`),
     accountRates: (selection: AccountSelection) => get<AccountRates>(`/account-rates${queryString({ ...selection })}`),

@@ -11,7 +11,9 @@ import { AlertsScreen } from '../../server/console/views/alerts/alerts.tsx';
 import { App } from '../../server/console/views/app.tsx';
 import { CertificationsScreen } from '../../server/console/views/definitions/certifications.tsx';
 import { JourneysScreen } from '../../server/console/views/definitions/journeys.tsx';
+import { FeatureImpactPanel } from '../../server/console/views/overview/feature-impact.tsx';
 import { OverviewScreen } from '../../server/console/views/overview/overview.tsx';
+import { CampaignsScreen } from '../../server/console/views/campaigns/campaigns.tsx';
 import { SettingsScreen } from '../../server/console/views/settings/settings.tsx';
 import { sessionChecked } from '../../server/console/state.ts';
 import { buttons, choose, mount, press, settle, type, unmountAll } from './dom.ts';
@@ -101,6 +103,54 @@ describe('the overview', () => {
     expect(host.querySelector('.term strong')!.textContent).toBe('2');
     expect(host.querySelector('a[href="#/accounts?health=red"]')).not.toBeNull();
     expect(text(host)).toContain('active accounts touched by CS');
+  });
+
+  it('compares the accounts using each feature on an outcome picked by a trait, and starts a nudge for those without it', async () => {
+    server.signIn('editor');
+    navigate('#/overview');
+    const host = await mount(<FeatureImpactPanel />);
+    await settle(() => !!host.querySelector('#feature-impact tbody tr'));
+    expect(text(host)).toContain('accounts reached the adopted stage');
+    await choose(host.querySelector('#feature-impact select'), 'trait');
+    const [trait, value] = [...host.querySelectorAll<HTMLInputElement>('#feature-impact input')];
+    await type(trait!, 'name');
+    await type(value!, 'busy clinic');
+    await press(buttons(host, 'Compare')[0]);
+    expect(location.hash).toBe('#/overview?outcome=trait&trait=name&value=busy+clinic');
+    await settle(() => text(host).includes('1 of 2 accounts with a name trait have name = busy clinic'));
+    const row = [...host.querySelectorAll('#feature-impact tbody tr')].find((r) => r.querySelector('th')!.textContent!.startsWith('Reminders'))!;
+    expect([...row.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)).toEqual(['100% of 1', '0% of 1']);
+    const nudge = row.querySelector('a')!;
+    expect([nudge.textContent, nudge.getAttribute('href')]).toEqual(['Nudge the 1 without it', '#/campaigns/new?kind=tooltip&nudge=reminders']);
+
+    // The nudge: a tooltip aimed at accounts without reminders, with reminders as its goal and a holdout.
+    unmountAll();
+    navigate(nudge.getAttribute('href')!);
+    const editor = await mount(<CampaignsScreen />);
+    await settle(() => !!editor.querySelector('form.campaign-form'));
+    const input = (label: string) => editor.querySelector(`#${CSS.escape([...editor.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor)}`);
+    await type(input('Name'), 'Nudge toward reminders');
+    await type(input('Anchor element (CSS selector)'), '[data-nav="reminders"]');
+    await press(buttons(editor, 'Save draft')[0]);
+    await settle(() => location.hash.startsWith('#/campaigns/') && !location.hash.startsWith('#/campaigns/new'));
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    const stored = await (await server.admin('GET', `/api/v1/campaigns/${id}`)).json();
+    expect(stored).toMatchObject({
+      audience: { type: 'feature', scope: 'account', feature: 'reminders', op: 'not_used' },
+      goal: { type: 'feature', feature: 'reminders', withinDays: 14 },
+      holdoutPercent: 20,
+      frequency: { stopAfter: ['dismissed', 'clicked', 'goal'] },
+    });
+  });
+
+  it('shows viewers which features go with success without the way to act on it', async () => {
+    server.signIn('viewer');
+    navigate('#/overview?outcome=green');
+    const host = await mount(<FeatureImpactPanel />);
+    await settle(() => !!host.querySelector('#feature-impact tbody tr'));
+    expect(text(host)).toContain('accounts have green health');
+    expect([...host.querySelectorAll('#feature-impact thead th')].map((th) => th.textContent)).not.toContain('Act');
+    expect(host.querySelector('#feature-impact tbody a')).toBeNull();
   });
 
   it('lists open alerts; viewers cannot acknowledge them', async () => {

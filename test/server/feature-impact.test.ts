@@ -25,11 +25,16 @@ describe('feature impact', () => {
       if (i < 12) events.push(trackEvent({ ...ids, event: 'Reminder Scheduled' }));
       if (i % 2 === 0) events.push(trackEvent({ ...ids, event: 'Report Exported' }));
     }
+    // Two newer clinics, not up for renewal yet: no renewed trait.
+    for (const i of [20, 21]) {
+      const ids = { groupId: `acct-${i}`, userId: `u${i}`, timestamp: now() };
+      events.push(groupEvent({ ...ids, traits: { name: `Clinic ${i}`, seats: 3 } }), trackEvent({ ...ids, event: 'Reminder Scheduled' }));
+    }
     expect((await f.batch(events)).status).toBe(200);
   });
   afterEach(() => f.close());
 
-  it('compares the accounts that use each feature with those that do not, on a trait the CRM sets', async () => {
+  it('compares the accounts that use each feature with those that do not, on a trait the CRM sets (accounts without it left out)', async () => {
     const { status, body } = await get('?outcome=trait&trait=renewed&value=true');
     expect(status).toBe(200);
     expect(body).toMatchObject({ outcome: { type: 'trait', key: 'renewed', value: 'true' }, accounts: 20, reached: 12 });
@@ -56,7 +61,8 @@ describe('feature impact', () => {
     const overview = await (await f.admin('GET', '/api/v1/overview')).json();
     expect(body.accounts).toBe(overview.successEquation.customers);
     expect(body.reached).toBe(overview.successEquation.adopted);
-    for (const x of body.features) expect(x.with.accounts + x.without.accounts).toBe(20);
+    expect(body.accounts).toBe(22);
+    for (const x of body.features) expect(x.with.accounts + x.without.accounts).toBe(22);
     // The default outcome is adoption.
     expect((await get('')).body).toEqual(body);
   });

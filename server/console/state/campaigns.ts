@@ -71,6 +71,22 @@ export function blankCampaign(kind: CampaignKind): CampaignDraft {
   };
 }
 
+/**
+ * A campaign that nudges the accounts not using a feature toward it (from "Features that go with
+ * success"): aimed at them, with using it within 14 days as the goal, stopping once reached, and
+ * a 20 % holdout so the results show what the nudge itself is worth.
+ */
+export function nudgeCampaign(kind: CampaignKind, feature: string): CampaignDraft {
+  const blank = blankCampaign(kind);
+  return {
+    ...blank,
+    audience: { type: 'feature', scope: 'account', feature, op: 'not_used' },
+    goal: { type: 'feature', feature, withinDays: 14 },
+    holdoutPercent: 20,
+    frequency: { ...blank.frequency, stopAfter: ['dismissed', 'clicked', 'goal'] },
+  };
+}
+
 /** The draft as another kind: its own fields kept where the new kind uses them, the rest dropped. */
 export function withKind(draft: CampaignDraft, kind: CampaignKind): CampaignDraft {
   const next: CampaignDraft = { ...draft, kind };

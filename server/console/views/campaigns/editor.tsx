@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { ApiFailure, asApiFailure, type Campaign } from '../../api.ts';
 import { formatDateTime, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
-import { blankCampaign, type CampaignDraft, inputOf, KINDS, withKind } from '../../state/campaigns.ts';
+import { blankCampaign, type CampaignDraft, inputOf, KINDS, nudgeCampaign, withKind } from '../../state/campaigns.ts';
 import { announce } from '../../state/notice.ts';
 import { canEdit } from '../../state/role.ts';
 import { href, navigate, route } from '../../state/route.ts';
@@ -26,10 +26,10 @@ import { useVocabulary } from './vocabulary.ts';
 
 type Busy = 'save' | 'publish' | 'pause' | null;
 
-function EditorForm({ initial, kind }: { initial: Campaign | null; kind: CampaignDraft['kind'] }) {
+function EditorForm({ initial, kind, nudge }: { initial: Campaign | null; kind: CampaignDraft['kind']; nudge: string | null }) {
   const api = client.value!;
   const [campaign, setCampaign] = useState(initial);
-  const [draft, setDraft, edit] = useDraft<CampaignDraft>(() => (campaign ? inputOf(campaign) : blankCampaign(kind)), [campaign]);
+  const [draft, setDraft, edit] = useDraft<CampaignDraft>(() => (campaign ? inputOf(campaign) : nudge ? nudgeCampaign(kind, nudge) : blankCampaign(kind)), [campaign]);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const vocabulary = useVocabulary();
@@ -139,15 +139,16 @@ function EditorForm({ initial, kind }: { initial: Campaign | null; kind: Campaig
   );
 }
 
-/** `#/campaigns/new?kind=tooltip` or `#/campaigns/:id`. */
+/** `#/campaigns/new?kind=tooltip` (`&nudge=reminders`: aimed at accounts without that feature) or `#/campaigns/:id`. */
 export function CampaignEditor({ id }: { id: string | null }) {
   const api = client.value!;
   const asked = route.value.query.get('kind');
   const kind = KINDS.find((k) => k.value === asked)?.value ?? 'tooltip';
+  const nudge = route.value.query.get('nudge');
   const [resource, retry] = useResource(() => (id ? api.campaign(id) : Promise.resolve(null)), [api, id]);
   return (
     <Loaded resource={resource} retry={retry} loading="Opening the campaign…">
-      {(campaign) => <EditorForm key={campaign?.id ?? `new-${kind}`} initial={campaign} kind={kind} />}
+      {(campaign) => <EditorForm key={campaign?.id ?? `new-${kind}-${nudge}`} initial={campaign} kind={kind} nudge={nudge} />}
     </Loaded>
   );
 }

@@ -1,5 +1,5 @@
 // Overview: the success equation, journey funnels, health, contact coverage, open alerts,
-// feature adoption and the campaigns that move the numbers.
+// feature adoption, the features that go with success and the campaigns that move the numbers.
 import { formatDay, formatNumber } from '../../format.ts';
 import { client } from '../../state.ts';
 import { useResource } from '../../use-resource.ts';
@@ -8,6 +8,7 @@ import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
 import { CampaignLift } from './campaign-lift.tsx';
 import { FeatureAdoption } from './feature-adoption.tsx';
+import { FeatureImpactPanel } from './feature-impact.tsx';
 import { Funnels } from './funnels.tsx';
 import { ContactCoverage, HealthDistribution } from './health-coverage.tsx';
 import { SuccessEquation } from './success-equation.tsx';
@@ -47,6 +48,7 @@ export function OverviewScreen() {
             </Panel>
             <Funnels funnels={o.funnels} />
             <FeatureAdoption features={o.featureAdoption} />
+            <FeatureImpactPanel />
             <CampaignLift />
           </>
         )}
