@@ -56,7 +56,7 @@ export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Dat
       timestamp: first,
       userId: user.id,
       groupId: account.id,
-      traits: { name: account.name, industry: account.industry, plan: account.plan, seats: account.seats, contractStart: account.contractStart },
+      traits: { name: account.name, industry: account.industry, plan: account.plan, seats: account.seats, contractStart: account.contractStart, ...(account.renewal ? { renewal: account.renewal } : {}) },
     });
     // Not every user of a reminders clinic schedules reminders: usually the manager and one more.
     const startedReminders = remindersFrom.get(user.id);
@@ -73,7 +73,8 @@ export function demoHistory(accounts: DemoAccount[], users: DemoUser[], now: Dat
       for (const action of DAILY_ACTIONS) {
         if (action.onlyIf && !(action.onlyIf(account) && schedulesReminders)) continue;
         if (action.onlyIf && startedReminders !== undefined && base < startedReminders) continue;
-        const count = Math.floor(action.perDay * account.engagement * 2 * random());
+        // A clinic on reminders schedules some every day its schedulers work, however little else they do.
+        const count = Math.max(action.onlyIf ? 1 : 0, Math.floor(action.perDay * account.engagement * 2 * random()));
         for (let i = 0; i < count; i++) {
           push({ type: 'track', timestamp: at(), userId: user.id, groupId: account.id, event: action.event, properties: {} });
         }

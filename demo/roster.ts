@@ -14,6 +14,12 @@ export interface DemoAccount {
   adoptedReminders: boolean;
   /** 0..1: how much of the clinic's work happens in the product. */
   engagement: number;
+  /**
+   * How its last renewal went, as the CRM says, for clinics past their first year: renewed in full
+   * or downgraded. Clinics that used reminders then renewed in full about 4× as often, as in the
+   * brief's case; the console's "Features that go with success" finds it (renewal = renewed).
+   */
+  renewal?: 'renewed' | 'downgraded';
 }
 
 export interface DemoUser {
@@ -50,6 +56,8 @@ export const DEMO_ACCOUNT_COUNT = 36;
 
 export function demoRoster(now: Date): { accounts: DemoAccount[]; users: DemoUser[] } {
   const random = seededRandom(20260101);
+  // A stream of its own, so renewals leave every other generated value as it was.
+  const renewals = seededRandom(20261207);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const accounts: DemoAccount[] = [];
   const users: DemoUser[] = [];
@@ -74,6 +82,10 @@ export function demoRoster(now: Date): { accounts: DemoAccount[]; users: DemoUse
     };
     // Engaged clinics with five seats or more took up reminders once the banner pitched them.
     if (!account.usesReminders && account.engagement >= 0.7 && seats >= 5) account.usesReminders = account.adoptedReminders = true;
+    const draw = renewals();
+    // Clinics that turned reminders on only lately were engaged ones: they renewed in full more often than the rest, less than those on reminders then.
+    const renewsInFull = account.adoptedReminders ? 0.6 : account.usesReminders ? 0.92 : 0.23;
+    if (monthsAgo >= 12) account.renewal = draw < renewsInFull ? 'renewed' : 'downgraded';
     accounts.push(account);
     const staff = Math.max(1, Math.round(seats * (0.3 + account.engagement * 0.7)));
     for (let u = 0; u < staff; u++) {

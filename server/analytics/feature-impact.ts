@@ -37,18 +37,51 @@ export interface FeatureImpactReport {
   outcome: ImpactOutcome;
   accounts: number;
   reached: number;
-  /** Highest difference first; features whose difference cannot be told (no accounts on one side) last. */
+  /** Surest positive difference first (highest lower end of the interval); features with nobody on one side last. */
   features: FeatureImpact[];
+  /** Account trait keys and their common values, for picking a trait outcome. */
+  traits: TraitChoice[];
 }
+
+export interface TraitChoice {
+  key: string;
+  values: string[];
+}
+
+type MetricRow = { id: string; colour: string | null; journey: string; stage_index: number };
+
+/** How many trait keys, and values of each, the report suggests. */
+const TRAIT_KEYS = 30;
+const TRAIT_VALUES = 10;
 
 /** Whether a trait value is the one asked for: as text, any case (true, "true" and "TRUE" all match "true"). */
 const traitIs = (value: unknown, wanted: string) => String(value).toLowerCase() === wanted.toLowerCase();
 
-async function reachedAccounts(sql: SqlDb, ws: string, defs: Definitions, outcome: ImpactOutcome): Promise<Map<string, boolean>> {
-  const rows = await sql.all<{ id: string; colour: string | null; journey: string; stage_index: number }>(
-    'SELECT account_id AS id, health_colour AS colour, journey, stage_index FROM account_metrics WHERE workspace_id = ?',
-    [ws],
-  );
+type Traits = Map<string, Record<string, unknown>>;
+
+async function accountTraits(sql: SqlDb, ws: string): Promise<Traits> {
+  const rows = await sql.all<{ id: string; traits: string | Record<string, unknown> }>('SELECT account_id AS id, traits FROM accounts WHERE workspace_id = ?', [ws]);
+  return new Map(rows.map((t) => [t.id, typeof t.traits === 'string' ? (JSON.parse(t.traits) as Record<string, unknown>) : t.traits]));
+}
+
+/** Trait keys accounts have (most common first), each with its most common values as text: what a trait outcome can name. */
+function traitVocabulary(traits: Traits): TraitChoice[] {
+  const keys = new Map<string, Map<string, number>>();
+  for (const record of traits.values()) {
+    for (const [key, value] of Object.entries(record)) {
+      if (value === null || typeof value === 'object') continue;
+      const values = keys.get(key) ?? keys.set(key, new Map()).get(key)!;
+      values.set(String(value), (values.get(String(value)) ?? 0) + 1);
+    }
+  }
+  const total = (values: Map<string, number>) => [...values.values()].reduce((a, b) => a + b, 0);
+  return [...keys]
+    .sort(([a, x], [b, y]) => total(y) - total(x) || a.localeCompare(b))
+    .slice(0, TRAIT_KEYS)
+    .map(([key, values]) => ({ key, values: [...values].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, TRAIT_VALUES).map(([v]) => v) }));
+}
+
+function reachedAccounts(rows: MetricRow[], traits: Traits, defs: Definitions, outcome: ImpactOutcome): Map<string, boolean> {
   const reached = new Map<string, boolean>();
   if (outcome.type === 'green') {
     for (const r of rows) reached.set(r.id, r.colour === 'green');
@@ -60,11 +93,9 @@ async function reachedAccounts(sql: SqlDb, ws: string, defs: Definitions, outcom
     };
     for (const r of rows) reached.set(r.id, Number(r.stage_index) >= adoptedAt(r.journey));
   } else {
-    const traits = await sql.all<{ id: string; traits: string | Record<string, unknown> }>('SELECT account_id AS id, traits FROM accounts WHERE workspace_id = ?', [ws]);
-    const byId = new Map(traits.map((t) => [t.id, typeof t.traits === 'string' ? (JSON.parse(t.traits) as Record<string, unknown>) : t.traits]));
     for (const r of rows) {
       // Without the trait the outcome is not known yet (a clinic not yet up for renewal): left out.
-      const value = byId.get(r.id)?.[outcome.key];
+      const value = traits.get(r.id)?.[outcome.key];
       if (value !== undefined && value !== null) reached.set(r.id, traitIs(value, outcome.value));
     }
   }
@@ -73,7 +104,9 @@ async function reachedAccounts(sql: SqlDb, ws: string, defs: Definitions, outcom
 
 /** Every defined feature's association with the outcome, over the accounts analytics has evaluated (for a trait, those that have it). */
 export async function featureImpact(sql: SqlDb, ws: string, defs: Definitions, outcome: ImpactOutcome): Promise<FeatureImpactReport> {
-  const reached = await reachedAccounts(sql, ws, defs, outcome);
+  const rows = await sql.all<MetricRow>('SELECT account_id AS id, health_colour AS colour, journey, stage_index FROM account_metrics WHERE workspace_id = ?', [ws]);
+  const traits = await accountTraits(sql, ws);
+  const reached = reachedAccounts(rows, traits, defs, outcome);
   const usage = await sql.all<{ id: string; feature: string }>(
     `SELECT subject_id AS id, feature_key AS feature FROM feature_usage WHERE workspace_id = ? AND subject_kind = 'account'`,
     [ws],
@@ -101,6 +134,7 @@ export async function featureImpact(sql: SqlDb, ws: string, defs: Definitions, o
       significant,
     };
   });
-  features.sort((a, b) => (b.difference.estimate ?? -Infinity) - (a.difference.estimate ?? -Infinity) || a.feature.localeCompare(b.feature));
-  return { outcome, accounts: total, reached: totalReached, features };
+  // By the interval's lower end: a large difference seen in two accounts ranks below a sure one.
+  features.sort((a, b) => (b.difference.low ?? -Infinity) - (a.difference.low ?? -Infinity) || a.feature.localeCompare(b.feature));
+  return { outcome, accounts: total, reached: totalReached, features, traits: traitVocabulary(traits) };
 }

@@ -3,7 +3,7 @@
 // (Authorization: Bearer sk_…) also works, for set-up before anyone has a login.
 // Response types come from the server modules with `import type`, so nothing server-side is bundled.
 import type { AccountRates, TierMatrix } from '../analytics/account-spread.ts';
-import type { FeatureImpact, FeatureImpactReport } from '../analytics/feature-impact.ts';
+import type { FeatureImpact, FeatureImpactReport, TraitChoice } from '../analytics/feature-impact.ts';
 import type { AccountRow, overview } from '../analytics/queries.ts';
 import type { previewDefinitions } from '../analytics/preview.ts';
 import type { Explanation } from '../engine/explain.ts';
@@ -20,7 +20,7 @@ import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithS
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { CampaignVersion, StoredEvent } from '../store/store.ts';
 
-export type { AccountRates, AccountRow, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix };
+export type { AccountRates, AccountRow, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix, TraitChoice };
 /** What GET /feature-impact compares against: the adopted stage, green health, or a trait's value. */
 export interface FeatureImpactQuery {
   outcome: 'adopted' | 'green' | 'trait';

@@ -250,7 +250,7 @@ const analytics: Operation[] = [
       description:
         'The outcome (`adopted`: the journey\'s adopted stage; `green`: health; `trait`: an account trait equal to `value`, as text in any case, e.g. renewed = true from the CRM; accounts without the trait are left out), ' +
         '`accounts` and `reached` in all, and per feature `with` and `without` (accounts, reached, rate), `difference` (rate with minus rate without, 95 % Newcombe interval), ' +
-        '`ratio` (rate with ÷ rate without, 95 % Katz interval) and `significant`, highest difference first. An association, not a cause: measure a nudge with a holdout.',
+        '`ratio` (rate with ÷ rate without, 95 % Katz interval) and `significant`, the surest positive difference first (by the interval\'s lower end). An association, not a cause: measure a nudge with a holdout.',
     },
     errors: { 400: ['invalid_query'] },
   },

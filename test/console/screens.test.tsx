@@ -112,6 +112,8 @@ describe('the overview', () => {
     await settle(() => !!host.querySelector('#feature-impact tbody tr'));
     expect(text(host)).toContain('accounts reached the adopted stage');
     await choose(host.querySelector('#feature-impact select'), 'trait');
+    // The accounts' own traits are suggested.
+    expect([...host.querySelectorAll('#impact-trait-keys option')].map((o) => o.getAttribute('value'))).toEqual(['name', 'seats', 'contractStart']);
     const [trait, value] = [...host.querySelectorAll<HTMLInputElement>('#feature-impact input')];
     await type(trait!, 'name');
     await type(value!, 'busy clinic');

@@ -54,6 +54,9 @@ describe('feature impact', () => {
     expect(exports).toMatchObject({ with: { accounts: 10, reached: 6 }, without: { accounts: 10, reached: 6 }, significant: false });
     expect(exports.difference.estimate).toBe(0);
     expect(exports.ratio.estimate).toBe(1);
+    // The traits the accounts have, commonest first, with their values as text: what the console suggests.
+    expect(body.traits.map((t: { key: string }) => t.key)).toEqual(['name', 'seats', 'renewed']);
+    expect(body.traits[2].values).toEqual(['false', 'true', 'TRUE']);
   });
 
   it('measures against reaching the journey’s adopted stage, agreeing with the success equation', async () => {

@@ -3,7 +3,7 @@
 // campaign aimed at them, with the feature as its goal and a holdout to measure the nudge). The
 // outcome lives in the address (#/overview?outcome=trait&trait=renewed&value=true) to share it.
 import { useEffect, useState } from 'preact/hooks';
-import type { FeatureImpact as Impact, FeatureImpactQuery } from '../../api.ts';
+import type { FeatureImpact as Impact, FeatureImpactQuery, TraitChoice } from '../../api.ts';
 import { formatNumber, formatPercent, formatPoints } from '../../format.ts';
 import { client } from '../../state.ts';
 import { canEdit } from '../../state/role.ts';
@@ -33,12 +33,18 @@ const show = (q: FeatureImpactQuery) => navigate(href(['overview'], { ...q }), {
 
 const ratioText = (x: number | null) => (x === null ? '—' : `${x >= 10 ? Math.round(x) : x.toFixed(1)}×`);
 
-/** Picks the outcome; a trait is named and valued in two fields and applied with Compare. */
-function OutcomePicker({ query }: { query: FeatureImpactQuery }) {
+/** Picks the outcome; a trait is named and valued in two fields (suggesting the accounts' own) and applied with Compare. */
+function OutcomePicker({ query, traits }: { query: FeatureImpactQuery; traits: readonly TraitChoice[] }) {
   const [outcome, setOutcome] = useState<FeatureImpactQuery['outcome']>(query.outcome);
-  const [trait, setTrait] = useState(query.trait ?? 'renewed');
-  const [value, setValue] = useState(query.value ?? 'true');
-  useEffect(() => setOutcome(query.outcome), [query.outcome]);
+  const [trait, setTrait] = useState(query.trait ?? '');
+  const [value, setValue] = useState(query.value ?? '');
+  const values = traits.find((t) => t.key === trait.trim())?.values ?? [];
+  // The address changed (a link, Back): show what it asks for.
+  useEffect(() => {
+    setOutcome(query.outcome);
+    if (query.trait) setTrait(query.trait);
+    if (query.value !== undefined) setValue(query.value);
+  }, [query.outcome, query.trait, query.value]);
   return (
     <form
       class="filters impact-outcome"
@@ -68,12 +74,22 @@ function OutcomePicker({ query }: { query: FeatureImpactQuery }) {
         <>
           <label class="filter">
             <span class="filter-label">Trait</span>
-            <input value={trait} required maxLength={256} onInput={(e) => setTrait((e.target as HTMLInputElement).value)} />
+            <input value={trait} required maxLength={256} placeholder="renewed" list="impact-trait-keys" onInput={(e) => setTrait((e.target as HTMLInputElement).value)} />
           </label>
           <label class="filter">
             <span class="filter-label">equals</span>
-            <input value={value} required maxLength={256} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+            <input value={value} required maxLength={256} placeholder="true" list="impact-trait-values" onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
           </label>
+          <datalist id="impact-trait-keys">
+            {traits.map((t) => (
+              <option key={t.key} value={t.key} />
+            ))}
+          </datalist>
+          <datalist id="impact-trait-values">
+            {values.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
           <button type="submit" class="secondary small">
             Compare
           </button>
@@ -136,7 +152,7 @@ export function FeatureImpactPanel() {
   const [resource, retry] = useResource(() => api.featureImpact(query), [api, key]);
   return (
     <Panel title="Features that go with success" id="feature-impact">
-      <OutcomePicker query={query} />
+      <OutcomePicker query={query} traits={resource.status === 'ready' ? resource.data.traits : []} />
       <Loaded resource={resource} retry={retry} isEmpty={(r) => r.features.length === 0} empty={<Empty>No features defined yet: there is nothing to compare.</Empty>}>
         {(report) => (
           <>
