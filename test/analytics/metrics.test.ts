@@ -2,6 +2,7 @@
 // success equation, alerts and certification, on SQLite and PostgreSQL alike.
 import { beforeEach, expect, it } from 'vitest';
 import { definitionStore } from '../../server/analytics/definitions.ts';
+import { featureImpact } from '../../server/analytics/feature-impact.ts';
 import { loadDefinitions } from '../../server/analytics/definitions.ts';
 import { accountMetrics, listAccountMetrics, overview } from '../../server/analytics/queries.ts';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
@@ -73,6 +74,20 @@ eachStore('analytics on %s', (ctx) => {
     expect(small.components.find((c) => c.metric === 'deployment')).toMatchObject({ value: null, score: null });
     // Empty: deployment 0 ×40 + breadth 0 ×40 + recency 10 days → (30−10)/(30−7) = 86.96 ×20 → 17.4.
     expect((await account('empty')).health).toMatchObject({ score: 17.4, colour: 'red' });
+  });
+
+  it('compares accounts with and without each feature on adoption and on a trait, from the same counters', async () => {
+    await refresh();
+    const defs = await loadDefinitions(ctx.store, ctx.ws.id);
+    // Big (adopted) used every feature; Small (onboarded) only appointments; Empty nothing.
+    const adopted = await featureImpact(ctx.store.sql, ctx.ws.id, defs, { type: 'adopted' });
+    expect([adopted.accounts, adopted.reached]).toEqual([3, 1]);
+    const appointments = adopted.features.find((f) => f.feature === 'appointments')!;
+    expect([appointments.with, appointments.without]).toEqual([{ accounts: 2, reached: 1, rate: 0.5 }, { accounts: 1, reached: 0, rate: 0 }]);
+    // Industry is set for Big alone: the others are left out of a trait outcome.
+    const dental = await featureImpact(ctx.store.sql, ctx.ws.id, defs, { type: 'trait', key: 'industry', value: 'Dental' });
+    expect([dental.accounts, dental.reached]).toEqual([1, 1]);
+    expect(dental.traits.find((t) => t.key === 'industry')).toEqual({ key: 'industry', values: ['dental'] });
   });
 
   it('gives the success equation, funnel and coverage', async () => {
