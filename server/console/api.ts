@@ -140,6 +140,8 @@ export interface Alert {
 
 export interface AccountDetail {
   account: AccountRow;
+  /** The account's traits as group() calls set them (merged). */
+  traits: Record<string, unknown>;
   users: AccountUser[];
   history: HealthSnapshot[];
   touches: Touch[];

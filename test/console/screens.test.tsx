@@ -209,6 +209,8 @@ describe('an account', () => {
     expect(grid.querySelector('thead')!.textContent).toContain('Reminders');
     expect(grid.querySelector('td.used')).not.toBeNull();
     expect(host.querySelector('.health-chart svg')).not.toBeNull();
+    // Its traits as the product's group() calls set them, the name being the title.
+    expect([...host.querySelectorAll('#traits dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`)).toEqual(['seats: 2', 'contractStart: 2020-01-01']);
 
     await press(buttons(host, 'Log a touch')[0]);
     await type(host.querySelector('dialog textarea'), 'Quarterly review booked');

@@ -49,6 +49,8 @@ describe('analytics API', () => {
     ]);
     const detail = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
     expect(detail.users.map((u: { userId: string; name: string | null }) => [u.userId, u.name]).sort()).toEqual([['u1', 'Ana Pereira'], ['u3', null]]);
+    // And the account's own traits, as group() set them.
+    expect(detail.traits).toEqual({ name: '=Risky Clinic', seats: 2, contractStart: '2020-01-01' });
   });
 
   it('logs CS touches, which make contact recent', async () => {

@@ -85,7 +85,8 @@ export function accountRoutes(store: Store) {
       const account = await accountMetrics(store.sql, ws, id);
       if (!account) throw new ApiError(404, 'account_not_found', `no account "${id}" in this workspace`);
       const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-      const [users, history, touches, alerts, usage, messages] = await Promise.all([
+      const [traits, users, history, touches, alerts, usage, messages] = await Promise.all([
+        store.sql.get<{ traits: string | Record<string, unknown> }>('SELECT traits FROM accounts WHERE workspace_id = ? AND account_id = ?', [ws, id]),
         // With the name their identify traits give, so CS reads people, not ids.
         store.sql.all<{ user_id: string; stage: string; journey: string; body: string; last_seen: string; name: unknown }>(
           `SELECT m.user_id, m.stage, m.journey, m.body, u.last_seen, ${jsonText(store.sql.dialect, 'p.traits', 'name')} AS name
@@ -128,6 +129,8 @@ export function accountRoutes(store: Store) {
       }));
       return c.json({
         account,
+        // What group() calls (and a CRM sync) said about the account: plan, industry, renewal…
+        traits: typeof traits?.traits === 'string' ? JSON.parse(traits.traits) : (traits?.traits ?? {}),
         users: people,
         leaderboards: leaderboards(people),
         history: history.reverse().map((h) => ({ day: h.day, stage: h.stage, healthScore: h.health_score, healthColour: h.health_colour, healthVersion: Number(h.health_version), ...JSON.parse(h.body) })),

@@ -23,6 +23,22 @@ async function loadAccount(id: string) {
   return { detail, features, health, journeys, campaigns };
 }
 
+/** What the product's group() calls (and a CRM sync) say about the account, name aside (it is the title). */
+function Traits({ traits }: { traits: Record<string, unknown> }) {
+  const shown = Object.entries(traits).filter(([key]) => key !== 'name');
+  if (!shown.length) return <Empty>No traits: the product's uptake.group(accountId, traits) call sets them.</Empty>;
+  return (
+    <dl class="traits">
+      {shown.map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function AccountScreen({ id }: { id: string }) {
   const api = client.value!;
   const [resource, retry] = useResource(() => loadAccount(id), [api, id]);
@@ -79,6 +95,9 @@ export function AccountScreen({ id }: { id: string }) {
               </Panel>
               <Panel title="Key feature adoption" id="adoption">
                 {detail.users.length ? <AdoptionGrid users={detail.users} keyFeatures={features.filter((f) => f.isKey)} /> : <Empty>No users yet.</Empty>}
+              </Panel>
+              <Panel title="Traits" id="traits">
+                <Traits traits={detail.traits} />
               </Panel>
             </>
           );
