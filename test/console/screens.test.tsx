@@ -145,6 +145,14 @@ describe('the overview', () => {
     });
   });
 
+  it('says so when no account has the trait asked for', async () => {
+    server.signIn('viewer');
+    navigate('#/overview?outcome=trait&trait=renewal&value=renewed');
+    const host = await mount(<FeatureImpactPanel />);
+    await settle(() => !!host.querySelector('#feature-impact .empty'));
+    expect(host.querySelector('#feature-impact .empty')!.textContent).toMatch(/^No account has a renewal trait yet\./);
+  });
+
   it('shows viewers which features go with success without the way to act on it', async () => {
     server.signIn('viewer');
     navigate('#/overview?outcome=green');

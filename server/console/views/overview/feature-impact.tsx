@@ -153,7 +153,24 @@ export function FeatureImpactPanel() {
   return (
     <Panel title="Features that go with success" id="feature-impact">
       <OutcomePicker query={query} traits={resource.status === 'ready' ? resource.data.traits : []} />
-      <Loaded resource={resource} retry={retry} isEmpty={(r) => r.features.length === 0} empty={<Empty>No features defined yet: there is nothing to compare.</Empty>}>
+      <Loaded
+        resource={resource}
+        retry={retry}
+        isEmpty={(r) => r.features.length === 0 || r.accounts === 0}
+        empty={
+          <Empty>
+            {query.outcome === 'trait' ? (
+              <>
+                No account has a <code>{query.trait}</code> trait yet. Your product's <code>uptake.group(accountId, traits)</code> call (or a CRM sync through it) sets account traits.
+              </>
+            ) : (
+              <>
+                No features defined yet: there is nothing to compare. <a href="#/features">Define the features</a> that matter to your customers' success.
+              </>
+            )}
+          </Empty>
+        }
+      >
         {(report) => (
           <>
             <p class="muted">
