@@ -27,7 +27,10 @@ export interface FeatureImpact {
   without: ImpactGroup;
   /** Rate with the feature minus rate without it. */
   difference: Interval;
-  /** Rate with the feature divided by rate without it (4 means "4×"); null without reached accounts on both sides. */
+  /**
+   * Rate with the feature divided by rate without it (4 means "4×"): null when no account without
+   * it reached the outcome (nothing to divide by); its interval needs reached accounts on both sides.
+   */
   ratio: Interval;
   /** The difference's interval excludes zero. */
   significant: boolean;
