@@ -187,7 +187,8 @@ export class Guide {
     return Math.min(start, tour.steps.length - 1);
   }
 
-  private async _show(message: DecidedMessage, step?: number, seen = false): Promise<void> {
+  /** `again`: the anchor of a message on screen was replaced; one that does not come back is not reported missing. */
+  private async _show(message: DecidedMessage, step?: number, seen = false, again = false): Promise<void> {
     const campaignId = message.campaignId;
     const entry: Showing = { message, step, seen };
     // While the anchor and widgets load, a newer decision may drop this message; it then
@@ -204,7 +205,7 @@ export class Guide {
       target = await waitForElement(anchor.selector);
       if (!current()) return;
       if (!target) {
-        this._report('anchor_missing', message, { selector: anchor.selector, ...(tourStep ? { stepId: tourStep.id } : {}) });
+        if (!again) this._report('anchor_missing', message, { selector: anchor.selector, ...(tourStep ? { stepId: tourStep.id } : {}) });
         // A modal still makes sense without its spotlight; anything pointing at nothing does not.
         if (message.kind !== 'modal') return void drop();
       }
@@ -254,6 +255,11 @@ export class Guide {
       onDismiss: live(() => {
         this._report('message_dismissed', message);
         this._end(message);
+      }),
+      // A re-render replaced the anchor: find the new one now, not at the next decision.
+      onAnchorLost: live(() => {
+        this._close(message.campaignId);
+        void this._show(entry.message, entry.step, true, true);
       }),
       onAnswer: live((answer) => {
         this._report('survey_answered', message, answer);

@@ -21,6 +21,8 @@ export interface MessageHandlers {
   onButton(pressed: Pressable): void;
   /** The user closed it (× or Escape). */
   onDismiss(): void;
+  /** The page replaced or removed the anchor (a re-render): the guide waits for it again. */
+  onAnchorLost(): void;
   onAnswer(answer: SurveyAnswer): void;
 }
 

@@ -13,6 +13,8 @@ export interface FollowOptions {
   gap?: number;
   /** An element to point at the anchor; it gets left/top and the side facing the anchor. */
   arrowEl?: HTMLElement | null;
+  /** Runs when the page removed the anchor (a re-render replaced it), so the message can find the new one. */
+  lost?: () => void;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface FollowOptions {
  * `placed` while its anchor is on the page, and `placed()` runs after each positioning.
  * Returns a function that stops following.
  */
-export function follow(target: Element, floating: HTMLElement, placement: Placement, placed: () => void, { gap = 12, arrowEl }: FollowOptions = {}): () => void {
+export function follow(target: Element, floating: HTMLElement, placement: Placement, placed: () => void, { gap = 12, arrowEl, lost }: FollowOptions = {}): () => void {
   target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   return autoUpdate(target, floating, () => {
     computePosition(target, floating, {
@@ -45,6 +47,7 @@ export function follow(target: Element, floating: HTMLElement, placement: Placem
       // An anchor the page removed (a re-render) hides the message until the guide re-anchors it.
       floating.classList.toggle('placed', target.isConnected);
       if (target.isConnected) placed();
+      else lost?.();
     }, () => {});
   });
 }

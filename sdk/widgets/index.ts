@@ -22,6 +22,7 @@ export function show(message: DecidedMessage, target: Element | null, handlers: 
   on('uptake-shown', () => handlers.onShown());
   on('uptake-button', handlers.onButton);
   on('uptake-dismiss', () => handlers.onDismiss());
+  on('uptake-anchor-lost', () => handlers.onAnchorLost());
   on('uptake-answer', handlers.onAnswer);
   document.body.append(element);
   return element;

@@ -78,6 +78,47 @@ describe('a tooltip whose anchor appears late', () => {
   });
 });
 
+describe('a tooltip whose anchor the page re-renders', () => {
+  it('moves to the new element at once, without another exposure, and leaves quietly when it is gone for good', async () => {
+    const user = await g.nextUser();
+    await g.live({
+      name: 'Book from here',
+      kind: 'tooltip',
+      audience: onlyFor(user),
+      pages: { include: ['/demo/appointments'], exclude: [] },
+      anchor: { selector: 'button[data-action="appointments"]', placement: 'bottom' },
+      content: { title: 'Book in two clicks' },
+    });
+    const { page, errors } = await g.open(user, '/demo/appointments');
+    const panel = page.locator('uptake-tooltip [part="panel"]');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    // A framework re-render: the button is replaced by an identical new node, moved down the page.
+    await page.evaluate(() => {
+      const old = document.querySelector('button[data-action="appointments"]')!;
+      const fresh = old.cloneNode(true) as HTMLElement;
+      fresh.removeAttribute('aria-describedby'); // the framework renders its own attributes, not ours
+      fresh.style.marginTop = '120px';
+      old.replaceWith(fresh);
+    });
+    const describedByTooltip = () =>
+      page.evaluate(() => {
+        const tooltip = document.querySelector('uptake-tooltip');
+        return !!tooltip && document.querySelector('button[data-action="appointments"]')!.getAttribute('aria-describedby') === tooltip.id;
+      });
+    await expect.poll(describedByTooltip, { timeout: 5_000 }).toBe(true);
+    await panel.waitFor({ state: 'visible' });
+    await expectJustBelow(panel, page.locator('button[data-action="appointments"]'));
+    // Gone for good: the tooltip leaves, and nothing claims the campaign's anchor is broken.
+    await page.evaluate(() => document.querySelector('button[data-action="appointments"]')!.remove());
+    await expect.poll(() => page.locator('uptake-tooltip').count(), { timeout: 10_000 }).toBe(0);
+    await page.waitForTimeout(5_500);
+    const names = (await g.eventsOf(user.id)).map((e) => e.name);
+    expect(names.filter((n) => n === 'message_shown')).toHaveLength(1);
+    expect(names).not.toContain('anchor_missing');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('a tooltip anchored inside a web component', () => {
   it('finds the element in the component’s shadow root once the component renders it, and shows next to it', async () => {
     const user = await g.nextUser();

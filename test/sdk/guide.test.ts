@@ -147,6 +147,30 @@ describe('guide runtime', () => {
     await vi.waitFor(async () => expect(await names(tracker, server)).toEqual(['message_shown', 'tour_step_viewed', 'tour_step_viewed']));
   });
 
+  it('re-anchors at once when the widget reports its anchor lost, with no decision and no report if it never returns', async () => {
+    const server = fakeServer([[tooltip]]);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { guide, tracker } = setUp();
+    await guide.refresh();
+    const first = (await widget('uptake-tooltip')).host as HTMLElement & { target: Element };
+    // What the widget does when floating-ui finds the anchor detached (a framework re-render).
+    document.body.innerHTML = '<a id="nav">Reminders</a>';
+    first.dispatchEvent(new CustomEvent('uptake-anchor-lost', { bubbles: true, composed: true }));
+    await vi.advanceTimersByTimeAsync(50);
+    const second = document.querySelector('uptake-tooltip')!;
+    expect(second).not.toBe(first);
+    expect(second.target).toBe(document.getElementById('nav'));
+    expect(server.decides).toHaveLength(1);
+
+    // Removed for good: the message goes once the wait runs out, without an anchor_missing.
+    document.getElementById('nav')!.remove();
+    second.dispatchEvent(new CustomEvent('uptake-anchor-lost', { bubbles: true, composed: true }));
+    await vi.advanceTimersByTimeAsync(5_100);
+    vi.useRealTimers();
+    expect(document.querySelector('uptake-tooltip')).toBeNull();
+    expect(await names(tracker, server)).toEqual(['message_shown']);
+  });
+
   it('never throws into the page when the widgets chunk cannot load', async () => {
     fakeServer([[tooltip]]);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

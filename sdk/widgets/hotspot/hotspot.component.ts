@@ -41,7 +41,9 @@ export class UptakeHotspot extends Surface<HotspotMessage> {
   protected override firstUpdated(): void {
     const beacon = this._beacon();
     this._lift(beacon);
-    if (this.target) this._stopFollowing = follow(this.target, beacon, mirror(this.message.anchor.placement, this._rtl), () => this._shown(), { gap: 4 });
+    if (this.target) {
+      this._stopFollowing = follow(this.target, beacon, mirror(this.message.anchor.placement, this._rtl), () => this._shown(), { gap: 4, lost: () => this._emit('uptake-anchor-lost') });
+    }
   }
 
   private _beacon() {

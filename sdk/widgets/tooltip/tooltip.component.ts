@@ -84,6 +84,7 @@ export class UptakeTooltip extends Surface {
     if (this.target) {
       this._stopFollowing = follow(this.target, panel, mirror(this._placement(), this._rtl), () => this._shown(), {
         arrowEl: this.renderRoot.querySelector<HTMLElement>('.arrow'),
+        lost: () => this._emit('uptake-anchor-lost'),
       });
     } else {
       panel.classList.add('placed', 'centered');

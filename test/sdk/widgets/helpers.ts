@@ -91,7 +91,7 @@ export function messageOf(kind: Kind, c: MessageContent = content()): DecidedMes
 export const ALL_KINDS: Kind[] = ['tooltip', 'hotspot', 'modal', 'banner', 'slideout', 'tour', 'checklist', 'launcher', 'survey', 'certification'];
 
 export function handlers(): { [K in keyof MessageHandlers]: ReturnType<typeof vi.fn> } & MessageHandlers {
-  return { onShown: vi.fn(), onButton: vi.fn(), onDismiss: vi.fn(), onAnswer: vi.fn() } as never;
+  return { onShown: vi.fn(), onButton: vi.fn(), onDismiss: vi.fn(), onAnswer: vi.fn(), onAnchorLost: vi.fn() } as never;
 }
 
 /** Shows a message through the chunk's show() and waits until it reports being on screen. */

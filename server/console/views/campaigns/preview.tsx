@@ -87,6 +87,7 @@ export function CampaignPreview({ draft, delayMs = 150 }: { draft: CampaignDraft
         },
         onDismiss: () => setClosed(true),
         onAnswer: () => undefined,
+        onAnchorLost: () => undefined, // the preview's sample anchor stays
       };
       try {
         shown.current = widgets.show(previewMessage(draft, locale), pointsWith ? anchor : null, handlers, { step: shownStep, announce: true });
