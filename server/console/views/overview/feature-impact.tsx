@@ -198,8 +198,8 @@ export function FeatureImpactPanel() {
               </table>
             </div>
             <p class="muted small">
-              Each column: the share of those accounts that {outcomeText(query)}. An association, not a cause: accounts that take up a feature differ in other ways too. A
-              nudge with a holdout measures what the feature is worth.
+              Each column: the share of those accounts that {outcomeText(query)}. A difference in colour is one its 95 % interval keeps on one side of zero; the surest
+              come first. An association, not a cause: accounts that take up a feature differ in other ways too. A nudge with a holdout measures what the feature is worth.
             </p>
           </>
         )}
