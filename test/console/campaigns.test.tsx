@@ -233,6 +233,8 @@ describe('the campaign editor', () => {
     const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
     const steps = async () => ((await stored(id)) as unknown as { steps: Record<string, unknown>[] }).steps;
     expect((await steps())[0]).toMatchObject({ anchor: { selector: '#export', placement: 'right' }, advanceOnClick: true });
+    // The step's Next button went with it: the editor shows what the user will see.
+    expect((await steps())[0]!['content']).toMatchObject({ buttons: [] });
 
     // Without an element there is nothing to click: both go, and the step saves without either.
     unmountAll();
@@ -244,6 +246,7 @@ describe('the campaign editor', () => {
     await press(buttons(reopened, 'Save draft')[0]);
     await settle(() => notice.value === 'Saved “Click-through tour” as version 2');
     expect(Object.keys((await steps())[0]!)).not.toContain('advanceOnClick');
+    expect((await steps())[0]!['content']).toMatchObject({ buttons: [{ id: 'next', label: 'Next', action: { type: 'next' } }] });
   });
 
   it('estimates the reach of the audience as conditions are added', async () => {

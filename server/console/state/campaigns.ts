@@ -29,6 +29,9 @@ const KIND_FIELDS = ['anchor', 'position', 'steps', 'items', 'entries', 'questio
 
 const text = (words: string) => [{ p: [{ text: words }] }];
 
+/** A tour step's Next button, as a new step starts with (a click-to-continue step has none). */
+export const NEXT_BUTTON = { id: 'next', label: 'Next', style: 'primary', action: { type: 'next' } } as const satisfies CampaignDraft['content']['buttons'][number];
+
 export function kindDefaults(kind: CampaignKind): KindPart {
   switch (kind) {
     case 'tooltip':
@@ -41,7 +44,7 @@ export function kindDefaults(kind: CampaignKind): KindPart {
     case 'slideout':
       return { position: 'right' };
     case 'tour':
-      return { steps: [{ id: 'step-1', content: { title: 'First step', body: [], buttons: [{ id: 'next', label: 'Next', style: 'primary', action: { type: 'next' } }] } }] };
+      return { steps: [{ id: 'step-1', content: { title: 'First step', body: [], buttons: [NEXT_BUTTON] } }] };
     case 'checklist':
       return { items: [{ id: 'item-1', label: 'First task' }] };
     case 'launcher':

@@ -3,7 +3,7 @@
 // program a certification badge shows.
 import type { Anchor } from '../../../protocol/campaign.ts';
 import type { Path } from '../../draft.ts';
-import { freshId, POSITIONS, type CampaignDraft } from '../../state/campaigns.ts';
+import { freshId, NEXT_BUTTON, POSITIONS, type CampaignDraft } from '../../state/campaigns.ts';
 import { CheckboxField, EditButton, FieldError, SelectField, TextField } from '../definitions/fields.tsx';
 import type { Edit } from '../definitions/use-draft.ts';
 import { ActionFields } from './action-fields.tsx';
@@ -24,9 +24,20 @@ export function AnchorFields({ anchor, path, edit }: { anchor: Anchor; path: Pat
   );
 }
 
+type Step = NonNullable<CampaignDraft['steps']>[number];
+
+/** A click-to-continue step shows no Next button, so its editor holds none either; turned off, it gets one back. */
+function clickToContinue(step: Step, on: boolean): Step {
+  const buttons = step.content.buttons ?? [];
+  const withoutNext = buttons.filter((b) => b.action.type !== 'next');
+  const kept = on ? withoutNext : step.advanceOnClick && buttons.length === withoutNext.length ? [...buttons, NEXT_BUTTON] : buttons;
+  return { ...step, advanceOnClick: on || undefined, content: { ...step.content, buttons: kept } };
+}
+
 function Steps({ draft, edit }: { draft: CampaignDraft; edit: Edit }) {
   const steps = draft.steps ?? [];
-  const add = () => edit(['steps'], [...steps, { id: freshId('step', steps), content: { title: '', body: [], buttons: [{ id: 'next', label: 'Next', style: 'primary', action: { type: 'next' } }] } }]);
+  const add = () => edit(['steps'], [...steps, { id: freshId('step', steps), content: { title: '', body: [], buttons: [NEXT_BUTTON] } }]);
+
   return (
     <>
       {steps.map((step, i) => (
@@ -40,7 +51,7 @@ function Steps({ draft, edit }: { draft: CampaignDraft; edit: Edit }) {
             label="Points at an element"
             path={['steps', i, 'anchor']}
             checked={!!step.anchor}
-            onChange={(on) => edit(['steps', i], { ...step, anchor: on ? { selector: '', placement: 'right' } : undefined, advanceOnClick: on ? step.advanceOnClick : undefined })}
+            onChange={(on) => edit(['steps', i], on ? { ...step, anchor: { selector: '', placement: 'right' } } : { ...clickToContinue(step, false), anchor: undefined })}
           />
           {step.anchor && <AnchorFields anchor={step.anchor} path={['steps', i, 'anchor']} edit={edit} />}
           {step.anchor && (
@@ -48,7 +59,7 @@ function Steps({ draft, edit }: { draft: CampaignDraft; edit: Edit }) {
               label="Moves on when the user clicks the element"
               path={['steps', i, 'advanceOnClick']}
               checked={!!step.advanceOnClick}
-              onChange={(on) => edit(['steps', i, 'advanceOnClick'], on || undefined)}
+              onChange={(on) => edit(['steps', i], clickToContinue(step, on))}
               hint="instead of a Next button, e.g. “Click Export to continue”; if the click opens another page, the tour goes on there"
             />
           )}
