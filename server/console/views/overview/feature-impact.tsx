@@ -200,6 +200,8 @@ export function FeatureImpactPanel() {
             <p class="muted small">
               Each column: the share of those accounts that {outcomeText(query)}. A difference in colour is one its 95 % interval keeps on one side of zero; the surest
               come first. An association, not a cause: accounts that take up a feature differ in other ways too. A nudge with a holdout measures what the feature is worth.
+              {query.outcome !== 'trait' &&
+                ' Journey stages and health are computed from feature use, so key features go with them partly by construction: an outcome from outside the product, such as a renewal trait from your CRM, is the truer test.'}
             </p>
           </>
         )}
