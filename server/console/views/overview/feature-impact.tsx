@@ -22,7 +22,7 @@ const OUTCOMES = [
 const outcomeText = (q: FeatureImpactQuery) => (q.outcome === 'trait' ? `have ${q.trait} = ${q.value}` : OUTCOMES.find((o) => o.value === q.outcome)!.label);
 
 /** The outcome asked for in the address; adoption when none (or a trait without its name). */
-export function impactQuery(query: URLSearchParams): FeatureImpactQuery {
+function impactQuery(query: URLSearchParams): FeatureImpactQuery {
   const outcome = query.get('outcome');
   const trait = query.get('trait');
   if (outcome === 'trait' && trait) return { outcome, trait, value: query.get('value') ?? '' };
@@ -47,7 +47,7 @@ function OutcomePicker({ query, traits }: { query: FeatureImpactQuery; traits: r
   }, [query.outcome, query.trait, query.value]);
   return (
     <form
-      class="filters impact-outcome"
+      class="filters"
       onSubmit={(e) => {
         e.preventDefault();
         if (trait.trim()) show({ outcome: 'trait', trait: trait.trim(), value: value.trim() });
