@@ -7,7 +7,7 @@
 //   difference  p₁ − p₂ with Newcombe's interval; ratio p₁ / p₂ with Katz's (engine/lift.ts).
 import { group, type Interval, lift } from '../engine/lift.ts';
 import type { JourneyInput } from '../protocol/analytics.ts';
-import type { SqlDb } from '../store/sql.ts';
+import { fromJson, type SqlDb } from '../store/sql.ts';
 import { DEFAULT_JOURNEY } from './defaults.ts';
 import type { Definitions } from './evaluate.ts';
 
@@ -64,7 +64,7 @@ type Traits = Map<string, Record<string, unknown>>;
 
 async function accountTraits(sql: SqlDb, ws: string): Promise<Traits> {
   const rows = await sql.all<{ id: string; traits: string | Record<string, unknown> }>('SELECT account_id AS id, traits FROM accounts WHERE workspace_id = ?', [ws]);
-  return new Map(rows.map((t) => [t.id, typeof t.traits === 'string' ? (JSON.parse(t.traits) as Record<string, unknown>) : t.traits]));
+  return new Map(rows.map((t) => [t.id, fromJson<Record<string, unknown>>(t.traits)]));
 }
 
 /** Trait keys accounts have (most common first), each with its most common values as text: what a trait outcome can name. */
@@ -77,11 +77,11 @@ function traitVocabulary(traits: Traits): TraitChoice[] {
       values.set(String(value), (values.get(String(value)) ?? 0) + 1);
     }
   }
-  const total = (values: Map<string, number>) => [...values.values()].reduce((a, b) => a + b, 0);
-  return [...keys]
-    .sort(([a, x], [b, y]) => total(y) - total(x) || a.localeCompare(b))
+  const commonest = <K extends string>(counts: [K, number][]) => counts.sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const keyCounts = [...keys].map(([key, values]): [string, number] => [key, [...values.values()].reduce((a, b) => a + b, 0)]);
+  return commonest(keyCounts)
     .slice(0, TRAIT_KEYS)
-    .map(([key, values]) => ({ key, values: [...values].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, TRAIT_VALUES).map(([v]) => v) }));
+    .map(([key]) => ({ key, values: commonest([...keys.get(key)!]).slice(0, TRAIT_VALUES).map(([value]) => value) }));
 }
 
 function reachedAccounts(rows: MetricRow[], traits: Traits, defs: Definitions, outcome: ImpactOutcome): Map<string, boolean> {

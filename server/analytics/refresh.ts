@@ -2,7 +2,7 @@
 // run (found through the event log's sequence) or marked dirty (a touch) are evaluated again;
 // once a day, and on `uptake recompute`, everything is, since windows slide with the date.
 import { inputOf } from '../protocol/campaign.ts';
-import type { SqlDb, Statement } from '../store/sql.ts';
+import { fromJson, type SqlDb, type Statement } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { loadDefinitions } from './definitions.ts';
 import { type Definitions, Evaluator } from './evaluate.ts';
@@ -149,7 +149,7 @@ async function campaignAlerts(store: Store, ws: string, evaluator: Evaluator, no
     );
     const counts = new Map<string, { n: number; selector: string }>();
     for (const r of rows) {
-      const p = typeof r.properties === 'string' ? JSON.parse(r.properties) : r.properties;
+      const p = fromJson<Record<string, unknown>>(r.properties);
       const id = typeof p['campaignId'] === 'string' ? p['campaignId'] : null;
       if (!id) continue;
       const c = counts.get(id) ?? { n: 0, selector: String(p['selector'] ?? '') };

@@ -10,7 +10,7 @@ import type { AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import { touchInput } from '../../protocol/analytics.ts';
 import type { CertificationProgress } from '../../protocol/decide.ts';
-import { jsonText } from '../../store/sql.ts';
+import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 
 /** `?stage=onboarded,adopted`: a comma-separated list. */
@@ -130,7 +130,7 @@ export function accountRoutes(store: Store) {
       return c.json({
         account,
         // What group() calls (and a CRM sync) said about the account: plan, industry, renewal…
-        traits: typeof traits?.traits === 'string' ? JSON.parse(traits.traits) : (traits?.traits ?? {}),
+        traits: traits ? fromJson<Record<string, unknown>>(traits.traits) : {},
         users: people,
         leaderboards: leaderboards(people),
         history: history.reverse().map((h) => ({ day: h.day, stage: h.stage, healthScore: h.health_score, healthColour: h.health_colour, healthVersion: Number(h.health_version), ...JSON.parse(h.body) })),

@@ -10,7 +10,7 @@ import { refresherFor } from '../../analytics/refresher.ts';
 import { dayOf } from '../../analytics/usage.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
-import { jsonText } from '../../store/sql.ts';
+import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
 
@@ -87,7 +87,7 @@ export function userRoutes(store: Store) {
       : undefined;
     return c.json({
       userId: id,
-      traits: typeof user.traits === 'string' ? JSON.parse(user.traits) : user.traits,
+      traits: fromJson<Record<string, unknown>>(user.traits),
       firstSeen: user.first_seen,
       lastSeen: user.last_seen,
       accountId,
