@@ -15,6 +15,7 @@ import { startCheckpointer } from './checkpointer.ts';
 import { groupCommit } from './group-commit.ts';
 import { guidanceQueries } from './guidance.ts';
 import { prepareIngest } from './ingest.ts';
+import { refreshPlannerStatistics } from './planner-statistics.ts';
 import { migrate } from './migrate.ts';
 
 const WORKSPACE_COLUMNS = 'id, name, write_key AS writeKey, secret_key AS secretKey, created_at AS createdAt, settings';
@@ -42,8 +43,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   db.pragma('cache_size = -65536');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  // Refresh planner statistics where they are missing or stale (cheap; SQLite's advice).
-  db.pragma('optimize=0x10002');
+  refreshPlannerStatistics(db);
 
   // Each statement is compiled once and reused: preparing costs more than running.
   const statements = new Map<string, Database.Statement>();
