@@ -18,7 +18,7 @@ import type { ErrorEnvelope } from '../protocol/errors.ts';
 import type { FeatureInput } from '../protocol/feature.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithSecret } from '../protocol/webhook.ts';
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
-import type { CampaignVersion, StoredEvent } from '../store/store.ts';
+import type { CampaignVersion, IngestProblem, StoredEvent } from '../store/store.ts';
 
 export type { AccountRates, AccountRow, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix, TraitChoice };
 /** What GET /feature-impact compares against: the adopted stage, green health, or a trait's value. */
@@ -177,7 +177,7 @@ export type Health = Versioned<HealthInput>;
 export type Tiers = Versioned<TiersInput>;
 export type Measures = Versioned<MeasuresInput>;
 export type Settings = WorkspaceSettings;
-export type { AlertRuleInput, AudienceRule, CampaignResults, Campaign, CampaignInput, CampaignStatus, CampaignVersion, Explanation, CertificationInput, ConsoleUser, FeatureInput, HealthInput, JourneyInput, MeasuresInput, StoredEvent, TiersInput, TouchInput, Webhook, WebhookDelivery, WebhookInput, WorkspaceKeys };
+export type { AlertRuleInput, AudienceRule, CampaignResults, Campaign, CampaignInput, CampaignStatus, CampaignVersion, Explanation, CertificationInput, IngestProblem, ConsoleUser, FeatureInput, HealthInput, JourneyInput, MeasuresInput, StoredEvent, TiersInput, TouchInput, Webhook, WebhookDelivery, WebhookInput, WorkspaceKeys };
 
 export interface ReachEstimate {
   users: number;
@@ -267,7 +267,10 @@ export function createClient(credentials: Credentials, options: { base?: string;
     changePassword: (change: PasswordChange) => call<void>('POST', '/session/password', change),
 
     install: () => get<Install>('/install'),
-    events: (limit = 20) => get<{ events: StoredEvent[] }>(`/events?limit=${limit}`).then((r) => r.events),
+    /** With `visitor`, only that user's or anonymous visitor's (among the latest 10,000 events). */
+    events: (limit = 20, visitor?: string) =>
+      get<{ events: StoredEvent[] }>(`/events?${new URLSearchParams({ limit: String(limit), ...(visitor ? { visitor } : {}) })}`).then((r) => r.events),
+    ingestProblems: (limit = 20) => get<{ problems: IngestProblem[] }>(`/events/problems?limit=${limit}`).then((r) => r.problems),
     settings: () => get<Settings>('/settings'),
     saveSettings: (settings: Settings) => call<Settings>('PUT', '/settings', settings),
     keys: () => get<WorkspaceKeys>('/settings/keys'),

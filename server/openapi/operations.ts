@@ -6,7 +6,7 @@ import { alertQuery, featureImpactQuery } from '../routes/admin/analytics.ts';
 import { accountQuery, accountSelectionQuery } from '../routes/admin/accounts.ts';
 import { explainQuery, pageQuery as answersQuery } from '../routes/admin/campaign-insights.ts';
 import { listQuery as campaignListQuery } from '../routes/admin/campaigns.ts';
-import { recentEventsQuery } from '../routes/admin/events.ts';
+import { ingestProblemsQuery, recentEventsQuery } from '../routes/admin/events.ts';
 import { deliveriesQuery } from '../protocol/webhook.ts';
 import type { RequestSchemaName, ResponseSchemaName } from './schemas.ts';
 
@@ -285,7 +285,8 @@ const features: Operation[] = [
 
 const keys = object({ writeKey: { type: 'string' }, secretKey: { type: 'string' } });
 const workspace: Operation[] = [
-  { method: 'get', path: '/api/v1/events', tag: 'Events', auth: 'secret', query: recentEventsQuery, summary: 'The latest events, to watch tracking arrive', reply: { status: 200, description: '`events`, newest first: type, ids, name, properties, timestamps, features it counted as' }, errors: { 400: ['invalid_query'] } },
+  { method: 'get', path: '/api/v1/events', tag: 'Events', auth: 'secret', query: recentEventsQuery, summary: 'The latest events, to watch tracking arrive; `visitor` keeps one user\'s or anonymous visitor\'s among the latest 10,000', reply: { status: 200, description: '`events`, newest first: type, ids, name, properties, timestamps, features it counted as, identity verified' }, errors: { 400: ['invalid_query'] } },
+  { method: 'get', path: '/api/v1/events/problems', tag: 'Events', auth: 'secret', query: ingestProblemsQuery, summary: 'Why events are missing: the latest refused events, events enforce mode would refuse, and overflowed browser queues (the latest 200 kept)', reply: { status: 200, description: '`problems`, newest first: at, code, message, path in the batch, visitor and event when readable' }, errors: { 400: ['invalid_query'] } },
   { method: 'get', path: '/api/v1/install', tag: 'Workspace', auth: 'secret', summary: 'The write key and the snippet to paste', reply: { status: 200, description: '`workspace` (id, name), `writeKey`, `host`, `snippet`' } },
   { method: 'get', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', summary: 'Identity verification, privacy, holdout and throttle settings', reply: { status: 200, description: 'The settings; verification secrets show only their last four characters', schema: ref('Settings') } },
   { method: 'put', path: '/api/v1/settings', tag: 'Workspace', auth: 'secret', body: 'SettingsInput', summary: 'Replace the settings (admins)', reply: { status: 200, description: 'The saved settings, secrets masked', schema: ref('Settings') }, errors: { 400: ['invalid_settings'], 403: ['forbidden_for_role'] } },

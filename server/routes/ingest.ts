@@ -12,6 +12,7 @@ import { workspaceForWriteKey } from '../middleware/auth.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { batchEnvelopeSchema, type BatchResult, eventSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type RejectedEvent } from '../protocol/events.ts';
 import type { IngestItem, Store } from '../store/store.ts';
+import { ingestProblems, mayRecordProblems } from './ingest-problems.ts';
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);
 
@@ -30,9 +31,6 @@ export function ingestRoutes(store: Store) {
       const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? body.writeKey);
       const receivedAtMs = Date.now();
       const receivedAt = new Date(receivedAtMs).toISOString();
-      if (body.dropped) {
-        console.warn(`[uptake] workspace "${workspace.name}": a browser dropped ${body.dropped} event(s) because its queue was full while the server was unreachable`);
-      }
       const [features, live, paused] = await Promise.all([
         store.listFeatures(workspace.id),
         store.listCampaigns(workspace.id, { status: 'live' }),
@@ -43,7 +41,8 @@ export function ingestRoutes(store: Store) {
       const { identityVerification: mode, verificationSecrets } = workspace.settings;
       const items: IngestItem[] = [];
       const rejected: RejectedEvent[] = [];
-      let unverified = 0;
+      // Accepted in report mode, but enforce mode would refuse them: the console lists them too.
+      const wouldRefuse: RejectedEvent[] = [];
       body.batch.forEach((raw, index) => {
         const root = `batch[${index}]`;
         if (JSON.stringify(raw).length > MAX_EVENT_BYTES) {
@@ -78,7 +77,9 @@ export function ingestRoutes(store: Store) {
             rejected.push({ index, code: problem, message: `${root}: ${TOKEN_PROBLEMS[problem]}`, path: `${root}.userId` });
             return;
           }
-          if (problem) unverified++;
+          if (problem) {
+            wouldRefuse.push({ index, code: problem, message: `${root}: ${TOKEN_PROBLEMS[problem]} (accepted: identity verification is in report mode)`, path: `${root}.userId` });
+          }
         }
         const interaction = messageInteraction(event);
         if (interaction && 'problem' in interaction) {
@@ -101,8 +102,16 @@ export function ingestRoutes(store: Store) {
         });
       });
 
-      const { accepted, duplicates } = items.length ? await store.ingest(workspace.id, items) : { accepted: 0, duplicates: 0 };
-      return c.json({ accepted, duplicates, rejected, ...(mode === 'report' ? { unverified } : {}) } satisfies BatchResult);
+      const problems = rejected.length || wouldRefuse.length || body.dropped ? ingestProblems(receivedAt, body.batch, [...rejected, ...wouldRefuse], body.dropped) : [];
+      // Issued together, so a store that groups writes commits both at once. Losing the record of a
+      // problem must not fail the batch: its events are what the browser waits for.
+      const [{ accepted, duplicates }] = await Promise.all([
+        items.length ? store.ingest(workspace.id, items) : { accepted: 0, duplicates: 0 },
+        problems.length && mayRecordProblems(workspace.id, receivedAtMs)
+          ? store.recordIngestProblems(workspace.id, problems).catch((error) => console.error('[uptake] could not record ingest problems:', error))
+          : undefined,
+      ]);
+      return c.json({ accepted, duplicates, rejected, ...(mode === 'report' ? { unverified: wouldRefuse.length } : {}) } satisfies BatchResult);
     },
   );
 }

@@ -87,6 +87,28 @@ export interface StoredEvent {
   verified: boolean | null;
 }
 
+/**
+ * A visitor filter on the latest events looks this far back, so a visitor with no events costs a
+ * bounded read instead of a scan of every event (the list is for watching tracking arrive).
+ */
+export const RECENT_SCAN = 10_000;
+
+export const INGEST_PROBLEMS_KEPT = 200;
+
+/** Something wrong with what a browser sent, kept so a product team can see why events are missing. */
+export interface IngestProblem {
+  at: string;
+  /** The rejection code the SDK got back (invalid_event, token_expired…), or queue_overflow. */
+  code: string;
+  message: string;
+  /** Where in the batch, e.g. batch[3].timestamp. */
+  path: string | null;
+  /** The userId, else anonymousId, when the event named one. */
+  visitor: string | null;
+  /** The event's type and name when readable ("track Report Exported"). */
+  event: string | null;
+}
+
 export interface CampaignChange {
   author: string;
   /** Refuse the change unless the campaign is still at this version (optimistic locking). */
@@ -144,7 +166,12 @@ export interface Store {
    * feature use and message state to the user.
    */
   ingest(workspaceId: string, items: IngestItem[]): Promise<IngestResult>;
-  recentEvents(workspaceId: string, limit: number): Promise<StoredEvent[]>;
+  /** Newest first; with `visitor`, only that user's or anonymous visitor's, among the latest RECENT_SCAN events. */
+  recentEvents(workspaceId: string, limit: number, visitor?: string): Promise<StoredEvent[]>;
+  /** Keeps problems with what browsers sent; only the latest INGEST_PROBLEMS_KEPT of a workspace stay. */
+  recordIngestProblems(workspaceId: string, problems: IngestProblem[]): Promise<void>;
+  /** Newest first. */
+  ingestProblems(workspaceId: string, limit: number): Promise<IngestProblem[]>;
 
   listFeatures(workspaceId: string): Promise<Feature[]>;
   /** Stores a new version of the feature; `author` is who saved it (console user or "api"). */

@@ -2,6 +2,7 @@
 // The console's screens against the real server: the shell (sections, current screen, skip link,
 // focus), the overview, an account with its users and timeline, alerts acknowledged, error and
 // empty states, and what a viewer signed in with a session is shown.
+import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../server/console/api.ts';
 import { client, restoreSession, session, signedOutReason } from '../../server/console/state.ts';
@@ -285,4 +286,40 @@ describe('settings for a viewer signed in with a session', () => {
     expect(host.querySelector('.key-row code')!.textContent).toBe(server.keys.writeKey);
     expect(buttons(host, 'Save settings')).toHaveLength(1);
   });
+
+  it('shows tracking as it arrives: what each event counted as, one visitor at a time, and the events refused', async () => {
+    await server.signInWithSession('viewer');
+    const host = await mount(<SettingsScreen />);
+    const events = () => host.querySelector<HTMLElement>('#events')!;
+    await settle(() => text(events()).includes('Reminder Scheduled'));
+    const reminder = [...events().querySelectorAll('tbody tr')].find((row) => row.textContent!.includes('Reminder Scheduled'))!;
+    expect(reminder.querySelector('td:nth-child(3)')!.textContent).toBe('reminders');
+
+    const send = (batch: unknown[]) =>
+      fetch(`${server.url}/v1/batch`, { method: 'POST', body: JSON.stringify({ writeKey: server.keys.writeKey, batch }) });
+    const now = new Date().toISOString();
+    const markup = '<img src=x onerror=alert(1)>';
+    await send([
+      { type: 'track', messageId: `live-${Date.now()}`, timestamp: now, userId: 'u9', event: 'Report Exported', properties: { format: markup } },
+      { type: 'track', messageId: `bad-${Date.now()}`, timestamp: 'last tuesday', userId: 'u9', event: 'Report Exported' },
+    ]);
+    // Live: the list asks again every 5 s without anyone pressing Refresh.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 5200)));
+    await settle(() => text(events()).includes('Report Exported'));
+    const exported = events().querySelector('tbody tr')!;
+    expect(exported.querySelector('pre')!.textContent).toContain(markup);
+    expect(host.querySelector('img')).toBeNull();
+
+    await type(events().querySelector('input[type=search]'), 'u9');
+    await press(buttons(events(), 'Show')[0]);
+    await settle(() => events().querySelectorAll('tbody tr').length === 1 && !text(events()).includes('Reminder Scheduled'));
+    await press(buttons(events(), 'Show everyone')[0]);
+    await settle(() => text(events()).includes('Reminder Scheduled'));
+
+    const refused = () => host.querySelector<HTMLElement>('#refused-events')!;
+    await press(buttons(refused(), 'Refresh')[0]);
+    await settle(() => text(refused()).includes('batch[1].timestamp'));
+    expect(text(refused())).toContain('invalid_event');
+    expect(text(refused())).toContain('u9');
+  }, 20_000);
 });

@@ -1,7 +1,7 @@
 // The Store contract, run against SQLite and PostgreSQL: the same operations must give the same,
 // exact results on both.
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../../server/store/store.ts';
+import { INGEST_PROBLEMS_KEPT, type IngestProblem, type StoredEvent } from '../../server/store/store.ts';
 import {
   campaign, DAY_1, DAY_1_LATER, DAY_2, DAY_3, eachStore, feature, group, identify, interaction, page, RECEIVED_AT, reminder, sleep, track,
 } from './fixtures.ts';
@@ -217,6 +217,39 @@ eachStore('%s store', (ctx) => {
       const ids = Array.from({ length: 500 }, (_, i) => `${(i * 7919) % 500}-${i}`);
       await ctx.store.ingest(ctx.ws.id, ids.map((messageId) => track({ messageId })));
       expect((await ctx.store.recentEvents(ctx.ws.id, 1000)).map((e) => e.messageId)).toEqual(ids.reverse());
+    });
+
+    it('keeps to one visitor when asked: by user id or anonymous id', async () => {
+      await ctx.store.ingest(ctx.ws.id, [
+        track({ event: 'A', userId: 'u1' }),
+        track({ event: 'B', userId: 'u2' }),
+        page({ userId: null, anonymousId: 'anon-9', name: 'C' }),
+        track({ event: 'D', userId: 'u1' }),
+      ]);
+      expect((await ctx.store.recentEvents(ctx.ws.id, 10, 'u1')).map((e) => e.name)).toEqual(['D', 'A']);
+      expect((await ctx.store.recentEvents(ctx.ws.id, 1, 'u1')).map((e) => e.name)).toEqual(['D']);
+      expect((await ctx.store.recentEvents(ctx.ws.id, 10, 'anon-9')).map((e) => e.name)).toEqual(['C']);
+      expect(await ctx.store.recentEvents(ctx.ws.id, 10, 'nobody')).toEqual([]);
+    });
+  });
+
+  describe('ingest problems', () => {
+    const problem = (n: number): IngestProblem => ({
+      at: DAY_3, code: 'invalid_event', message: `batch[${n}].timestamp: not a date`, path: `batch[${n}].timestamp`, visitor: n % 2 ? 'u1' : null, event: n % 2 ? 'track Clicked' : null,
+    });
+
+    it('lists the latest first, keeps the latest 200 of a workspace, and only its own', async () => {
+      const other = await ctx.store.createWorkspace(`Problems elsewhere ${ctx.ws.id}`);
+      await ctx.store.recordIngestProblems(other.id, [problem(-1)]);
+      for (let start = 0; start < 230; start += 20) {
+        await ctx.store.recordIngestProblems(ctx.ws.id, Array.from({ length: 20 }, (_, i) => problem(start + i)));
+      }
+      const kept = await ctx.store.ingestProblems(ctx.ws.id, 500);
+      expect(kept).toHaveLength(INGEST_PROBLEMS_KEPT);
+      expect(kept[0]).toEqual(problem(239));
+      expect(kept.at(-1)).toEqual(problem(40));
+      expect(await ctx.store.ingestProblems(ctx.ws.id, 3)).toEqual([problem(239), problem(238), problem(237)]);
+      expect(await ctx.store.ingestProblems(other.id, 10)).toEqual([problem(-1)]);
     });
   });
 

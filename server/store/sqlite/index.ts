@@ -7,7 +7,7 @@ import type { MessageState, Profile } from '../../engine/profile.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/workspace.ts';
 import { toWorkspace, type WorkspaceRow } from '../rows.ts';
 import { newId, newSecretKey, newWriteKey } from '../keys.ts';
-import type { AccountSummary, Store, StoredEvent, VisitorRef, Workspace } from '../store.ts';
+import { type AccountSummary, INGEST_PROBLEMS_KEPT, type IngestProblem, RECENT_SCAN, type Store, type StoredEvent, type VisitorRef, type Workspace } from '../store.ts';
 import { sqliteDb } from '../sql.ts';
 import { PLACEMENT_COLUMNS, type PlacementRow, toPlacement } from '../../analytics/placement.ts';
 import { campaignQueries } from './campaigns.ts';
@@ -118,17 +118,33 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     ingest(ws, items) {
       return commit(() => writeEvents(ws, items));
     },
-    async recentEvents(ws, limit) {
-      const rows = sql(`SELECT message_id AS messageId, type, user_id AS userId, anonymous_id AS anonymousId, account_id AS accountId,
-                  name, properties, timestamp, received_at AS receivedAt, features, verified
-                  FROM events WHERE workspace_id = ? ORDER BY seq DESC LIMIT ?`)
-        .all(ws, limit) as (Omit<StoredEvent, 'properties' | 'features' | 'verified'> & { properties: string; features: string; verified: number | null })[];
+    async recentEvents(ws, limit, visitor) {
+      const columns = `message_id AS messageId, type, user_id AS userId, anonymous_id AS anonymousId, account_id AS accountId,
+                  name, properties, timestamp, received_at AS receivedAt, features, verified`;
+      const rows = (
+        visitor === undefined
+          ? sql(`SELECT ${columns} FROM events WHERE workspace_id = ? ORDER BY seq DESC LIMIT ?`).all(ws, limit)
+          : sql(`SELECT ${columns} FROM (SELECT * FROM events WHERE workspace_id = ? ORDER BY seq DESC LIMIT ${RECENT_SCAN})
+                 WHERE user_id = ? OR anonymous_id = ? ORDER BY seq DESC LIMIT ?`).all(ws, visitor, visitor, limit)
+      ) as (Omit<StoredEvent, 'properties' | 'features' | 'verified'> & { properties: string; features: string; verified: number | null })[];
       return rows.map((r) => ({
         ...r,
         properties: JSON.parse(r.properties),
         features: r.features ? r.features.split(',') : [],
         verified: r.verified === null ? null : r.verified === 1,
       }));
+    },
+    async recordIngestProblems(ws, problems) {
+      if (!problems.length) return;
+      await commit(() => {
+        const insert = sql('INSERT INTO ingest_problems (workspace_id, at, code, message, path, visitor, event) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        for (const p of problems) insert.run(ws, p.at, p.code, p.message, p.path, p.visitor, p.event);
+        sql(`DELETE FROM ingest_problems WHERE workspace_id = ? AND seq <= (
+               SELECT seq FROM ingest_problems WHERE workspace_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ${INGEST_PROBLEMS_KEPT})`).run(ws, ws);
+      });
+    },
+    async ingestProblems(ws, limit) {
+      return sql('SELECT at, code, message, path, visitor, event FROM ingest_problems WHERE workspace_id = ? ORDER BY seq DESC LIMIT ?').all(ws, limit) as IngestProblem[];
     },
 
     async listFeatures(ws) {

@@ -1,6 +1,6 @@
 // An account's users: their journey stage and certification level, and which key features each used.
 import type { AccountUser, CertificationProgress, Feature } from '../../api.ts';
-import { formatAgo, formatDateTime } from '../../format.ts';
+import { TimeAgo } from '../time-ago.tsx';
 
 /** "Level 2 · Practice pro" of each program the user is in, or "—". */
 export function certificationSummary(certifications: Record<string, CertificationProgress>): string {
@@ -30,9 +30,7 @@ export function UsersTable({ users, stageName }: { users: AccountUser[]; stageNa
               <td>{stageName(u.stage)}</td>
               <td>{certificationSummary(u.certifications)}</td>
               <td>
-                <time dateTime={u.lastSeen} title={formatDateTime(u.lastSeen)}>
-                  {formatAgo(u.lastSeen)}
-                </time>
+                <TimeAgo at={u.lastSeen} />
               </td>
             </tr>
           ))}

@@ -1,7 +1,8 @@
 // Alerts with what they are about, when they were raised, and acknowledge / resolve for editors.
 import { useState } from 'preact/hooks';
 import type { Alert } from '../../api.ts';
-import { formatAgo, formatDateTime, humanize } from '../../format.ts';
+import { humanize } from '../../format.ts';
+import { TimeAgo } from '../time-ago.tsx';
 import { client } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
 import { canEdit } from '../../state/role.ts';
@@ -44,9 +45,7 @@ function AlertItem({ alert, onChanged, showSubject }: { alert: Alert; onChanged:
             </>
           )}
           {' · '}
-          <time dateTime={alert.raisedAt} title={formatDateTime(alert.raisedAt)}>
-            {formatAgo(alert.raisedAt)}
-          </time>
+          <TimeAgo at={alert.raisedAt} />
         </div>
         {problem && (
           <p class="field-error" role="alert">

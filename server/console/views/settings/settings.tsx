@@ -1,8 +1,9 @@
-// Settings: install snippet, workspace settings, keys and console users.
+// Settings: install snippet, workspace settings, keys, console users, and tracking as it arrives.
 import { Screen } from '../screen.tsx';
 import { ConsoleUsers } from './console-users.tsx';
-import { Install, RecentEvents } from './install.tsx';
+import { Install } from './install.tsx';
 import { Keys } from './keys.tsx';
+import { RecentEvents, RefusedEvents } from './tracking.tsx';
 import { WorkspaceSettings } from './workspace-settings.tsx';
 
 export function SettingsScreen() {
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <Keys />
       <ConsoleUsers />
       <RecentEvents />
+      <RefusedEvents />
     </Screen>
   );
 }
