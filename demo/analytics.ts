@@ -52,6 +52,7 @@ export const DEMO_ALERT_RULES = [
   { key: 'stage-dropped', name: 'Journey stage went back', condition: { type: 'stage_regressed' } },
   { key: 'no-touch', name: 'No CS touch for 60 days', condition: { type: 'no_touch', days: 60 } },
   { key: 'low-deployment', name: 'Fewer than a third of seats active', condition: { type: 'deployment_below', rate: 0.33 } },
+  { key: 'low-score', name: 'A user scored us 6 or less', condition: { type: 'low_score', maxScore: 6, withinDays: 30 } },
   { key: 'anchor-broken', name: 'A message cannot find its anchor', condition: { type: 'anchor_failing', count: 5, withinHours: 24 } },
 ];
 

@@ -83,6 +83,9 @@ export const helpLauncher = (tourId: string): CampaignBody => ({
 });
 
 /** NPS for clinics that adopted reminders, running for two months from the seed. */
+/** The NPS survey has been asking for three weeks (demo/survey-answers.ts has the answers). */
+export const NPS_STARTED_DAYS_AGO = 21;
+
 export const npsSurvey = (now: Date): CampaignBody => ({
   name: 'NPS: clinics using reminders',
   kind: 'survey',
@@ -90,7 +93,7 @@ export const npsSurvey = (now: Date): CampaignBody => ({
   priority: 40,
   audience: { type: 'feature', scope: 'account', feature: 'reminders', op: 'used' },
   pages: { include: ['/demo/messages'], exclude: [] },
-  schedule: { startAt: new Date(now.getTime() - 86_400_000).toISOString(), endAt: new Date(now.getTime() + 60 * 86_400_000).toISOString() },
+  schedule: { startAt: new Date(now.getTime() - NPS_STARTED_DAYS_AGO * 86_400_000).toISOString(), endAt: new Date(now.getTime() + 60 * 86_400_000).toISOString() },
   frequency: { maxShows: 3, minIntervalHours: 72, stopAfter: ['dismissed', 'completed'] },
   content: { title: 'How likely are you to recommend ClinicFlow to another clinic?' },
   question: { type: 'nps', commentPrompt: 'What is the main reason for your score?' },

@@ -10,6 +10,7 @@ import { refresherFor } from '../server/analytics/refresher.ts';
 import { seedDemoAnalytics } from './analytics.ts';
 import { ensureDemoLogin } from './console-login.ts';
 import { helpLauncher, npsSurvey, PAYMENTS_TOUR, SETUP_CHECKLIST, SMS_BANNER } from './campaigns.ts';
+import { npsAnswers } from './survey-answers.ts';
 import { smsBannerExperiment } from './experiment.ts';
 import { demoHistory } from './history.ts';
 import { demoRoster } from './roster.ts';
@@ -71,12 +72,13 @@ export async function seedDemo(store: Store, app: Hono, now = new Date()): Promi
   const createCampaign = (campaign: object) => call(app, '/api/v1/campaigns', { method: 'POST', headers: admin, body: JSON.stringify(campaign) }) as Promise<{ id: string }>;
   await createCampaign(REMINDERS_CAMPAIGN);
   const tour = await createCampaign(PAYMENTS_TOUR);
-  for (const campaign of [SETUP_CHECKLIST, helpLauncher(tour.id), npsSurvey(now)]) await createCampaign(campaign);
+  for (const campaign of [SETUP_CHECKLIST, helpLauncher(tour.id)]) await createCampaign(campaign);
+  const survey = await createCampaign(npsSurvey(now));
   const smsBanner = await createCampaign(SMS_BANNER);
 
   const { accounts, users } = demoRoster(now);
   const experiment = smsBannerExperiment({ id: smsBanner.id, holdoutPercent: SMS_BANNER.holdoutPercent ?? 0 }, accounts, users, now);
-  const events = [...experiment.events, ...demoHistory(accounts, users, now, experiment.remindersFrom)];
+  const events = [...experiment.events, ...npsAnswers(survey, accounts, users, now), ...demoHistory(accounts, users, now, experiment.remindersFrom)];
   for (let i = 0; i < events.length; i += 500) {
     const batch = events.slice(i, i + 500);
     await call(app, '/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json', 'x-uptake-key': workspace.writeKey }, body: JSON.stringify({ batch }) });

@@ -43,6 +43,15 @@ export function accountAlerts(rules: readonly AlertRuleInput[], now: AccountMetr
           found(now.daysSinceTouch === null ? 'never touched by CS' : `no CS touch for ${now.daysSinceTouch} days`, { days: now.daysSinceTouch });
         }
         break;
+      case 'low_score':
+        // One alert per user: a second low answer from the same person is the same problem.
+        for (const answer of lowestPerVisitor(now.scores, c.maxScore, c.withinDays)) {
+          const said = answer.comment ? `: “${answer.comment.length > 120 ? `${answer.comment.slice(0, 119)}…` : answer.comment}”` : '';
+          found(`${answer.name ?? answer.visitorId} answered ${answer.score} out of 10${said}`, {
+            visitor: answer.visitorId, score: answer.score, comment: answer.comment, campaignId: answer.campaignId, answeredAt: answer.answeredAt,
+          });
+        }
+        break;
       case 'anchor_failing':
         break; // About campaigns, not accounts: see campaignAlerts.
     }
@@ -50,5 +59,19 @@ export function accountAlerts(rules: readonly AlertRuleInput[], now: AccountMetr
   return out;
 }
 
-/** Identity of a finding, so the same problem is not raised twice while it lasts. */
-export const findingKey = (f: AlertFinding) => (f.details['feature'] ? `${f.rule}:${String(f.details['feature'])}` : f.rule);
+/** Each user's lowest answer at or under `maxScore` within the last `withinDays` days. */
+function lowestPerVisitor(scores: AccountMetrics['scores'], maxScore: number, withinDays: number) {
+  const lowest = new Map<string, AccountMetrics['scores'][number]>();
+  for (const s of scores) {
+    if (s.score > maxScore || s.days >= withinDays) continue;
+    const seen = lowest.get(s.visitorId);
+    if (!seen || s.score < seen.score) lowest.set(s.visitorId, s);
+  }
+  return [...lowest.values()];
+}
+
+/** Identity of a finding, so the same problem is not raised twice while it lasts: per feature or per user where it names one. */
+export function findingKey(f: AlertFinding): string {
+  const about = f.details['feature'] ?? f.details['visitor'];
+  return about ? `${f.rule}:${String(about)}` : f.rule;
+}

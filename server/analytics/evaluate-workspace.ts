@@ -71,11 +71,11 @@ export async function evaluateWorkspace(store: Store, ws: string, subjects: { us
     if (!accountIds.length && !userIds.length) return null;
   }
 
-  const accounts = await loadAccounts(sql, ws, accountIds);
+  const accounts = await loadAccounts(sql, ws, accountIds, evaluator.today);
   // Users' primary accounts may lie outside the changed set; their traits pick the journey.
   const traitsOf = async (ids: string[]) => {
     const missing = ids.filter((id) => !accounts.has(id));
-    const extra = missing.length ? await loadAccounts(sql, ws, missing) : new Map<string, AccountFactsWithoutUsage>();
+    const extra = missing.length ? await loadAccounts(sql, ws, missing, evaluator.today) : new Map<string, AccountFactsWithoutUsage>();
     return new Map(ids.map((id) => [id, (accounts.get(id) ?? extra.get(id))?.traits ?? {}]));
   };
   const users = await evaluateUsers(sql, ws, userIds, evaluator, traitsOf);
@@ -122,6 +122,6 @@ export async function* evaluateAll(sql: SqlDb, ws: string, defs: Definitions, to
   }
   for await (const scope of rangesOf(sql, ws, 'accounts', 'account_id', ACCOUNTS_PER_PASS)) {
     await breathe();
-    yield { accounts: await evaluateAccounts(sql, ws, await loadAccounts(sql, ws, scope), scope, evaluator, members), scope };
+    yield { accounts: await evaluateAccounts(sql, ws, await loadAccounts(sql, ws, scope, evaluator.today), scope, evaluator, members), scope };
   }
 }

@@ -2,6 +2,7 @@
 // CS teams act on. Pure and deterministic: the same facts and definitions give the same answer,
 // which is what lets a full recompute equal the incremental result.
 import type { HealthColour } from '../engine/profile.ts';
+import { type NpsSummary, npsSummary } from '../engine/survey.ts';
 import type { AlertRuleInput, CertificationInput, HealthInput, JourneyInput, MeasuresInput, TiersInput } from '../protocol/analytics.ts';
 import type { CertificationProgress } from '../protocol/decide.ts';
 import type { Feature } from '../protocol/feature.ts';
@@ -34,6 +35,17 @@ export interface UserFacts {
   completedChecklists: ReadonlySet<string>;
 }
 
+/** A 0–10 survey answer (NPS) of one of an account's users: what they think, beside what they do. */
+export interface SurveyScore {
+  visitorId: string;
+  /** The name trait of the user, when identify gave one. */
+  name: string | null;
+  campaignId: string;
+  score: number;
+  comment: string | null;
+  answeredAt: string;
+}
+
 export interface AccountFacts {
   id: string;
   traits: Record<string, unknown>;
@@ -42,6 +54,8 @@ export interface AccountFacts {
   members: readonly { userId: string; lastSeen: string }[];
   usage: SubjectUsage | undefined;
   lastTouch: { at: string; channel: string } | null;
+  /** Scores of the last SCORE_WINDOW_DAYS days, newest first. */
+  scores: readonly SurveyScore[];
 }
 
 export interface UserMetrics {
@@ -81,7 +95,14 @@ export interface AccountMetrics {
   lastTouchChannel: string | null;
   daysSinceTouch: number | null;
   contact: 'recent' | 'stale';
+  /** The latest scores of the last SCORE_WINDOW_DAYS days (at most SCORES_KEPT), each with its age in days. */
+  scores: (SurveyScore & { days: number })[];
+  /** NPS over every score of those days; null without any. */
+  nps: NpsSummary | null;
 }
+
+/** Scores kept with an account's metrics: enough to read, not a survey export. */
+export const SCORES_KEPT = 20;
 
 export class Evaluator {
   readonly keyFeatures: string[];
@@ -209,6 +230,8 @@ export class Evaluator {
       lastTouchChannel: account.lastTouch?.channel ?? null,
       daysSinceTouch,
       contact: daysSinceTouch !== null && daysSinceTouch < measures.contactRecentDays ? 'recent' : 'stale',
+      scores: account.scores.slice(0, SCORES_KEPT).map((s) => ({ ...s, days: Math.max(0, daysBetween(dayOf(s.answeredAt), this.today)) })),
+      nps: account.scores.length ? npsSummary(account.scores.map((s) => s.score)) : null,
     };
   }
 

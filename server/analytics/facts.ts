@@ -1,8 +1,9 @@
 // Loads what evaluation needs from the counters ingest keeps: memberships, traits, per-window
 // feature use, touches, awards. Portable SQL; `ids` restricts to some subjects (incremental
 // refresh), null loads the whole workspace (recompute).
-import { fromJson, jsonRows, type SqlDb } from '../store/sql.ts';
-import type { AccountFacts, UserFacts } from './evaluate.ts';
+import { fromJson, jsonRows, jsonText, type SqlDb } from '../store/sql.ts';
+import { SCORE_WINDOW_DAYS } from '../protocol/analytics.ts';
+import type { AccountFacts, SurveyScore, UserFacts } from './evaluate.ts';
 import type { SubjectUsage, WindowUsage } from './usage.ts';
 import { windowStart } from './usage.ts';
 
@@ -124,11 +125,11 @@ export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account'
 export type AccountFactsWithoutUsage = Omit<AccountFacts, 'usage'>;
 export type UserFactsWithoutUsage = Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists'>;
 
-/** Accounts with their members and last CS touch. */
-export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope): Promise<Map<string, AccountFactsWithoutUsage>> {
+/** Accounts with their members, last CS touch and recent survey scores, as of the end of `today`. */
+export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope, today: string): Promise<Map<string, AccountFactsWithoutUsage>> {
   const accounts = new Map<string, AccountFactsWithoutUsage>();
   await eachById(sql, (filter) => `SELECT account_id, traits, first_seen, last_seen FROM accounts WHERE workspace_id = ?${filter}`, [ws], scope, 'account_id', ([id, traits, first, last]) => {
-    accounts.set(id as string, { id: id as string, traits: fromJson(traits), firstSeen: first as string, lastSeen: last as string, members: [], lastTouch: null });
+    accounts.set(id as string, { id: id as string, traits: fromJson(traits), firstSeen: first as string, lastSeen: last as string, members: [], lastTouch: null, scores: [] });
   });
   await eachById(
     sql,
@@ -152,6 +153,21 @@ export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope): Promis
   for (const t of touches) {
     const account = accounts.get(t.a);
     if (account) account.lastTouch = { at: t.at, channel: t.channel };
+  }
+  const scores = await byIds<Omit<SurveyScore, 'name'> & { a: string; name: unknown }>(
+    sql,
+    (filter) => `SELECT s.account_id AS a, s.visitor_id AS "visitorId", ${jsonText(sql.dialect, 'u.traits', 'name')} AS name,
+                   s.campaign_id AS "campaignId", s.score, s.comment, s.answered_at AS "answeredAt"
+                 FROM survey_answers s LEFT JOIN users u ON u.workspace_id = s.workspace_id AND u.user_id = s.visitor_id
+                 WHERE s.workspace_id = ? AND s.score IS NOT NULL AND s.answered_at >= ? AND s.answered_at < ?${filter}
+                 ORDER BY s.answered_at DESC, s.visitor_id`,
+    [ws, windowStart(today, SCORE_WINDOW_DAYS), `${today}T99`],
+    scope,
+    's.account_id',
+  );
+  for (const { a, name, ...score } of scores) {
+    const account = accounts.get(a);
+    if (account) (account.scores as SurveyScore[]).push({ ...score, name: typeof name === 'string' && name.trim() ? name : null, score: Number(score.score) });
   }
   return accounts;
 }

@@ -33,7 +33,11 @@ export interface AccountRow extends AccountMetrics {
   name: string;
 }
 
-const toRow = (r: { name: string; body: string }): AccountRow => ({ ...(JSON.parse(r.body) as AccountMetrics), name: r.name });
+// Rows evaluated before scores were kept have none until the account is evaluated again.
+const toRow = (r: { name: string; body: string }): AccountRow => {
+  const metrics = JSON.parse(r.body) as AccountMetrics;
+  return { ...metrics, scores: metrics.scores ?? [], nps: metrics.nps ?? null, name: r.name };
+};
 
 export async function listAccountMetrics(sql: SqlDb, ws: string, f: AccountFilter): Promise<{ total: number; accounts: AccountRow[] }> {
   const [clause, params] = accountWhere(ws, f);

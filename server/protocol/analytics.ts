@@ -158,6 +158,9 @@ export const certificationInput = z
     });
   });
 
+/** How far back an account's survey scores are kept with its metrics (and low_score rules look). */
+export const SCORE_WINDOW_DAYS = 90;
+
 export const alertRuleInput = z.object({
   key,
   name,
@@ -168,6 +171,12 @@ export const alertRuleInput = z.object({
     z.object({ type: z.literal('key_feature_unused'), days }),
     z.object({ type: z.literal('deployment_below'), rate: z.number().min(0).max(1) }),
     z.object({ type: z.literal('no_touch'), days }),
+    z.object({
+      type: z.literal('low_score'),
+      /** Answers of this score or lower raise it: 6 and below are NPS detractors. */
+      maxScore: z.number().int().min(0).max(9).default(6),
+      withinDays: z.number().int().min(1).max(SCORE_WINDOW_DAYS).default(30),
+    }),
     z.object({
       type: z.literal('anchor_failing'),
       count: z.number().int().min(1).max(100_000),

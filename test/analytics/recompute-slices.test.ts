@@ -23,6 +23,14 @@ function log(): IngestItem[] {
       const event = { type: 'track', messageId: `s-${i}-${day}`, userId: `user-${i}`, groupId: `account-${i % ACCOUNTS}`, event: 'use', properties: {}, context: {}, timestamp };
       items.push({ event: event as never, timestamp, receivedAt: NOW.toISOString(), features, verified: null });
     }
+    // Every seventh user answered an NPS survey a few days ago: scores travel with accounts too.
+    if (i % 7 === 0) {
+      const timestamp = new Date(NOW.getTime() - (i % 5) * 86_400_000).toISOString();
+      const score = i % 11;
+      const comment = score < 7 ? `reason ${i}` : null;
+      const event = { type: 'track', messageId: `nps-${i}`, userId: `user-${i}`, groupId: `account-${i % ACCOUNTS}`, event: 'survey_answered', properties: { campaignId: 'nps', score }, context: {}, timestamp };
+      items.push({ event: event as never, timestamp, receivedAt: NOW.toISOString(), features: [], verified: null, interaction: { campaignId: 'nps', kind: 'answered', score, choice: null, comment } });
+    }
   }
   return items;
 }
@@ -44,5 +52,7 @@ eachStore('a recompute in slices on %s', (ctx) => {
     expect(new Map(accounts.map((a) => [a.account_id, JSON.parse(a.body)]))).toEqual(new Map([...whole.accountMetrics].map(([id, { metrics }]) => [id, metrics])));
     // The accounts span stages, so the comparison covers accounts counting their users.
     expect(new Set(accounts.map((a) => JSON.parse(a.body).stage))).toEqual(new Set(['onboarded', 'adopted']));
+    // And every seventh account carries its three answering users' scores.
+    expect(accounts.map((a) => JSON.parse(a.body).nps?.responses).filter(Boolean)).toEqual(Array(ACCOUNTS / 7).fill(3));
   });
 });

@@ -18,6 +18,8 @@ export function accountRow(i: number, fields: Partial<AccountRow> = {}): Account
     activeUsers7d: 3 + (i % 10),
     activeUsers30d: 4 + (i % 15),
     seats: 12,
+    scores: [],
+    nps: null,
     deploymentRate: ((i * 13) % 100) / 100,
     utilizationRate: ((i * 29) % 100) / 100,
     keyFeaturesUsed: ['appointments'],

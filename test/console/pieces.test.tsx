@@ -61,15 +61,18 @@ describe('an account’s history', () => {
         alerts: [],
         featureUse: [{ feature: 'payments', day: '2026-11-22', count: 3 }],
         messages: [{ campaignId: 'c1', userId: 'ana', shows: 2, lastShownAt: '2026-11-23T08:00:00Z', dismissedAt: null, clickedAt: '2026-11-23T08:01:00Z', completedAt: null }],
+        account: { scores: [{ visitorId: 'ana', name: 'Ana Pereira', campaignId: 'c1', score: 4, comment: 'Too many clicks', answeredAt: '2026-11-23T08:02:00Z', days: 0 }] },
       },
       undefined,
       { feature: () => 'Payments', campaign: () => 'Turn on reminders', user: (id) => (id === 'ana' ? 'Ana Pereira' : id) },
     );
     expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual([
+      'score: Ana Pereira scored 4 out of 10 on “Turn on reminders”',
       'message: Ana Pereira clicked “Turn on reminders”',
       'message: Ana Pereira was shown “Turn on reminders”',
       'use: Payments used 3×',
     ]);
+    expect(entries[0]!.detail).toBe('Too many clicks');
   });
 
   it('draws the health line with a gap where a day has no score, over green / yellow / red bands', async () => {
@@ -92,6 +95,7 @@ describe('words for definitions', () => {
     expect(describeCondition({ type: 'deployment_below', rate: 0.33 })).toMatch(/^deployment below 33\s?%$/);
     expect(describeCondition({ type: 'anchor_failing', count: 5, withinHours: 24, pause: false })).toBe('anchor missing 5+ times in 24 h');
     expect(describeCondition({ type: 'anchor_failing', count: 5, withinHours: 24, pause: true })).toBe('anchor missing 5+ times in 24 h, then pause the campaign');
+    expect(describeCondition({ type: 'low_score', maxScore: 6, withinDays: 30 })).toBe('a user scores 6 or less out of 10 (within 30 days)');
   });
 
   it('summarises the levels a user holds', () => {

@@ -1,6 +1,7 @@
 // The analytics admin API as a CS team's tools use it: definitions with versions, the touch log,
 // accounts list / detail / CSV, users, overview and the alert feed; errors and tenant isolation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { npsSurvey } from '../../demo/campaigns.ts';
 import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
 import { appFixture, groupEvent, identifyEvent, trackEvent } from './app-fixture.ts';
 
@@ -171,6 +172,36 @@ describe('analytics API', () => {
     expect((await f.admin('POST', `/api/v1/alerts/${id}/resolve`)).status).toBe(409);
     const deliveries = (await (await f.admin('GET', `/api/v1/webhooks/${hook.id}/deliveries`)).json()).deliveries;
     expect(deliveries.map((d: { type: string }) => d.type).sort()).toEqual(['alert.raised', 'alert.resolved']);
+  });
+
+  it('raises one alert per user who gives a low score, in their words, and keeps the scores with the account', async () => {
+    await f.admin('PUT', '/api/v1/alert-rules/low', { key: 'low', name: 'Low NPS', condition: { type: 'low_score' } });
+    const survey = await (await f.admin('POST', '/api/v1/campaigns', npsSurvey(new Date()))).json();
+    const answer = (userId: string, groupId: string, score: number, days: number, comment?: string, campaignId = survey.id) =>
+      trackEvent({ userId, groupId, event: 'survey_answered', timestamp: ago(days), properties: { campaignId, score, ...(comment ? { comment } : {}) } });
+    await f.batch([
+      identifyEvent({ userId: 'u1', traits: { name: 'Ana Silva' }, timestamp: ago(3) }),
+      answer('u1', 'acct-1', 3, 2, 'Booking is slow on Mondays'),
+      answer('u3', 'acct-1', 10, 1),
+      answer('u2', 'acct-2', 4, 40), // a detractor, but longer ago than the rule's 30 days
+    ]);
+    const low = async () => (await (await f.admin('GET', '/api/v1/alerts')).json()).alerts.filter((a: { rule: string }) => a.rule === 'low');
+    expect((await low()).map((a: { subjectId: string; message: string }) => [a.subjectId, a.message])).toEqual([['acct-1', 'Ana Silva answered 3 out of 10: “Booking is slow on Mondays”']]);
+
+    // The same person unhappy again is the same problem: no second alert.
+    const second = await (await f.admin('POST', '/api/v1/campaigns', { ...npsSurvey(new Date()), name: 'NPS again' })).json();
+    await f.batch([answer('u1', 'acct-1', 1, 0, undefined, second.id)]);
+    expect(await low()).toHaveLength(1);
+
+    const { account } = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
+    expect(account.nps).toEqual({ responses: 3, promoters: 1, passives: 0, detractors: 2, score: -33.3 });
+    expect(account.scores.map((s: { visitorId: string; score: number; comment: string | null; days: number }) => [s.visitorId, s.score, s.comment, s.days])).toEqual([
+      ['u1', 1, null, 0],
+      ['u3', 10, null, 1],
+      ['u1', 3, 'Booking is slow on Mondays', 2],
+    ]);
+    const quiet = (await (await f.admin('GET', '/api/v1/accounts/acct-2')).json()).account;
+    expect(quiet.nps).toMatchObject({ responses: 1, detractors: 1 });
   });
 
   it('names the campaign whose anchor keeps failing, in the feed and the overview', async () => {

@@ -4,6 +4,9 @@ import type { AccountRow } from '../../api.ts';
 import { formatAgo, formatDateTime, formatNumber, formatPercent } from '../../format.ts';
 import { HealthBadge } from '../health-badge.tsx';
 
+/** NPS runs from −100 to 100: the sign is half the message. */
+const formatSigned = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0');
+
 function Metric({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <div class="metric">
@@ -39,6 +42,19 @@ export function AccountMetrics({ account, stageName }: { account: AccountRow; st
         <span class={`contact-${account.contact}`} title={account.lastTouchAt ? formatDateTime(account.lastTouchAt) : undefined}>
           {formatAgo(account.lastTouchAt)}
         </span>
+      </Metric>
+      <Metric label="NPS, 90 days">
+        {account.nps?.score == null ? (
+          <span class="muted">no scores</span>
+        ) : (
+          <>
+            <span class={account.nps.score < 0 ? 'nps-negative' : undefined}>{formatSigned(account.nps.score)}</span>
+            <span class="muted small">
+              {' '}
+              {formatNumber(account.nps.responses)} {account.nps.responses === 1 ? 'answer' : 'answers'} · {formatNumber(account.nps.detractors)} detractor{account.nps.detractors === 1 ? '' : 's'}
+            </span>
+          </>
+        )}
       </Metric>
       <Metric label="Last active">
         <span title={formatDateTime(account.lastActiveAt)}>{formatAgo(account.lastActiveAt)}</span>

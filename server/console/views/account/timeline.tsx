@@ -1,12 +1,13 @@
 // What happened to an account, newest first: CS touches, alerts, stage and health changes read
-// from the daily history, feature use by day, and the messages its users were shown.
+// from the daily history, feature use by day, the messages its users were shown, and what they
+// answered when asked for a score (what they think, beside what they do).
 import type { AccountDetail } from '../../api.ts';
 import { formatDateTime, formatDay, humanize } from '../../format.ts';
 
 export interface TimelineEntry {
   /** ISO instant or YYYY-MM-DD day, for ordering. */
   at: string;
-  kind: 'touch' | 'alert' | 'stage' | 'health' | 'use' | 'message';
+  kind: 'touch' | 'alert' | 'stage' | 'health' | 'use' | 'message' | 'score';
   title: string;
   detail?: string;
 }
@@ -19,7 +20,7 @@ export interface TimelineNames {
 }
 
 export function buildTimeline(
-  detail: Pick<AccountDetail, 'touches' | 'alerts' | 'history'> & Partial<Pick<AccountDetail, 'featureUse' | 'messages'>>,
+  detail: Pick<AccountDetail, 'touches' | 'alerts' | 'history'> & Partial<Pick<AccountDetail, 'featureUse' | 'messages'>> & { account?: Pick<AccountDetail['account'], 'scores'> },
   stageName: (stage: string) => string = humanize,
   names: Omit<TimelineNames, 'stage'> = {},
 ): TimelineEntry[] {
@@ -34,6 +35,9 @@ export function buildTimeline(
     if (m.clickedAt) entries.push({ at: m.clickedAt, kind: 'message', title: `${who} clicked “${campaign(m.campaignId)}”` });
     if (m.dismissedAt) entries.push({ at: m.dismissedAt, kind: 'message', title: `${who} dismissed “${campaign(m.campaignId)}”` });
     if (m.completedAt) entries.push({ at: m.completedAt, kind: 'message', title: `${who} completed “${campaign(m.campaignId)}”` });
+  }
+  for (const s of detail.account?.scores ?? []) {
+    entries.push({ at: s.answeredAt, kind: 'score', title: `${user(s.visitorId)} scored ${s.score} out of 10 on “${campaign(s.campaignId)}”`, ...(s.comment ? { detail: s.comment } : {}) });
   }
   for (const t of detail.touches) entries.push({ at: t.at, kind: 'touch', title: `${humanize(t.channel)} by ${t.author}`, ...(t.note ? { detail: t.note } : {}) });
   for (const a of detail.alerts) entries.push({ at: a.raisedAt, kind: 'alert', title: a.message, detail: `${humanize(a.rule)} · ${a.status}` });

@@ -20,6 +20,7 @@ const CONDITIONS: { value: Condition['type']; label: string }[] = [
   { value: 'key_feature_unused', label: 'A key feature unused for days' },
   { value: 'deployment_below', label: 'Deployment rate below' },
   { value: 'no_touch', label: 'No CS touch for days' },
+  { value: 'low_score', label: 'A user gives a low survey score' },
   { value: 'anchor_failing', label: 'A message cannot find its anchor' },
 ];
 
@@ -33,6 +34,8 @@ export function conditionOf(type: Condition['type']): Condition {
       return { type, days: 60 };
     case 'anchor_failing':
       return { type, count: 5, withinHours: 24, pause: false };
+    case 'low_score':
+      return { type, maxScore: 6, withinDays: 30 };
     default:
       return { type };
   }
@@ -52,6 +55,8 @@ export function describeCondition(c: Condition): string {
       return `no CS touch for ${c.days} days`;
     case 'anchor_failing':
       return `anchor missing ${c.count}+ times in ${c.withinHours} h${c.pause ? ', then pause the campaign' : ''}`;
+    case 'low_score':
+      return `a user scores ${c.maxScore} or less out of 10 (within ${c.withinDays} days)`;
   }
 }
 
@@ -70,6 +75,12 @@ function RuleForm({ draft, edit, isNew }: { draft: AlertRuleInput; edit: Edit; i
         {(c.type === 'key_feature_unused' || c.type === 'no_touch') && <NumberField label="Days" path={['condition', 'days']} value={c.days} min={1} onChange={(v) => edit(['condition', 'days'], v)} />}
         {c.type === 'deployment_below' && (
           <NumberField label="Rate (0–1)" path={['condition', 'rate']} value={c.rate} min={0} max={1} step={0.01} onChange={(v) => edit(['condition', 'rate'], v)} hint={formatPercent(c.rate)} />
+        )}
+        {c.type === 'low_score' && (
+          <>
+            <NumberField label="Score at most (0–9)" path={['condition', 'maxScore']} value={c.maxScore} min={0} max={9} onChange={(v) => edit(['condition', 'maxScore'], v)} hint="6 or less: an NPS detractor" />
+            <NumberField label="Answered within (days)" path={['condition', 'withinDays']} value={c.withinDays} min={1} max={90} onChange={(v) => edit(['condition', 'withinDays'], v)} />
+          </>
         )}
         {c.type === 'anchor_failing' && (
           <>
