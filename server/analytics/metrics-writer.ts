@@ -74,10 +74,11 @@ export class MetricsWriter {
            ON CONFLICT (workspace_id, user_id, program, level) DO NOTHING`,
           [ws, m.userId, award.program, award.level, award.name, m.accountId, now],
         ],
-        // Recorded as an event too, so it shows in timelines and can be a campaign goal.
+        // Recorded as an event too, so it shows in timelines and can be a campaign goal; its library
+        // says the server wrote it, not a browser.
         [
           `INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at)
-           VALUES (?, ?, 'track', ?, NULL, ?, 'certification_awarded', ?, '{}', '{}', ?, ?) ON CONFLICT (workspace_id, message_id) DO NOTHING`,
+           VALUES (?, ?, 'track', ?, NULL, ?, 'certification_awarded', ?, '{}', '{"library":{"name":"uptake server"}}', ?, ?) ON CONFLICT (workspace_id, message_id) DO NOTHING`,
           [ws, `certification:${award.program}:${award.level}:${m.userId}`, m.userId, m.accountId, JSON.stringify({ program: award.program, level: award.level, name: award.name }), now, now],
         ],
         ...(this.emit?.(ws, 'certification.awarded', { userId: m.userId, accountId: m.accountId, ...award }, now) ?? []),

@@ -18,6 +18,7 @@ import type { ErrorEnvelope } from '../protocol/errors.ts';
 import type { FeatureInput } from '../protocol/feature.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithSecret } from '../protocol/webhook.ts';
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
+import type { TrackingSummary } from '../routes/admin/install.ts';
 import type { CampaignVersion, IngestProblem, StoredEvent } from '../store/store.ts';
 
 export type { AccountRates, AccountRow, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix, TraitChoice };
@@ -55,6 +56,7 @@ export interface Install {
   writeKey: string;
   host: string;
   snippet: string;
+  tracking: TrackingSummary;
 }
 
 export interface AccountsPage {

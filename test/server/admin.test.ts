@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
-import { appFixture, groupEvent } from './app-fixture.ts';
+import { appFixture, groupEvent, trackEvent } from './app-fixture.ts';
 
 let f: Awaited<ReturnType<typeof appFixture>>;
 beforeEach(async () => {
@@ -63,6 +63,18 @@ describe('admin API', () => {
     const install = await (await f.admin('GET', '/api/v1/install')).json();
     expect(install.snippet).toContain(f.workspace.writeKey);
     expect(install.snippet).not.toContain(f.workspace.secretKey);
+    expect(install.tracking).toEqual({ lastReceivedAt: null, hosts: [], libraries: [] });
+  });
+
+  it('says where the snippet already runs: hosts and SDKs of the latest events', async () => {
+    const from = (url: string | null, library: { name: string; version: string } | null) =>
+      trackEvent({ context: { ...(url ? { page: { url, path: '/' } } : {}), ...(library ? { library } : {}) } });
+    const sdk = { name: 'uptake-js', version: '0.1.0' };
+    await f.batch([from('https://app.clinic.example/a', sdk), from('https://app.clinic.example/b', sdk), from('http://localhost:3000/', sdk), from(null, { name: 'server', version: '2' }), from('not a url', null)]);
+    const { tracking } = await (await f.admin('GET', '/api/v1/install')).json();
+    expect(tracking.lastReceivedAt).toEqual(expect.any(String));
+    expect(tracking.hosts.map((h: { name: string; events: number }) => [h.name, h.events])).toEqual([['app.clinic.example', 2], ['no page', 2], ['localhost:3000', 1]]);
+    expect(tracking.libraries.map((l: { name: string; events: number }) => [l.name, l.events])).toEqual([['uptake-js 0.1.0', 3], ['server 2', 1], ['unknown library', 1]]);
   });
 
   it('answers unknown routes with the error envelope', async () => {

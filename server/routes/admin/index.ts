@@ -38,7 +38,7 @@ export function adminRoutes(store: Store, auth: ConsoleAuthOptions) {
     .route('/measures', singletonDefinitionRoutes(store, 'measures', 'measures'))
     .route('/features', featureRoutes(store))
     .route('/events', eventRoutes(store))
-    .route('/install', installRoutes(auth.publicUrl))
+    .route('/install', installRoutes(store, auth.publicUrl))
     .route('/settings/keys', keyRoutes(store))
     .route('/settings', settingsRoutes(store))
     .route('/console-users', consoleUserRoutes(store))
