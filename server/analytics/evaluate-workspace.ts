@@ -5,7 +5,7 @@ import type { Store } from '../store/store.ts';
 import { breathe } from './breathe.ts';
 import { loadDefinitions } from './definitions.ts';
 import { type AccountMetrics, type Definitions, Evaluator, type UserMetrics } from './evaluate.ts';
-import { type AccountFactsWithoutUsage, byIds, loadAccounts, loadAwards, loadUsage, loadUsers, rangesOf, type Scope } from './facts.ts';
+import { type AccountFactsWithoutUsage, byIds, loadAccounts, loadAwards, loadScores, loadUsage, loadUsers, rangesOf, type Scope } from './facts.ts';
 import type { SubjectUsage } from './usage.ts';
 
 /** What an account's evaluation needs to know about each of its users. */
@@ -28,13 +28,14 @@ const checklistsOf = (defs: Definitions) =>
 async function evaluateUsers(sql: SqlDb, ws: string, scope: Scope, evaluator: Evaluator, traitsOf: (ids: string[]) => Promise<Map<string, Record<string, unknown>>>) {
   const users = await loadUsers(sql, ws, scope);
   const traits = await traitsOf([...new Set([...users.values()].flatMap((u) => (u.accountId ? [u.accountId] : [])))]);
-  const [usage, awards] = await Promise.all([
+  const [usage, awards, scores] = await Promise.all([
     loadUsage(sql, ws, 'user', evaluator.windows, evaluator.today, scope),
     loadAwards(sql, ws, scope, checklistsOf(evaluator.defs)),
+    loadScores(sql, ws, scope, evaluator.today),
   ]);
   const metrics = new Map<string, UserMetrics>();
   for (const user of users.values()) {
-    const facts = { id: user.id, lastSeen: user.lastSeen, accountId: user.accountId, usage: usage.get(user.id), awarded: awards.awarded.get(user.id) ?? NONE_AWARDED, completedChecklists: awards.completed.get(user.id) ?? NONE_COMPLETED };
+    const facts = { id: user.id, lastSeen: user.lastSeen, accountId: user.accountId, usage: usage.get(user.id), awarded: awards.awarded.get(user.id) ?? NONE_AWARDED, completedChecklists: awards.completed.get(user.id) ?? NONE_COMPLETED, score: scores.get(user.id) ?? null };
     metrics.set(user.id, evaluator.user(facts, (user.accountId && traits.get(user.accountId)) || NO_TRAITS));
   }
   return { metrics, usage };

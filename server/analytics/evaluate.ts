@@ -1,7 +1,7 @@
 // Turns loaded facts (traits, memberships, per-window usage, touches, awards) into the metrics
 // CS teams act on. Pure and deterministic: the same facts and definitions give the same answer,
 // which is what lets a full recompute equal the incremental result.
-import type { HealthColour } from '../engine/profile.ts';
+import type { HealthColour, LatestScore } from '../engine/profile.ts';
 import { type NpsSummary, npsSummary } from '../engine/survey.ts';
 import type { AlertRuleInput, CertificationInput, HealthInput, JourneyInput, MeasuresInput, TiersInput } from '../protocol/analytics.ts';
 import type { CertificationProgress } from '../protocol/decide.ts';
@@ -33,6 +33,8 @@ export interface UserFacts {
   /** Levels already awarded, by program. */
   awarded: ReadonlyMap<string, number>;
   completedChecklists: ReadonlySet<string>;
+  /** The latest score of the last SCORE_WINDOW_DAYS days. */
+  score: LatestScore | null;
 }
 
 /** A 0–10 survey answer (NPS) of one of an account's users: what they think, beside what they do. */
@@ -66,6 +68,8 @@ export interface UserMetrics {
   stageIndex: number;
   keyFeaturesUsed: string[];
   certifications: Record<string, CertificationProgress>;
+  /** The latest survey score of the last SCORE_WINDOW_DAYS days, for audiences ("promoters"). */
+  score: LatestScore | null;
   /** Levels reached in this evaluation that were not awarded before. */
   awards: { program: string; level: number; name: string }[];
 }
@@ -160,6 +164,7 @@ export class Evaluator {
       stageIndex: placed.stageIndex,
       keyFeaturesUsed: this.keyFeatures.filter((f) => used.has(f)),
       certifications,
+      score: user.score,
       awards,
     };
   }

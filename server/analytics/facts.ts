@@ -3,6 +3,7 @@
 // refresh), null loads the whole workspace (recompute).
 import { fromJson, jsonRows, jsonText, type SqlDb } from '../store/sql.ts';
 import { SCORE_WINDOW_DAYS } from '../protocol/analytics.ts';
+import type { LatestScore } from '../engine/profile.ts';
 import type { AccountFacts, SurveyScore, UserFacts } from './evaluate.ts';
 import type { SubjectUsage, WindowUsage } from './usage.ts';
 import { windowStart } from './usage.ts';
@@ -123,7 +124,7 @@ export async function loadUsage(sql: SqlDb, ws: string, kind: 'user' | 'account'
 }
 
 export type AccountFactsWithoutUsage = Omit<AccountFacts, 'usage'>;
-export type UserFactsWithoutUsage = Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists'>;
+export type UserFactsWithoutUsage = Omit<UserFacts, 'usage' | 'awarded' | 'completedChecklists' | 'score'>;
 
 /** Accounts with their members, last CS touch and recent survey scores, as of the end of `today`. */
 export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope, today: string): Promise<Map<string, AccountFactsWithoutUsage>> {
@@ -187,6 +188,24 @@ export async function loadUsers(sql: SqlDb, ws: string, scope: Scope): Promise<M
     },
   );
   return users;
+}
+
+/** Each user's latest survey score of the last SCORE_WINDOW_DAYS days, as of the end of `today`. */
+export async function loadScores(sql: SqlDb, ws: string, userIds: Scope, today: string): Promise<Map<string, LatestScore>> {
+  const latest = new Map<string, LatestScore>();
+  const rows = await byIds<{ u: string; score: number; at: string }>(
+    sql,
+    (filter) => `SELECT visitor_id AS u, score, answered_at AS at FROM survey_answers
+                 WHERE workspace_id = ? AND score IS NOT NULL AND answered_at >= ? AND answered_at < ?${filter}`,
+    [ws, windowStart(today, SCORE_WINDOW_DAYS), `${today}T99`],
+    userIds,
+    'visitor_id',
+  );
+  for (const r of rows) {
+    const seen = latest.get(r.u);
+    if (!seen || r.at > seen.answeredAt) latest.set(r.u, { score: Number(r.score), answeredAt: r.at });
+  }
+  return latest;
 }
 
 /** Levels already awarded (lowest number = highest level per program) and finished checklists. */

@@ -64,7 +64,7 @@ export class MetricsWriter {
     this.usersWritten++;
     this.statements.push([
       UPSERT_USER,
-      [ws, m.userId, m.accountId, m.journey, m.stage, m.stageIndex, JSON.stringify({ keyFeaturesUsed: m.keyFeaturesUsed, certifications: m.certifications }), now],
+      [ws, m.userId, m.accountId, m.journey, m.stage, m.stageIndex, JSON.stringify({ keyFeaturesUsed: m.keyFeaturesUsed, certifications: m.certifications, score: m.score }), now],
     ]);
     for (const award of m.awards) {
       this.certificationsAwarded++;

@@ -14,7 +14,7 @@ export interface PlacementRow {
 /** Undefined when neither the user nor the account has been evaluated yet. */
 export function toPlacement(row: PlacementRow | undefined): ProfileAnalytics | undefined {
   if (!row || (row.userStage === null && row.accountStage === null)) return undefined;
-  const body = row.userBody ? (JSON.parse(row.userBody) as { certifications?: ProfileAnalytics['certifications'] }) : {};
+  const body = row.userBody ? (JSON.parse(row.userBody) as Partial<Pick<ProfileAnalytics, 'certifications' | 'score'>>) : {};
   return {
     userStage: row.userStage,
     accountStage: row.accountStage,
@@ -22,6 +22,7 @@ export function toPlacement(row: PlacementRow | undefined): ProfileAnalytics | u
     seatTier: row.seatTier,
     tenureTier: row.tenureTier,
     certifications: body.certifications ?? {},
+    score: body.score ?? null,
   };
 }
 

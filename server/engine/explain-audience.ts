@@ -56,6 +56,12 @@ function describe(condition: Condition, profile: Profile, view: PageView): strin
       const level = analytics.certifications[condition.program]?.level ?? null;
       return `${level === null ? 'no level' : `level ${level}`} in ${condition.program} (wants ${wants}; level 1 is the highest)`;
     }
+    case 'score': {
+      const wants = condition.op === 'none' ? 'no score' : `${condition.op === 'gte' ? 'at least' : 'at most'} ${condition.value}`;
+      if (!analytics) return `latest survey score unknown: ${NOT_PLACED} (wants ${wants})`;
+      const latest = analytics.score;
+      return `latest survey score is ${latest ? `${latest.score}, on ${latest.answeredAt.slice(0, 10)}` : 'none in 90 days'} (wants ${wants})`;
+    }
     case 'page':
       return view.url === undefined ? `page not given (wants ${condition.pattern})` : `page ${pathOf(view.url)} (wants ${condition.pattern})`;
     case 'device':

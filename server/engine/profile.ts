@@ -25,6 +25,12 @@ export interface Profile {
 
 export type HealthColour = 'green' | 'yellow' | 'red';
 
+/** A user's latest 0–10 survey score (NPS) of the last 90 days, as analytics keeps it. */
+export interface LatestScore {
+  score: number;
+  answeredAt: string;
+}
+
 export interface ProfileAnalytics {
   userStage: string | null;
   accountStage: string | null;
@@ -33,6 +39,7 @@ export interface ProfileAnalytics {
   tenureTier: string | null;
   /** By certification program key: the user's level and what the next one needs. */
   certifications: Record<string, CertificationProgress>;
+  score: LatestScore | null;
 }
 
 /** What a visitor has done with one campaign so far. */

@@ -84,6 +84,12 @@ export function evaluateCondition(condition: Condition, profile: Profile, view: 
       if (condition.op === 'at_least') return level !== null && level <= condition.level!;
       return level === null || level > condition.level!;
     }
+    case 'score': {
+      if (!analytics) return false;
+      const latest = analytics.score?.score ?? null;
+      if (condition.op === 'none') return latest === null;
+      return latest !== null && (condition.op === 'gte' ? latest >= condition.value! : latest <= condition.value!);
+    }
     case 'page':
       return view.url === undefined ? undefined : matchesPathPattern(condition.pattern, pathOf(view.url));
     case 'device':

@@ -53,6 +53,14 @@ export const certificationCondition = z
   })
   .refine((c) => c.op === 'none' || c.level !== undefined, { message: 'name the level to compare with', path: ['level'] });
 
+/**
+ * The user's latest 0–10 survey score (NPS) of the last 90 days: `gte` 9 are promoters, `lte` 6
+ * detractors; `none` means no score in that time.
+ */
+export const scoreCondition = z
+  .object({ type: z.literal('score'), op: z.enum(['gte', 'lte', 'none']), value: z.number().int().min(0).max(10).optional() })
+  .refine((c) => c.op === 'none' || c.value !== undefined, { message: 'name the score to compare with (0–10)', path: ['value'] });
+
 /** The page being viewed: a path pattern as in page rules (`*` matches anything). */
 export const pageCondition = z.object({
   type: z.literal('page'),
@@ -73,6 +81,7 @@ export const condition = z.discriminatedUnion('type', [
   seatTierCondition,
   tenureTierCondition,
   certificationCondition,
+  scoreCondition,
   pageCondition,
   deviceCondition,
   localeCondition,
@@ -82,6 +91,7 @@ export type Condition = z.infer<typeof condition>;
 export type FeatureCondition = z.infer<typeof featureCondition>;
 export type TraitCondition = z.infer<typeof traitCondition>;
 export type CertificationCondition = z.infer<typeof certificationCondition>;
+export type ScoreCondition = z.infer<typeof scoreCondition>;
 export type AudienceRule = Condition | { all: AudienceRule[] } | { any: AudienceRule[] } | { not: AudienceRule };
 
 /** Conditions on the page view rather than the person: known at decide time only. */

@@ -28,7 +28,7 @@ eachStore('analytics on %s', (ctx) => {
     expect((await ctx.store.loadProfile(ctx.ws.id, { userId: 'u1' })).analytics).toBeUndefined();
     await refresh();
     expect((await ctx.store.loadProfile(ctx.ws.id, { userId: 'u1' })).analytics).toEqual({
-      userStage: 'champion', accountStage: 'adopted', healthColour: 'green', seatTier: 'D', tenureTier: 'd', certifications: {},
+      userStage: 'champion', accountStage: 'adopted', healthColour: 'green', seatTier: 'D', tenureTier: 'd', certifications: {}, score: null,
     });
     expect((await ctx.store.loadProfile(ctx.ws.id, { userId: 'u4', accountId: 'small' })).analytics).toMatchObject({ userStage: 'onboarded', healthColour: 'red', seatTier: null });
   });

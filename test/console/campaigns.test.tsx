@@ -262,6 +262,20 @@ describe('the campaign editor', () => {
     expect(host.querySelector('.reach-accounts')!.textContent).toBe('1 account');
   });
 
+  it('aims at people by their latest survey score, with the score to compare with', async () => {
+    server.signIn('editor');
+    const host = await open(`#/campaigns/${ids.draft}`, 'form.campaign-form');
+    await settle(() => host.querySelector('.reach-users')?.textContent === '2 users');
+    await press(buttons(host, 'Add a condition')[0]);
+    await choose(host.querySelector('.condition select'), 'score');
+    // Nobody here has answered a survey: no promoters.
+    expect(field(host, 'Score (0–10)').value).toBe('9');
+    await settle(() => host.querySelector('.reach-users')?.textContent === '0 users');
+    // "Has not answered" compares with no number.
+    await choose(field(host, 'Latest score of the last 90 days'), 'none');
+    expect(host.querySelectorAll('.condition input[type=number]')).toHaveLength(0);
+  });
+
   it('publishes a draft after saving it, and lists both versions with what changed', async () => {
     server.signIn('editor');
     const id = await create('Publish me', 'draft');

@@ -2,6 +2,7 @@
 // accounts list / detail / CSV, users, overview and the alert feed; errors and tenant isolation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { npsSurvey } from '../../demo/campaigns.ts';
+import { refresherFor } from '../../server/analytics/refresher.ts';
 import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
 import { appFixture, groupEvent, identifyEvent, trackEvent } from './app-fixture.ts';
 
@@ -202,6 +203,25 @@ describe('analytics API', () => {
     ]);
     const quiet = (await (await f.admin('GET', '/api/v1/accounts/acct-2')).json()).account;
     expect(quiet.nps).toMatchObject({ responses: 1, detractors: 1 });
+  });
+
+  it('aims campaigns at promoters or detractors by their latest score, and explain says what it was', async () => {
+    const survey = await (await f.admin('POST', '/api/v1/campaigns', npsSurvey(new Date()))).json();
+    const review = await (await f.admin('POST', '/api/v1/campaigns', { ...REMINDERS_CAMPAIGN, name: 'Review us', audience: { type: 'score', op: 'gte', value: 9 } })).json();
+    const help = await (await f.admin('POST', '/api/v1/campaigns', { ...REMINDERS_CAMPAIGN, name: 'Can we help?', audience: { type: 'score', op: 'lte', value: 6 } })).json();
+    const answer = (userId: string, score: number) =>
+      trackEvent({ userId, groupId: 'acct-1', event: 'survey_answered', timestamp: ago(1), properties: { campaignId: survey.id, score } });
+    await f.batch([answer('u1', 10), answer('u3', 2)]);
+    await refresherFor(f.store).fresh();
+    const shown = async (userId: string) => (await (await f.decide({ userId })).json()).messages.map((m: { campaignId: string }) => m.campaignId);
+    expect(await shown('u1')).toEqual([review.id]);
+    expect(await shown('u3')).toEqual([help.id]);
+    expect(await shown('u2')).toEqual([]);
+    const audience = (await (await f.admin('GET', `/api/v1/campaigns/${review.id}/explain?userId=u3`)).json()).rules.find((r: { rule: string }) => r.rule === 'audience');
+    expect(audience).toMatchObject({ passed: false, conditions: [{ passed: false, reason: expect.stringMatching(/^latest survey score is 2, on \d{4}-\d\d-\d\d \(wants at least 9\)$/) }] });
+    // And the reach estimate counts them before anyone is shown anything.
+    const estimate = await (await f.admin('POST', '/api/v1/audiences/estimate', { audience: { type: 'score', op: 'lte', value: 6 } })).json();
+    expect(estimate.users).toBe(1);
   });
 
   it('names the campaign whose anchor keeps failing, in the feed and the overview', async () => {

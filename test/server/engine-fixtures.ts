@@ -30,6 +30,7 @@ export const analytics = (over: Partial<ProfileAnalytics> = {}): ProfileAnalytic
   accountStage: 'adopted',
   healthColour: 'yellow',
   seatTier: 'B',
+  score: null,
   tenureTier: 'c',
   certifications: {
     scheduling: { program: 'scheduling', programName: 'Scheduling', level: 2, levelName: 'Practitioner', next: { level: 1, name: 'Expert', requirements: [{ label: 'Use reminders', done: false, have: 0, need: 5 }] } },

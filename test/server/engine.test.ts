@@ -49,6 +49,8 @@ describe('audience rules', () => {
     ['no level in a program never started', { type: 'certification', program: 'billing', op: 'none' }, true],
     ['no level in a program with a level', { type: 'certification', program: 'scheduling', op: 'none' }, false],
     ['page pattern', { type: 'page', pattern: '/settings/*' }, true],
+    ['no survey score yet', { type: 'score', op: 'none' }, true],
+    ['a promoter before any score', { type: 'score', op: 'gte', value: 9 }, false],
     ['page pattern elsewhere', { type: 'page', pattern: '/reports/*' }, false],
     ['device', { type: 'device', in: ['mobile', 'tablet'] }, true],
     ['device not in list', { type: 'device', in: ['desktop'] }, false],
@@ -71,6 +73,20 @@ describe('audience rules', () => {
     expect(matchesAudience(rule, placed, view)).toBe(expected);
   });
 
+  it('compares the latest survey score: promoters at least 9, detractors at most 6', () => {
+    const scored = (score: number) => profile({ analytics: analytics({ score: { score, answeredAt: '2026-11-10T09:00:00.000Z' } }) });
+    const promoter: AudienceRule = { type: 'score', op: 'gte', value: 9 };
+    const detractor: AudienceRule = { type: 'score', op: 'lte', value: 6 };
+    const none: AudienceRule = { type: 'score', op: 'none' };
+    expect([9, 10, 8, 6, 0].map((s) => [matchesAudience(promoter, scored(s), view), matchesAudience(detractor, scored(s), view), matchesAudience(none, scored(s), view)])).toEqual([
+      [true, false, false],
+      [true, false, false],
+      [false, false, false],
+      [false, true, false],
+      [false, true, false],
+    ]);
+  });
+
   it('matches no placement condition, nor its negation, before analytics has placed the user', () => {
     const unplaced = profile();
     for (const rule of [
@@ -80,6 +96,7 @@ describe('audience rules', () => {
       { type: 'tenure_tier', in: ['a', 'b', 'c', 'd'] },
       { type: 'certification', program: 'scheduling', op: 'none' },
       { type: 'certification', program: 'scheduling', op: 'below', level: 1 },
+      { type: 'score', op: 'none' },
     ] as AudienceRule[]) {
       expect(matchesAudience(rule, unplaced, view)).toBe(false);
     }
@@ -100,6 +117,8 @@ describe('audience rules', () => {
   it.each([
     [{ type: 'feature', scope: 'user', feature: 'x', op: 'count_gte' }, 'value'],
     [{ type: 'certification', program: 'p', op: 'at_least' }, 'level'],
+    [{ type: 'score', op: 'gte' }, 'value'],
+    [{ type: 'score', op: 'lte', value: 11 }, 'value'],
     [{ type: 'page', pattern: 'settings' }, 'pattern'],
     [{ type: 'device', in: ['watch'] }, 'in'],
     [{ type: 'locale', in: ['Portuguese'] }, 'in'],

@@ -1,5 +1,5 @@
 // One audience condition as fields: what it looks at (a trait, a feature, the journey stage,
-// health, tiers, certification, the page, device or locale) and the values it compares with.
+// health, tiers, certification, survey score, the page, device or locale) and the values it compares with.
 import type { Condition } from '../../../protocol/audience.ts';
 import { parseScalar, type Path } from '../../draft.ts';
 import { FieldError, NumberField, SelectField, TextField, useEditable } from '../definitions/fields.tsx';
@@ -7,7 +7,7 @@ import type { Edit } from '../definitions/use-draft.ts';
 import type { Choice, Vocabulary } from './vocabulary.ts';
 
 /** What the condition looks at, as one choice: type plus user/account scope where it has one. */
-type Subject = 'user_trait' | 'account_trait' | 'user_feature' | 'account_feature' | 'user_stage' | 'account_stage' | 'health' | 'seat_tier' | 'tenure_tier' | 'certification' | 'page' | 'device' | 'locale';
+type Subject = 'user_trait' | 'account_trait' | 'user_feature' | 'account_feature' | 'user_stage' | 'account_stage' | 'health' | 'seat_tier' | 'tenure_tier' | 'certification' | 'score' | 'page' | 'device' | 'locale';
 
 export const SUBJECTS: readonly { value: Subject; label: string }[] = [
   { value: 'account_feature', label: 'Account’s use of a feature' },
@@ -20,6 +20,7 @@ export const SUBJECTS: readonly { value: Subject; label: string }[] = [
   { value: 'seat_tier', label: 'Seat tier' },
   { value: 'tenure_tier', label: 'Tenure tier' },
   { value: 'certification', label: 'Certification level' },
+  { value: 'score', label: 'User’s survey score (NPS)' },
   { value: 'page', label: 'Page' },
   { value: 'device', label: 'Device' },
   { value: 'locale', label: 'Language' },
@@ -49,6 +50,8 @@ export function conditionOf(subject: Subject, vocabulary: Vocabulary): Condition
       return { type: subject, in: [] };
     case 'certification':
       return { type: 'certification', program: vocabulary.programs[0]?.value ?? '', op: 'none' };
+    case 'score':
+      return { type: 'score', op: 'gte', value: 9 };
     case 'page':
       return { type: 'page', pattern: '/' };
     case 'device':
@@ -154,6 +157,23 @@ export function ConditionFields({ condition: c, path, edit, vocabulary }: { cond
             onChange={(op) => edit(path, { ...c, op, level: op === 'none' ? undefined : (c.level ?? 1) })}
           />
           {c.op !== 'none' && <NumberField label="Level (1 is highest)" path={at('level')} value={c.level} min={1} max={20} step={1} onChange={(v) => edit(at('level'), v)} />}
+        </>
+      );
+    case 'score':
+      return (
+        <>
+          <SelectField
+            label="Latest score of the last 90 days"
+            path={at('op')}
+            value={c.op}
+            options={[
+              { value: 'gte', label: 'is at least (9: promoters)' },
+              { value: 'lte', label: 'is at most (6: detractors)' },
+              { value: 'none', label: 'none: has not answered' },
+            ]}
+            onChange={(op) => edit(path, { ...c, op, value: op === 'none' ? undefined : (c.value ?? (op === 'gte' ? 9 : 6)) })}
+          />
+          {c.op !== 'none' && <NumberField label="Score (0–10)" path={at('value')} value={c.value} min={0} max={10} step={1} onChange={(v) => edit(at('value'), v)} />}
         </>
       );
     case 'page':
