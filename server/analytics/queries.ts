@@ -1,8 +1,9 @@
 // Reads of evaluated metrics for the admin API and the console: the accounts list with filters,
 // the success equation, one account or user in detail. All from the metrics tables, so reads
 // stay fast however many events there are.
-import type { SqlDb } from '../store/sql.ts';
-import type { JourneyInput, MeasuresInput } from '../protocol/analytics.ts';
+import { npsSummary } from '../engine/survey.ts';
+import { jsonText, type SqlDb } from '../store/sql.ts';
+import { type JourneyInput, type MeasuresInput, SCORE_WINDOW_DAYS } from '../protocol/analytics.ts';
 import type { AccountMetrics } from './evaluate.ts';
 import { alertFeed } from './alert-feed.ts';
 import { type AccountSelection, accountWhere } from './account-selection.ts';
@@ -125,6 +126,19 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
     `SELECT subject_kind AS kind, feature_key AS feature, count(*) AS n FROM feature_usage WHERE workspace_id = ? GROUP BY subject_kind, feature_key`,
     [ws],
   );
+  const scoresSince = windowStart(today, SCORE_WINDOW_DAYS);
+  const scores = await sql.all<{ score: number }>('SELECT score FROM survey_answers WHERE workspace_id = ? AND score IS NOT NULL AND answered_at >= ?', [ws, scoresSince]);
+  // What the unhappy said, newest first: the words behind the number.
+  const detractors = await sql.all<{ accountId: string | null; accountName: string | null; visitorId: string; name: unknown; score: number; comment: string; answeredAt: string }>(
+    `SELECT s.account_id AS "accountId", m.name AS "accountName", s.visitor_id AS "visitorId", ${jsonText(sql.dialect, 'u.traits', 'name')} AS name,
+       s.score, s.comment, s.answered_at AS "answeredAt"
+     FROM survey_answers s
+     LEFT JOIN account_metrics m ON m.workspace_id = s.workspace_id AND m.account_id = s.account_id
+     LEFT JOIN users u ON u.workspace_id = s.workspace_id AND u.user_id = s.visitor_id
+     WHERE s.workspace_id = ? AND s.score <= 6 AND s.comment IS NOT NULL AND s.comment <> '' AND s.answered_at >= ?
+     ORDER BY s.answered_at DESC LIMIT 3`,
+    [ws, scoresSince],
+  );
   const totals = { account: accountStages.reduce((s, r) => s + Number(r.n), 0), user: userStages.reduce((s, r) => s + Number(r.n), 0) };
   const alerts = await alertFeed(sql, ws, 'unresolved', 20, 0);
   const active = Number(coverage?.active ?? 0);
@@ -144,5 +158,10 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
       return { feature: f.key, name: f.name, isKey: f.isKey, accounts, accountRate: ratio(accounts, totals.account), users, userRate: ratio(users, totals.user) };
     }),
     alerts: { open: alerts.total, latest: alerts.alerts },
+    nps: {
+      periodDays: SCORE_WINDOW_DAYS,
+      summary: scores.length ? npsSummary(scores.map((s) => Number(s.score))) : null,
+      detractors: detractors.map((d) => ({ ...d, score: Number(d.score), name: typeof d.name === 'string' && d.name.trim() ? d.name : null })),
+    },
   };
 }

@@ -11,6 +11,9 @@ const languages = new Intl.DisplayNames(undefined, { type: 'language', fallback:
 
 const DASH = '—';
 
+/** A whole number with its sign: NPS runs from −100 to 100, and the sign is half the message. */
+export const formatSigned = (n: number): string => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0');
+
 export const formatNumber = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? DASH : integer.format(n));
 export const formatDecimal = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? DASH : decimal.format(n));
 /** A rate from 0 to 1 as "42 %" (the locale decides the spacing and sign). */

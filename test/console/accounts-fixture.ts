@@ -85,5 +85,6 @@ export function overviewOf(rows: AccountRow[]): Overview {
     tierMatrix: matrixOf(rows),
     featureAdoption: [],
     alerts: { open: 0, latest: [] },
+    nps: { periodDays: 90, summary: null, detractors: [] },
   };
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../server/console/api.ts';
 import { getIn, parseScalar, pathText, setIn, withoutVersion } from '../../server/console/draft.ts';
-import { formatAgo, formatDateTime, formatDay, formatLanguage, formatNumber, formatPercent, formatPoints, humanize } from '../../server/console/format.ts';
+import { formatAgo, formatDateTime, formatDay, formatLanguage, formatNumber, formatPercent, formatPoints, formatSigned, humanize } from '../../server/console/format.ts';
 
 describe('formatting', () => {
   it('formats numbers and rates with Intl and shows a dash for what is unknown', () => {
@@ -12,6 +12,10 @@ describe('formatting', () => {
     expect(formatPercent(0.4171)).toBe(new Intl.NumberFormat(undefined, { style: 'percent' }).format(0.42));
     expect(formatPercent(null)).toBe('—');
     expect(formatNumber(Number.NaN)).toBe('—');
+  });
+
+  it('writes a net promoter score with its sign', () => {
+    expect([formatSigned(23), formatSigned(-33.3), formatSigned(0)]).toEqual(['+23', '−33', '0']);
   });
 
   it('writes lift in signed percentage points', () => {

@@ -203,6 +203,13 @@ describe('analytics API', () => {
     ]);
     const quiet = (await (await f.admin('GET', '/api/v1/accounts/acct-2')).json()).account;
     expect(quiet.nps).toMatchObject({ responses: 1, detractors: 1 });
+
+    // The workspace's NPS over every answer of 90 days, and the latest unhappy words with who said them where.
+    const { nps } = await (await f.admin('GET', '/api/v1/overview')).json();
+    expect(nps.summary).toEqual({ responses: 4, promoters: 1, passives: 0, detractors: 3, score: -50 });
+    expect(nps.detractors).toEqual([
+      { accountId: 'acct-1', accountName: '=Risky Clinic', visitorId: 'u1', name: 'Ana Silva', score: 3, comment: 'Booking is slow on Mondays', answeredAt: expect.any(String) },
+    ]);
   });
 
   it('aims campaigns at promoters or detractors by their latest score, and explain says what it was', async () => {

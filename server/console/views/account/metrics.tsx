@@ -1,11 +1,8 @@
 // The numbers CS looks at first for one account.
 import type { ComponentChildren } from 'preact';
 import type { AccountRow } from '../../api.ts';
-import { formatAgo, formatDateTime, formatNumber, formatPercent } from '../../format.ts';
+import { formatAgo, formatDateTime, formatNumber, formatPercent, formatSigned } from '../../format.ts';
 import { HealthBadge } from '../health-badge.tsx';
-
-/** NPS runs from −100 to 100: the sign is half the message. */
-const formatSigned = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0');
 
 function Metric({ label, children }: { label: string; children: ComponentChildren }) {
   return (

@@ -1,7 +1,7 @@
-// Accounts by health colour (each a link to those accounts) and contact coverage: the share of
-// active accounts a CS person touched in the period.
+// Accounts by health colour (each a link to those accounts), contact coverage (the share of active
+// accounts a CS person touched in the period), and the net promoter score with the words behind it.
 import type { Overview } from '../../api.ts';
-import { formatNumber, formatPercent } from '../../format.ts';
+import { formatNumber, formatPercent, formatSigned } from '../../format.ts';
 import { Panel } from '../screen.tsx';
 
 const COLOURS = ['green', 'yellow', 'red', 'unknown'] as const;
@@ -24,6 +24,45 @@ export function HealthDistribution({ health }: { health: Overview['health'] }) {
           </li>
         ))}
       </ul>
+    </Panel>
+  );
+}
+
+/** The score customers give, and the words of the latest unhappy ones beside it. */
+export function NetPromoterScore({ nps }: { nps: Overview['nps'] }) {
+  const { summary } = nps;
+  return (
+    <Panel title="Net promoter score">
+      {summary?.score == null ? (
+        <p class="muted">No survey scores in the last {formatNumber(nps.periodDays)} days. A survey campaign with an NPS question asks for them.</p>
+      ) : (
+        <>
+          <p class={summary.score < 0 ? 'kpi nps-negative' : 'kpi'}>{formatSigned(summary.score)}</p>
+          <p class="muted">
+            {formatNumber(summary.responses)} answers in the last {formatNumber(nps.periodDays)} days: {formatNumber(summary.promoters)} promoters, {formatNumber(summary.passives)} passives,{' '}
+            {formatNumber(summary.detractors)} detractors.
+          </p>
+          {nps.detractors.length > 0 && (
+            <ul class="quotes">
+              {nps.detractors.map((d) => (
+                <li key={`${d.visitorId}-${d.answeredAt}`}>
+                  <q>{d.comment}</q>
+                  <span class="muted small">
+                    {' '}
+                    {d.name ?? d.visitorId} ({d.score}/10)
+                    {d.accountId && (
+                      <>
+                        {', '}
+                        <a href={`#/accounts/${encodeURIComponent(d.accountId)}`}>{d.accountName ?? d.accountId}</a>
+                      </>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
     </Panel>
   );
 }

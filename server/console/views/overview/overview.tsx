@@ -10,7 +10,7 @@ import { CampaignLift } from './campaign-lift.tsx';
 import { FeatureAdoption } from './feature-adoption.tsx';
 import { FeatureImpactPanel } from './feature-impact.tsx';
 import { Funnels } from './funnels.tsx';
-import { ContactCoverage, HealthDistribution } from './health-coverage.tsx';
+import { ContactCoverage, HealthDistribution, NetPromoterScore } from './health-coverage.tsx';
 import { SuccessEquation } from './success-equation.tsx';
 
 /** The newest open alerts shown here; the rest are one click away in the feed. */
@@ -37,6 +37,7 @@ export function OverviewScreen() {
             <div class="grid two">
               <HealthDistribution health={o.health} />
               <ContactCoverage coverage={o.coverage} />
+              <NetPromoterScore nps={o.nps} />
             </div>
             <Panel title={`Open alerts (${formatNumber(o.alerts.open)})`} id="open-alerts" actions={<a href="#/alerts">Alert feed</a>}>
               {o.alerts.latest.length ? <AlertList alerts={o.alerts.latest.slice(0, OVERVIEW_ALERTS)} onChanged={retry} /> : <Empty>No open alerts.</Empty>}
