@@ -124,17 +124,17 @@ export class MetricsWriter {
       this.statements.push(
         [
           `INSERT INTO account_metrics (workspace_id, account_id, name, journey, stage, stage_index, health_score, health_colour, deployment_rate, utilization_rate,
-             active_users, seat_tier, tenure_tier, last_touch_at, contact, last_active_at, body, findings, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             active_users, seat_tier, tenure_tier, last_touch_at, contact, last_active_at, nps, body, findings, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (workspace_id, account_id) DO UPDATE SET name = excluded.name, journey = excluded.journey, stage = excluded.stage,
              stage_index = excluded.stage_index, health_score = excluded.health_score, health_colour = excluded.health_colour,
              deployment_rate = excluded.deployment_rate, utilization_rate = excluded.utilization_rate, active_users = excluded.active_users,
              seat_tier = excluded.seat_tier, tenure_tier = excluded.tenure_tier, last_touch_at = excluded.last_touch_at, contact = excluded.contact,
-             last_active_at = excluded.last_active_at, body = excluded.body, findings = excluded.findings, updated_at = excluded.updated_at`,
+             last_active_at = excluded.last_active_at, nps = excluded.nps, body = excluded.body, findings = excluded.findings, updated_at = excluded.updated_at`,
           [
             ws, accountId, name, metrics.journey, metrics.stage, metrics.stageIndex, metrics.health.score, metrics.health.colour, metrics.deploymentRate,
             metrics.utilizationRate, metrics.activeUsers30d, metrics.seatTier, metrics.tenureTier, metrics.lastTouchAt, metrics.contact, metrics.lastActiveAt,
-            JSON.stringify(metrics), JSON.stringify([...has]), now,
+            metrics.nps?.score ?? null, JSON.stringify(metrics), JSON.stringify([...has]), now,
           ],
         ],
         [

@@ -21,6 +21,7 @@ export const ACCOUNT_SORTS = {
   activeUsers: 'active_users',
   lastActive: 'last_active_at',
   lastTouch: 'last_touch_at',
+  nps: 'nps',
 } as const;
 
 export interface AccountFilter extends AccountSelection {

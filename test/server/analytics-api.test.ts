@@ -203,6 +203,12 @@ describe('analytics API', () => {
     ]);
     const quiet = (await (await f.admin('GET', '/api/v1/accounts/acct-2')).json()).account;
     expect(quiet.nps).toMatchObject({ responses: 1, detractors: 1 });
+    // The unhappiest first, in the list and in the CSV.
+    const list = await (await f.admin('GET', '/api/v1/accounts?sort=nps&order=asc')).json();
+    expect(list.accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['acct-2', 'acct-1']);
+    const csv = (await (await f.admin('GET', '/api/v1/accounts.csv?sort=nps&order=asc')).text()).trim().split('\n');
+    const column = csv[0]!.split(',').indexOf('nps_90d');
+    expect(csv.slice(1).map((line) => line.split(',')[column])).toEqual(['-100', '-33.3']);
 
     // The workspace's NPS over every answer of 90 days, and the latest unhappy words with who said them where.
     const { nps } = await (await f.admin('GET', '/api/v1/overview')).json();

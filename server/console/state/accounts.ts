@@ -7,7 +7,7 @@ import { href, navigate, route } from './route.ts';
 export const ACCOUNT_LIST_FILTERS = ['stage', 'health', 'seatTier', 'tenureTier', 'contact', 'journey'] as const;
 export type ListFilter = (typeof ACCOUNT_LIST_FILTERS)[number];
 
-export const ACCOUNT_SORTS = ['name', 'health', 'stage', 'deployment', 'utilization', 'activeUsers', 'lastActive', 'lastTouch'] as const;
+export const ACCOUNT_SORTS = ['name', 'health', 'stage', 'deployment', 'utilization', 'activeUsers', 'lastActive', 'lastTouch', 'nps'] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 /** Rows per page of the table. */

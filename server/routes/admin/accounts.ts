@@ -54,6 +54,8 @@ const CSV_COLUMNS = [
   ['last_touch_channel', (a) => a.lastTouchChannel],
   ['contact', (a) => a.contact],
   ['last_active_at', (a) => a.lastActiveAt],
+  ['nps_90d', (a) => a.nps?.score ?? null],
+  ['survey_answers_90d', (a) => a.nps?.responses ?? 0],
 ] as const satisfies readonly (readonly [string, (a: Awaited<ReturnType<typeof listAccountMetrics>>['accounts'][number]) => unknown])[];
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets never run a cell as a formula. */

@@ -1,6 +1,6 @@
 // The accounts table: sortable columns (buttons in the headings, announced with aria-sort).
 import type { AccountRow } from '../../api.ts';
-import { formatAgo, formatDateTime, formatNumber, formatPercent, humanize } from '../../format.ts';
+import { formatAgo, formatDateTime, formatNumber, formatPercent, formatSigned, humanize } from '../../format.ts';
 import { accountFilters, type AccountSort, sortAccountsBy } from '../../state/accounts.ts';
 import { canEdit } from '../../state/role.ts';
 import { HealthBadge } from '../health-badge.tsx';
@@ -16,6 +16,7 @@ const COLUMNS: { label: string; sort?: AccountSort; num?: boolean }[] = [
   { label: 'Seat tier' },
   { label: 'Tenure tier' },
   { label: 'Last touch', sort: 'lastTouch' },
+  { label: 'NPS', sort: 'nps', num: true },
 ];
 
 function Heading({ column }: { column: (typeof COLUMNS)[number] }) {
@@ -76,6 +77,9 @@ export function AccountsTable({ accounts, stageNames, onLogTouch }: { accounts: 
                   {formatAgo(a.lastTouchAt)}
                 </time>
                 {a.lastTouchChannel && <span class="muted small"> · {a.lastTouchChannel}</span>}
+              </td>
+              <td class={a.nps?.score != null && a.nps.score < 0 ? 'num nps-negative' : 'num'} title={a.nps ? `${a.nps.responses} answers in 90 days` : 'no survey scores in 90 days'}>
+                {a.nps?.score == null ? '—' : formatSigned(a.nps.score)}
               </td>
               {editable && (
                 <td>
