@@ -13,6 +13,7 @@ import { App } from '../../server/console/views/app.tsx';
 import { CertificationsScreen } from '../../server/console/views/definitions/certifications.tsx';
 import { JourneysScreen } from '../../server/console/views/definitions/journeys.tsx';
 import { FeatureImpactPanel } from '../../server/console/views/overview/feature-impact.tsx';
+import { NetPromoterScore } from '../../server/console/views/overview/health-coverage.tsx';
 import { OverviewScreen } from '../../server/console/views/overview/overview.tsx';
 import { CampaignsScreen } from '../../server/console/views/campaigns/campaigns.tsx';
 import { SettingsScreen } from '../../server/console/views/settings/settings.tsx';
@@ -143,6 +144,37 @@ describe('the overview', () => {
       goal: { type: 'feature', feature: 'reminders', withinDays: 14 },
       holdoutPercent: 20,
       frequency: { stopAfter: ['dismissed', 'clicked', 'goal'] },
+    });
+  });
+
+  it('shows the net promoter score with the unhappy words behind it, and starts a follow-up for promoters', async () => {
+    server.signIn('editor');
+    const nps = {
+      periodDays: 90,
+      summary: { responses: 4, promoters: 1, passives: 0, detractors: 3, score: -50 },
+      detractors: [{ accountId: 'acct-1', accountName: 'Busy Clinic', visitorId: 'u1', name: 'Ana Silva', score: 3, comment: '<b>Too slow</b> on Mondays', answeredAt: '2026-11-20T10:00:00.000Z' }],
+    };
+    const host = await mount(<NetPromoterScore nps={nps} />);
+    expect(host.querySelector('.kpi')!.textContent).toBe('−50');
+    // The customer's words as text, never as markup.
+    expect(host.querySelector('q')!.textContent).toBe('<b>Too slow</b> on Mondays');
+    expect(host.querySelector('q b')).toBeNull();
+    expect(host.querySelector('.quotes a')!.getAttribute('href')).toBe('#/accounts/acct-1');
+    const ask = [...host.querySelectorAll('a')].find((a) => a.textContent === 'Ask promoters for a review')!;
+    expect(ask.getAttribute('href')).toBe('#/campaigns/new?kind=slideout&follow=promoters');
+
+    unmountAll();
+    navigate(ask.getAttribute('href')!);
+    const editor = await mount(<CampaignsScreen />);
+    await settle(() => !!editor.querySelector('form.campaign-form'));
+    await press(buttons(editor, 'Save draft')[0]);
+    await settle(() => location.hash.startsWith('#/campaigns/') && !location.hash.startsWith('#/campaigns/new'));
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    expect(await (await server.admin('GET', `/api/v1/campaigns/${id}`)).json()).toMatchObject({
+      name: 'Ask promoters for a review',
+      kind: 'slideout',
+      audience: { type: 'score', op: 'gte', value: 9 },
+      frequency: { maxShows: 1 },
     });
   });
 

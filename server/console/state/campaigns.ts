@@ -90,6 +90,28 @@ export function nudgeCampaign(kind: CampaignKind, feature: string): CampaignDraf
   };
 }
 
+export type Scorers = 'promoters' | 'detractors';
+
+/**
+ * A follow-up to a survey (from the overview's net promoter score): promoters (9–10) asked for a
+ * review, detractors (0–6) offered help, each once. The link is the author's to fill in.
+ */
+export function scoreFollowUp(kind: CampaignKind, who: Scorers): CampaignDraft {
+  const blank = blankCampaign(kind);
+  const promoters = who === 'promoters';
+  return {
+    ...blank,
+    name: promoters ? 'Ask promoters for a review' : 'Offer detractors help',
+    audience: promoters ? { type: 'score', op: 'gte', value: 9 } : { type: 'score', op: 'lte', value: 6 },
+    frequency: { ...blank.frequency, maxShows: 1 },
+    content: {
+      title: promoters ? 'Thank you for the great score!' : 'Sorry we fell short',
+      body: text(promoters ? 'Would you tell other teams what you told us? A short review helps them find us.' : 'Tell us what got in the way: our team can walk you through it in 15 minutes.'),
+      buttons: [{ id: 'go', label: promoters ? 'Write a review' : 'Book a call', style: 'primary', action: { type: 'url', url: 'https://example.com/' } }],
+    },
+  };
+}
+
 /** The draft as another kind: its own fields kept where the new kind uses them, the rest dropped. */
 export function withKind(draft: CampaignDraft, kind: CampaignKind): CampaignDraft {
   const next: CampaignDraft = { ...draft, kind };

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { ApiFailure, asApiFailure, type Campaign } from '../../api.ts';
 import { formatDateTime, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
-import { blankCampaign, type CampaignDraft, inputOf, KINDS, nudgeCampaign, withKind } from '../../state/campaigns.ts';
+import { blankCampaign, type CampaignDraft, inputOf, KINDS, nudgeCampaign, scoreFollowUp, withKind } from '../../state/campaigns.ts';
 import { announce } from '../../state/notice.ts';
 import { canEdit } from '../../state/role.ts';
 import { href, navigate, route } from '../../state/route.ts';
@@ -26,10 +26,10 @@ import { useVocabulary } from './vocabulary.ts';
 
 type Busy = 'save' | 'publish' | 'pause' | null;
 
-function EditorForm({ initial, kind, nudge }: { initial: Campaign | null; kind: CampaignDraft['kind']; nudge: string | null }) {
+function EditorForm({ initial, start }: { initial: Campaign | null; start: () => CampaignDraft }) {
   const api = client.value!;
   const [campaign, setCampaign] = useState(initial);
-  const [draft, setDraft, edit] = useDraft<CampaignDraft>(() => (campaign ? inputOf(campaign) : nudge ? nudgeCampaign(kind, nudge) : blankCampaign(kind)), [campaign]);
+  const [draft, setDraft, edit] = useDraft<CampaignDraft>(() => (campaign ? inputOf(campaign) : start()), [campaign]);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const vocabulary = useVocabulary();
@@ -65,7 +65,7 @@ function EditorForm({ initial, kind, nudge }: { initial: Campaign | null; kind: 
 
   return (
     <Screen
-      title={campaign ? campaign.name : `New ${humanize(kind).toLowerCase()}`}
+      title={campaign ? campaign.name : `New ${humanize(draft.kind).toLowerCase()}`}
       lead={
         campaign ? (
           <>
@@ -139,16 +139,21 @@ function EditorForm({ initial, kind, nudge }: { initial: Campaign | null; kind: 
   );
 }
 
-/** `#/campaigns/new?kind=tooltip` (`&nudge=reminders`: aimed at accounts without that feature) or `#/campaigns/:id`. */
+/**
+ * `#/campaigns/new?kind=tooltip` (`&nudge=reminders`: aimed at accounts without that feature;
+ * `&follow=promoters` or `detractors`: a survey follow-up) or `#/campaigns/:id`.
+ */
 export function CampaignEditor({ id }: { id: string | null }) {
   const api = client.value!;
-  const asked = route.value.query.get('kind');
-  const kind = KINDS.find((k) => k.value === asked)?.value ?? 'tooltip';
-  const nudge = route.value.query.get('nudge');
+  const { query } = route.value;
+  const kind = KINDS.find((k) => k.value === query.get('kind'))?.value ?? 'tooltip';
+  const nudge = query.get('nudge');
+  const follow = query.get('follow');
+  const start = () => (nudge ? nudgeCampaign(kind, nudge) : follow === 'promoters' || follow === 'detractors' ? scoreFollowUp(kind, follow) : blankCampaign(kind));
   const [resource, retry] = useResource(() => (id ? api.campaign(id) : Promise.resolve(null)), [api, id]);
   return (
     <Loaded resource={resource} retry={retry} loading="Opening the campaign…">
-      {(campaign) => <EditorForm key={campaign?.id ?? `new-${kind}-${nudge}`} initial={campaign} kind={kind} nudge={nudge} />}
+      {(campaign) => <EditorForm key={campaign?.id ?? `new-${kind}-${nudge}-${follow}`} initial={campaign} start={start} />}
     </Loaded>
   );
 }

@@ -2,6 +2,7 @@
 // accounts a CS person touched in the period), and the net promoter score with the words behind it.
 import type { Overview } from '../../api.ts';
 import { formatNumber, formatPercent, formatSigned } from '../../format.ts';
+import { href } from '../../state/route.ts';
 import { Panel } from '../screen.tsx';
 
 const COLOURS = ['green', 'yellow', 'red', 'unknown'] as const;
@@ -41,6 +42,10 @@ export function NetPromoterScore({ nps }: { nps: Overview['nps'] }) {
           <p class="muted">
             {formatNumber(summary.responses)} answers in the last {formatNumber(nps.periodDays)} days: {formatNumber(summary.promoters)} promoters, {formatNumber(summary.passives)} passives,{' '}
             {formatNumber(summary.detractors)} detractors.
+          </p>
+          <p class="actions-row">
+            {summary.promoters > 0 && <a href={href(['campaigns', 'new'], { kind: 'slideout', follow: 'promoters' })}>Ask promoters for a review</a>}
+            {summary.detractors > 0 && <a href={href(['campaigns', 'new'], { kind: 'slideout', follow: 'detractors' })}>Offer detractors help</a>}
           </p>
           {nps.detractors.length > 0 && (
             <ul class="quotes">
