@@ -50,21 +50,24 @@ async function readText(c: Context, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, code: string, maxBytes = DEFAULT_MAX_BODY): Promise<z.infer<S>> {
+/** The body as JSON, not yet checked against any schema: content type, size and syntax only. */
+export async function readJson(c: Context, maxBytes = DEFAULT_MAX_BODY): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (type && !ACCEPTED.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', `send the body as application/json or text/plain, not ${type.slice(0, 100)}`);
   }
   const text = await readText(c, maxBytes);
   if (!text.trim()) throw new ApiError(400, 'empty_body', 'the request body is empty; send a JSON object');
-  let json: unknown;
   try {
-    json = mayHoldProtoKey(text) ? JSON.parse(text, refuseProtoKeys) : JSON.parse(text);
+    return mayHoldProtoKey(text) ? JSON.parse(text, refuseProtoKeys) : JSON.parse(text);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = schema.safeParse(json);
+}
+
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, code: string, maxBytes = DEFAULT_MAX_BODY): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await readJson(c, maxBytes));
   if (!parsed.success) throw invalid(code, parsed.error);
   return parsed.data;
 }

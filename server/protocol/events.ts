@@ -68,6 +68,7 @@ export const batchEnvelopeSchema = z.object({
   dropped: z.number().int().min(0).max(1_000_000).optional(),
   batch: z.array(z.unknown()).min(1, 'must contain at least one event').max(MAX_BATCH_EVENTS),
 });
+export type BatchEnvelope = z.infer<typeof batchEnvelopeSchema>;
 
 export interface RejectedEvent {
   index: number;

@@ -2,6 +2,7 @@
 // rejected events, events that enforce mode would reject (report mode), and browser queues that
 // overflowed. One batch's worth per workspace per second per server process at most, so a page
 // stuck sending bad events cannot turn every request into a second write.
+import type { ApiError } from '../errors.ts';
 import type { RejectedEvent } from '../protocol/events.ts';
 import type { IngestProblem } from '../store/store.ts';
 
@@ -45,4 +46,9 @@ export function ingestProblems(
   }
   // Lists show the newest first: stored last to first, a batch's problems still read in its order.
   return problems.reverse();
+}
+
+/** A request refused before any event in it could be read: no place in a batch, no visitor. */
+export function refusedBody(at: string, error: ApiError): IngestProblem {
+  return { at, code: error.code, message: `the whole request was refused (HTTP ${error.status}): ${error.message}`, path: null, visitor: null, event: null };
 }

@@ -1,18 +1,18 @@
 // POST /v1/batch: validates each event on its own, writes the valid ones in one transaction,
 // and answers only after that transaction has committed.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { correctedTime } from '../engine/clock.ts';
 import { featuresUsedBy } from '../engine/features.ts';
 import { goalHits, goalIndex, goalLookback } from '../engine/goals.ts';
 import { checkIdentityToken, TOKEN_PROBLEMS } from '../engine/identity-token.ts';
 import { messageInteraction } from '../engine/interactions.ts';
-import { describeZodError, formatPath } from '../errors.ts';
+import { ApiError, describeZodError, formatPath, invalid } from '../errors.ts';
 import { findJsonProblem } from '../protocol/json-safety.ts';
 import { workspaceForWriteKey } from '../middleware/auth.ts';
-import { readJsonBody } from '../middleware/json-body.ts';
-import { batchEnvelopeSchema, type BatchResult, eventSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type RejectedEvent } from '../protocol/events.ts';
+import { readJson } from '../middleware/json-body.ts';
+import { type BatchEnvelope, batchEnvelopeSchema, type BatchResult, eventSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type RejectedEvent } from '../protocol/events.ts';
 import type { IngestItem, Store } from '../store/store.ts';
-import { ingestProblems, mayRecordProblems } from './ingest-problems.ts';
+import { ingestProblems, mayRecordProblems, refusedBody } from './ingest-problems.ts';
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);
 
@@ -24,10 +24,42 @@ function implausibleTime(at: number, receivedAtMs: number): string | null {
 }
 
 export function ingestRoutes(store: Store) {
+  /**
+   * A body refused whole (not JSON, not a batch, too large) is kept for the console's "Refused
+   * events" too when its key names a workspace: a pipeline sending the wrong shape otherwise
+   * looks, from the console, exactly like one sending nothing.
+   */
+  async function recordRefusedBody(key: unknown, error: ApiError): Promise<void> {
+    if (typeof key !== 'string' || !key.startsWith('wk_')) return;
+    try {
+      const workspace = await store.workspaceByWriteKey(key);
+      const now = Date.now();
+      if (workspace && mayRecordProblems(workspace.id, now)) await store.recordIngestProblems(workspace.id, [refusedBody(new Date(now).toISOString(), error)]);
+    } catch (recordError) {
+      console.error('[uptake] could not record a refused batch:', recordError);
+    }
+  }
+
+  async function readBatch(c: Context): Promise<BatchEnvelope> {
+    let json: unknown;
+    try {
+      json = await readJson(c, MAX_BATCH_BYTES);
+      const parsed = batchEnvelopeSchema.safeParse(json);
+      if (!parsed.success) throw invalid('invalid_batch', parsed.error);
+      return parsed.data;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const bodyKey = typeof json === 'object' && json !== null ? (json as { writeKey?: unknown }).writeKey : undefined;
+        await recordRefusedBody(c.req.header('x-uptake-key') ?? bodyKey, error);
+      }
+      throw error;
+    }
+  }
+
   return new Hono().post(
     '/batch',
     async (c) => {
-      const body = await readJsonBody(c, batchEnvelopeSchema, 'invalid_batch', MAX_BATCH_BYTES);
+      const body = await readBatch(c);
       const workspace = await workspaceForWriteKey(store, c.req.header('x-uptake-key') ?? body.writeKey);
       const receivedAtMs = Date.now();
       const receivedAt = new Date(receivedAtMs).toISOString();

@@ -78,3 +78,19 @@ it("shows one visitor's latest events, and refuses a filter that is not an id", 
   expect(refused.status).toBe(400);
   expect((await refused.json()).error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('visitor') });
 });
+
+it('lists a request refused whole when its key names the workspace, and nothing for an unknown key', async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const send = (body: string, headers: Record<string, string> = {}) => f.request('POST', '/v1/batch', body, { 'content-type': 'text/plain', ...headers });
+  vi.setSystemTime(new Date('2026-12-07T10:00:00.000Z'));
+  expect((await send('{"batch": [', { 'x-uptake-key': f.workspace.writeKey })).status).toBe(400);
+  vi.setSystemTime(new Date('2026-12-07T10:00:02.000Z'));
+  // A beacon carries its key in the body: read from a body that is JSON but not a batch.
+  expect((await send(JSON.stringify({ writeKey: f.workspace.writeKey, batch: [] }))).status).toBe(400);
+  vi.setSystemTime(new Date('2026-12-07T10:00:04.000Z'));
+  expect((await send('{"batch": [', { 'x-uptake-key': 'wk_nobody' })).status).toBe(400);
+  expect(await problems()).toEqual([
+    { at: '2026-12-07T10:00:02.000Z', code: 'invalid_batch', path: null, visitor: null, event: null, message: expect.stringMatching(/whole request was refused \(HTTP 400\).*batch.*at least one event/) },
+    { at: '2026-12-07T10:00:00.000Z', code: 'invalid_json', path: null, visitor: null, event: null, message: expect.stringContaining('not valid JSON') },
+  ]);
+});

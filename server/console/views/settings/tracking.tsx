@@ -130,7 +130,7 @@ export function RefusedEvents() {
       }
     >
       <p class="muted small">
-        Why an event may be missing: events the server refused, events it would refuse once identity verification is enforced, and browsers that dropped events.
+        Why an event may be missing: events the server refused, whole requests it refused (not JSON, not a batch, too large) that carried this workspace's write key, events it would refuse once identity verification is enforced, and browsers that dropped events.
         Up to one batch a second is kept, the latest 200.
       </p>
       <Loaded resource={resource} retry={retry} isEmpty={(problems) => problems.length === 0} empty="None: everything browsers sent was accepted.">
