@@ -1,5 +1,6 @@
 // Survey answers summed up. NPS: promoters answer 9–10, passives 7–8, detractors 0–6; the
 // score is the share of promoters minus the share of detractors, from −100 to 100.
+import type { CampaignInput } from '../protocol/campaign.ts';
 
 export interface SurveyAnswer {
   visitorId: string;
@@ -37,4 +38,32 @@ export function choiceCounts(answers: readonly SurveyAnswer[]): Record<string, n
   const counts: Record<string, number> = {};
   for (const { choice } of answers) if (choice !== null) counts[choice] = (counts[choice] ?? 0) + 1;
   return counts;
+}
+
+export type NpsGroup = 'promoter' | 'passive' | 'detractor';
+
+export const npsGroup = (score: number): NpsGroup => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
+
+/**
+ * What a `survey.answered` webhook carries: the answer, the survey's name and, so a receiver can
+ * route it (detractors to the account's CSM, promoters to a review request) without a second
+ * call, the NPS group or the chosen option's label. `campaign` is undefined if it was deleted.
+ */
+export function surveyAnsweredData(
+  answer: { campaignId: string; visitorId: string; accountId: string | null; score: number | null; choice: string | null; comment: string | null; at: string },
+  campaign: Pick<CampaignInput, 'name' | 'question'> | undefined,
+): Record<string, unknown> {
+  const question = campaign?.question;
+  return {
+    campaignId: answer.campaignId,
+    campaignName: campaign?.name ?? null,
+    visitorId: answer.visitorId,
+    accountId: answer.accountId,
+    score: answer.score,
+    npsGroup: answer.score === null ? null : npsGroup(answer.score),
+    choice: answer.choice,
+    choiceLabel: question?.type === 'choice' ? (question.options.find((o) => o.id === answer.choice)?.label ?? null) : null,
+    comment: answer.comment,
+    answeredAt: answer.at,
+  };
 }

@@ -1,8 +1,8 @@
-// Webhooks: customers register URLs; alert and certification events are POSTed to them, signed.
+// Webhooks: customers register URLs; alert, certification and survey events are POSTed to them, signed.
 import { z } from 'zod';
 
 /** Events a webhook can subscribe to. `webhook.test` is sent only on request, to one webhook. */
-export const WEBHOOK_EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded'] as const;
+export const WEBHOOK_EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded', 'survey.answered'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | 'webhook.test';
 
 /** Subscribes to every event type, including ones added later. */

@@ -17,37 +17,35 @@ export function envelopeBody(workspaceId: string, id: string, type: WebhookEvent
 }
 
 /**
- * Statements that queue `type` for every enabled webhook of the workspace subscribed to it (or
- * to "*"). Run them inside the same `sql.batch` as the write that caused the event. Reusing an
- * `eventId` queues nothing new, so a caller with a natural id (e.g. the alert's) may retry freely.
+ * Queues one event for every enabled webhook of the workspace subscribed to its type (or to "*").
+ * Reusing an event id queues nothing new, so a caller with a natural id may retry freely.
+ * Parameters: `queuedEventParams`.
  */
-export function webhookEvent(
-  workspaceId: string,
-  type: Exclude<WebhookEventType, 'webhook.test'>,
-  data: Record<string, unknown>,
-  now: string,
-  eventId: string = newId(),
-): Statement[] {
+export const QUEUE_EVENT_SQL = `INSERT INTO webhook_deliveries (${COLUMNS})
+  SELECT w.workspace_id, w.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), 'pending', 0, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)
+  FROM webhooks w
+  WHERE w.workspace_id = ? AND w.enabled = 1
+    AND EXISTS (SELECT 1 FROM webhook_subscriptions s
+                WHERE s.workspace_id = w.workspace_id AND s.webhook_id = w.id AND s.event_type IN (?, '*'))
+  ON CONFLICT DO NOTHING`;
+
+type QueuedType = Exclude<WebhookEventType, 'webhook.test'>;
+
+export function queuedEventParams(workspaceId: string, type: QueuedType, data: Record<string, unknown>, now: string, eventId: string = newId()): unknown[] {
   const body = envelopeBody(workspaceId, eventId, type, data, now);
-  return [
-    [
-      `INSERT INTO webhook_deliveries (${COLUMNS})
-       SELECT w.workspace_id, w.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), 'pending', 0, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)
-       FROM webhooks w
-       WHERE w.workspace_id = ? AND w.enabled = 1
-         AND EXISTS (SELECT 1 FROM webhook_subscriptions s
-                     WHERE s.workspace_id = w.workspace_id AND s.webhook_id = w.id AND s.event_type IN (?, '*'))
-       ON CONFLICT DO NOTHING`,
-      [eventId, type, body, now, UNLOCKED, now, now, workspaceId, type],
-    ],
-  ];
+  return [eventId, type, body, now, UNLOCKED, now, now, workspaceId, type];
+}
+
+/** `QUEUE_EVENT_SQL` as statements to run inside the same `sql.batch` as the write that caused the event. */
+export function webhookEvent(workspaceId: string, type: QueuedType, data: Record<string, unknown>, now: string, eventId: string = newId()): Statement[] {
+  return [[QUEUE_EVENT_SQL, queuedEventParams(workspaceId, type, data, now, eventId)]];
 }
 
 /** Queues an event on its own, when there is no surrounding write; resolves to its id and how many webhooks get it. */
 export async function emitWebhookEvent(
   sql: SqlDb,
   workspaceId: string,
-  type: Exclude<WebhookEventType, 'webhook.test'>,
+  type: QueuedType,
   data: Record<string, unknown>,
   now: string,
   eventId: string = newId(),

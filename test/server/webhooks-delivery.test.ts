@@ -82,6 +82,23 @@ describe('signed delivery', () => {
     expect((await f.log(webhook.id))[0]).toMatchObject({ eventId, status: 'delivered', attempts: 1, lastStatus: 200, lastError: null, nextAttemptAt: null });
   });
 
+  it('sends a survey answer the SDK reported, once, with the survey name and NPS group', async () => {
+    const f = await fixture();
+    const target = await receiver();
+    const webhook = await f.register(target.url, ['survey.answered']);
+    const survey = await (await f.admin('POST', '/api/v1/campaigns', { name: 'NPS, December', kind: 'survey', status: 'live', content: { title: 'How likely…?' }, question: { type: 'nps' } })).json();
+    const answer = trackEvent({ userId: 'u9', event: 'survey_answered', properties: { campaignId: survey.id, score: 2, comment: 'Reminders never arrive' } });
+    // The browser retries the batch: still one answer, one webhook event.
+    for (let i = 0; i < 2; i++) expect((await (await f.batch([answer])).json()).rejected).toEqual([]);
+    await deliverUntil([createDeliverer(f.store.sql)], () => target.received.length === 1);
+    await sleep(50);
+    expect(target.received).toHaveLength(1);
+    const body = JSON.parse(target.received[0]!.body);
+    expect(body).toMatchObject({ type: 'survey.answered', workspaceId: f.workspace.id });
+    expect(body.data).toMatchObject({ campaignName: 'NPS, December', visitorId: 'u9', accountId: 'acct-1', score: 2, npsGroup: 'detractor', comment: 'Reminders never arrive' });
+    expect(verifyWebhookSignature(webhook.secret, headersOf(target.received[0]!), target.received[0]!.body)).toBe(true);
+  });
+
   it('signs with the new secret as soon as it is rotated', async () => {
     const f = await fixture();
     const target = await receiver();

@@ -9,6 +9,8 @@ import type { CapSnapshot } from '../../server/engine/visitor-state.ts';
 import { campaignInput } from '../../server/protocol/campaign.ts';
 import { eventSchema } from '../../server/protocol/events.ts';
 import type { IngestItem, ShowReservation } from '../../server/store/store.ts';
+import { claimDeliveries } from '../../server/webhooks/claims.ts';
+import { createWebhook, listDeliveries } from '../../server/webhooks/registry.ts';
 import { loadFixture, NOW } from '../analytics/fixture-log.ts';
 import { campaign, DAY_1, DAY_2, DAY_3, eachStore, group, identify, interaction, RECEIVED_AT, reminder, track } from './fixtures.ts';
 
@@ -199,6 +201,33 @@ eachStore('%s store: guidance', (ctx) => {
       expect(await ctx.store.surveyAnswers(ctx.ws.id, 's2')).toEqual([{ visitorId: 'u1', accountId: 'acct-1', score: null, choice: 'sms', comment: null, answeredAt: DAY_3 }]);
       const other = await ctx.store.createWorkspace(`Other answers ${ctx.ws.id}`);
       expect(await ctx.store.surveyAnswers(other.id, 's1')).toEqual([]);
+    });
+
+    it('announces each first answer to survey.answered webhooks, with the survey name and NPS group or option label', async () => {
+      const nps = await ctx.store.createCampaign(ctx.ws.id, campaignInput.parse({ name: 'NPS, November', kind: 'survey', status: 'live', content: { title: 'How likely…?' }, question: { type: 'nps' } }));
+      const choice = await ctx.store.createCampaign(ctx.ws.id, campaignInput.parse({
+        name: 'Reminder channel', kind: 'survey', status: 'live', content: { title: 'Which channel?' }, question: { type: 'choice', options: [{ id: 'sms', label: 'Text message' }, { id: 'email', label: 'Email' }] },
+      }));
+      const hook = await createWebhook(ctx.store.sql, ctx.ws.id, { url: 'https://hooks.example/nps', events: ['survey.answered'], description: '' }, DAY_1);
+      const other = await ctx.store.createWorkspace(`Other announcements ${ctx.ws.id}`);
+      const theirs = await createWebhook(ctx.store.sql, other.id, { url: 'https://hooks.example/theirs', events: ['*'], description: '' }, DAY_1);
+      const detractor = message('survey_answered', { campaignId: nps.id, score: 3, comment: 'Too many clicks' }, {}, DAY_2);
+      await ctx.store.ingest(ctx.ws.id, [detractor, message('survey_answered', { campaignId: choice.id, choice: 'sms' }, { userId: 'u2', groupId: null }, DAY_2)]);
+      // The same batch again (a retry) and a second answer of the same user announce nothing.
+      await ctx.store.ingest(ctx.ws.id, [detractor, message('survey_answered', { campaignId: nps.id, score: 10 }, {}, DAY_3)]);
+
+      const bodies = async (ws: string, webhookId: string) => {
+        const { items } = await listDeliveries(ctx.store.sql, ws, webhookId, { limit: 50, offset: 0 });
+        const claimed = await claimDeliveries(ctx.store.sql, items.map((d) => ({ workspaceId: ws, webhookId, eventId: d.eventId })), 'test', '2099-01-01T00:00:00.000Z', '2099-01-01T00:01:00.000Z');
+        return claimed.map((d) => JSON.parse(d.body)).sort((a, b) => a.data.visitorId.localeCompare(b.data.visitorId));
+      };
+      const announced = await bodies(ctx.ws.id, hook.id);
+      expect(announced.map((b) => b.data)).toEqual([
+        { campaignId: nps.id, campaignName: 'NPS, November', visitorId: 'u1', accountId: 'acct-1', score: 3, npsGroup: 'detractor', choice: null, choiceLabel: null, comment: 'Too many clicks', answeredAt: DAY_2 },
+        { campaignId: choice.id, campaignName: 'Reminder channel', visitorId: 'u2', accountId: null, score: null, npsGroup: null, choice: 'sms', choiceLabel: 'Text message', comment: null, answeredAt: DAY_2 },
+      ]);
+      expect(announced.every((b) => b.type === 'survey.answered' && b.workspaceId === ctx.ws.id)).toBe(true);
+      expect(await bodies(other.id, theirs.id)).toEqual([]);
     });
   });
 

@@ -3,7 +3,11 @@
 // visitor to the user it became. Rows go in key order so concurrent batches do not deadlock.
 import type pg from 'pg';
 import { doneSinceShow } from '../../engine/goals.ts';
-import type { Effects } from '../fold-effects.ts';
+import { surveyAnsweredData } from '../../engine/survey.ts';
+import type { CampaignInput } from '../../protocol/campaign.ts';
+import { QUEUE_EVENT_SQL, queuedEventParams } from '../../webhooks/outbox.ts';
+import type { AnswerChange, Effects } from '../fold-effects.ts';
+import { numberPlaceholders } from '../sql.ts';
 
 // least/greatest ignore NULLs, as the SQLite store's coalesce(min(…)) forms do.
 const MERGE_STATE = `
@@ -50,13 +54,30 @@ export async function writeMessageStates(tx: pg.PoolClient, ws: string, { states
     );
   }
   if (answers.length) {
-    await tx.query(
+    const { rows: stored } = await tx.query<{ campaignId: string; visitorId: string }>(
       `INSERT INTO survey_answers (workspace_id, campaign_id, visitor_id, account_id, score, choice, comment, answered_at)
        SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb)
          AS r("campaignId" text, "visitorId" text, "accountId" text, score integer, choice text, comment text, at text)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING campaign_id AS "campaignId", visitor_id AS "visitorId"`,
       [ws, JSON.stringify(byKey(answers, (a) => `${a.campaignId}\u0000${a.visitorId}`))],
     );
+    if (stored.length) await announceAnswers(tx, ws, answers, stored);
+  }
+}
+
+/** A `survey.answered` webhook event for each answer stored for the first time (a retried one is a duplicate). */
+async function announceAnswers(tx: pg.PoolClient, ws: string, answers: readonly AnswerChange[], stored: readonly { campaignId: string; visitorId: string }[]): Promise<void> {
+  const { rows } = await tx.query<{ id: string; definition: CampaignInput }>(
+    'SELECT id, definition::jsonb AS definition FROM campaigns WHERE workspace_id = $1 AND id = ANY($2::text[])',
+    [ws, [...new Set(stored.map((s) => s.campaignId))]],
+  );
+  const campaigns = new Map(rows.map((r) => [r.id, r.definition]));
+  const now = new Date().toISOString();
+  const queue = numberPlaceholders(QUEUE_EVENT_SQL);
+  for (const { campaignId, visitorId } of stored) {
+    const answer = answers.find((a) => a.campaignId === campaignId && a.visitorId === visitorId)!;
+    await tx.query(queue, queuedEventParams(ws, 'survey.answered', surveyAnsweredData(answer, campaigns.get(campaignId)), now));
   }
 }
 

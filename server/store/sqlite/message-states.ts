@@ -2,6 +2,9 @@
 // campaign, survey answers, and moving both from an anonymous visitor to the user it became.
 import type Database from 'better-sqlite3';
 import { doneSinceShow } from '../../engine/goals.ts';
+import { surveyAnsweredData } from '../../engine/survey.ts';
+import type { CampaignInput } from '../../protocol/campaign.ts';
+import { QUEUE_EVENT_SQL, queuedEventParams } from '../../webhooks/outbox.ts';
 import type { Effects } from '../fold-effects.ts';
 
 const later = (column: string) => `${column} = nullif(max(coalesce(${column}, ''), coalesce(excluded.${column}, '')), '')`;
@@ -62,6 +65,8 @@ export function prepareMessageStateWrites(db: Database.Database) {
     SELECT workspace_id, campaign_id, ?, account_id, score, choice, comment, answered_at FROM survey_answers
     WHERE workspace_id = ? AND visitor_id = ? AND true ON CONFLICT DO NOTHING`);
   const dropAnswers = db.prepare('DELETE FROM survey_answers WHERE workspace_id = ? AND visitor_id = ?');
+  const campaignDefinition = db.prepare('SELECT definition FROM campaigns WHERE workspace_id = ? AND id = ?').pluck();
+  const queueWebhook = db.prepare(QUEUE_EVENT_SQL);
   const MERGE_MARK = 'ON CONFLICT DO UPDATE SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)';
   const upsertMark = db.prepare(`INSERT INTO goal_marks (workspace_id, visitor_id, goal, first_at, last_at) VALUES (?, ?, ?, ?, ?) ${MERGE_MARK}`);
   const moveMarks = db.prepare(`INSERT INTO goal_marks (workspace_id, visitor_id, goal, first_at, last_at)
@@ -80,7 +85,15 @@ export function prepareMessageStateWrites(db: Database.Database) {
           s.snoozedUntil, s.tourStep, s.tourStepAt, s.tourDoneAt, JSON.stringify(s.itemsDone),
         );
       }
-      for (const a of answers) insertAnswer.run(ws, a.campaignId, a.visitorId, a.accountId, a.score, a.choice, a.comment, a.at);
+      if (!answers.length) return;
+      const now = new Date().toISOString();
+      for (const a of answers) {
+        // Only a first answer is stored (a retried one is a duplicate), and only it is announced.
+        if (!insertAnswer.run(ws, a.campaignId, a.visitorId, a.accountId, a.score, a.choice, a.comment, a.at).changes) continue;
+        const definition = campaignDefinition.get(ws, a.campaignId) as string | undefined;
+        const campaign = definition ? (JSON.parse(definition) as CampaignInput) : undefined;
+        queueWebhook.run(...queuedEventParams(ws, 'survey.answered', surveyAnsweredData(a, campaign), now));
+      }
     },
     /** Goals done by visitors shown the campaign; after linking, so a user's row is where it ends up. */
     reachGoals(ws: string, goals: Effects['goals']) {

@@ -1,6 +1,7 @@
-// Webhooks: alert and certification events POSTed, signed, to the customer's own systems; the
+// Webhooks: alert, certification and survey-answer events POSTed, signed, to the customer's own systems; the
 // delivery log shows what arrived and what failed, and "Send test" checks the set-up.
 import { useState } from 'preact/hooks';
+import type { WebhookEventType } from '../../../protocol/webhook.ts';
 import { ApiFailure, asApiFailure, type Webhook, type WebhookInput } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { client } from '../../state.ts';
@@ -10,7 +11,8 @@ import { useResource } from '../../use-resource.ts';
 import { Panel } from '../screen.tsx';
 import { ErrorNote, Loaded } from '../status.tsx';
 
-const EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded'] as const;
+// Spelled out rather than imported: the protocol module brings zod, which the console does not ship.
+const EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded', 'survey.answered'] as const satisfies readonly WebhookEventType[];
 
 function Deliveries({ webhook }: { webhook: Webhook }) {
   const api = client.value!;
@@ -186,7 +188,7 @@ export function Webhooks() {
         {(list) => (
           <>
             {list.length === 0 ? (
-              <p class="empty">No webhooks yet: alerts stay in the console.</p>
+              <p class="empty">No webhooks yet: alerts, certifications and survey answers stay in the console.</p>
             ) : (
               <ul class="webhooks">
                 {list.map((w) => (
