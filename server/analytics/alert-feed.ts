@@ -29,15 +29,33 @@ export type FeedAlert = ReturnType<typeof toAlert> & {
   subjectName: string | null;
 };
 
+export interface AlertFilter {
+  status: AlertStatusFilter;
+  /** One alert rule's key; every rule when absent. */
+  rule?: string | undefined;
+}
+
 function statusClause(status: AlertStatusFilter): { where: string; params: string[] } {
   if (status === 'all') return { where: '', params: [] };
   if (status === 'unresolved') return { where: ` AND a.status <> 'resolved'`, params: [] };
   return { where: ' AND a.status = ?', params: [status] };
 }
 
-export async function alertFeed(sql: SqlDb, ws: string, status: AlertStatusFilter, limit: number, offset: number): Promise<{ total: number; alerts: FeedAlert[] }> {
-  const { where, params } = statusClause(status);
-  const [rows, count] = await Promise.all([
+/**
+ * The page of alerts matching the filter, how many match, and how many of the status each rule
+ * raised, whatever rule is picked: a feed dominated by one rule can be narrowed to another.
+ */
+export async function alertFeed(
+  sql: SqlDb,
+  ws: string,
+  { status, rule }: AlertFilter,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; alerts: FeedAlert[]; rules: { rule: string; count: number }[] }> {
+  const byStatus = statusClause(status);
+  const where = rule === undefined ? byStatus.where : `${byStatus.where} AND a.rule = ?`;
+  const params = rule === undefined ? byStatus.params : [...byStatus.params, rule];
+  const [rows, count, rules] = await Promise.all([
     sql.all<AlertRow & { subject_name: string | null }>(
       `SELECT a.*, CASE a.subject_kind WHEN 'account' THEN m.name WHEN 'campaign' THEN ${jsonText(sql.dialect, 'c.definition', 'name')} END AS subject_name
        FROM alerts a
@@ -47,6 +65,14 @@ export async function alertFeed(sql: SqlDb, ws: string, status: AlertStatusFilte
       [ws, ...params, limit, offset],
     ),
     sql.get<{ n: number }>(`SELECT count(*) AS n FROM alerts a WHERE a.workspace_id = ?${where}`, [ws, ...params]),
+    sql.all<{ rule: string; n: number }>(
+      `SELECT a.rule, count(*) AS n FROM alerts a WHERE a.workspace_id = ?${byStatus.where} GROUP BY a.rule ORDER BY count(*) DESC, a.rule`,
+      [ws, ...byStatus.params],
+    ),
   ]);
-  return { total: Number(count?.n ?? 0), alerts: rows.map(({ subject_name, ...row }) => ({ ...toAlert(row), subjectName: subject_name })) };
+  return {
+    total: Number(count?.n ?? 0),
+    alerts: rows.map(({ subject_name, ...row }) => ({ ...toAlert(row), subjectName: subject_name })),
+    rules: rules.map((r) => ({ rule: r.rule, count: Number(r.n) })),
+  };
 }

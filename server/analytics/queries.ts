@@ -141,7 +141,7 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
     [ws, scoresSince],
   );
   const totals = { account: accountStages.reduce((s, r) => s + Number(r.n), 0), user: userStages.reduce((s, r) => s + Number(r.n), 0) };
-  const alerts = await alertFeed(sql, ws, 'unresolved', 20, 0);
+  const alerts = await alertFeed(sql, ws, { status: 'unresolved' }, 20, 0);
   const active = Number(coverage?.active ?? 0);
   const touched = Number(coverage?.touched ?? 0);
 

@@ -292,7 +292,8 @@ export function createClient(credentials: Credentials, options: { base?: string;
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
 
-    alerts: (status = 'unresolved', offset = 0, limit = 25) => get<{ total: number; alerts: Alert[] }>(`/alerts${queryString({ status, offset, limit })}`),
+    alerts: (status = 'unresolved', offset = 0, limit = 25, rule?: string) =>
+      get<{ total: number; alerts: Alert[]; rules: { rule: string; count: number }[] }>(`/alerts${queryString({ status, rule, offset, limit })}`),
     acknowledgeAlert: (id: string) => call<Alert>('POST', `/alerts/${enc(id)}/acknowledge`),
     resolveAlert: (id: string) => call<Alert>('POST', `/alerts/${enc(id)}/resolve`),
 

@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../server/console/api.ts';
 import { client, restoreSession, session, signedOutReason } from '../../server/console/state.ts';
-import { navigate } from '../../server/console/state/route.ts';
+import { navigate, route } from '../../server/console/state/route.ts';
 import { AccountScreen } from '../../server/console/views/account/account.tsx';
 import { AlertsScreen } from '../../server/console/views/alerts/alerts.tsx';
 import { App } from '../../server/console/views/app.tsx';
@@ -216,6 +216,22 @@ describe('alerts', () => {
     await settle(() => host.querySelector('.alert .pill')?.textContent === 'acknowledged');
     await press(buttons(host, 'Resolve')[0]);
     await settle(() => host.querySelector('#alert-feed')?.textContent?.includes('Nothing needs attention') ?? false);
+  });
+
+  it('narrows the feed to one rule, each rule listed with how many alerts it raised', async () => {
+    server.signIn('viewer');
+    await server.admin('PUT', '/api/v1/alert-rules/all-quiet', { key: 'all-quiet', name: 'Nobody deployed', condition: { type: 'deployment_below', rate: 1 } });
+    navigate('#/alerts?status=all');
+    const host = await mount(<AlertsScreen />);
+    const ruleSelect = () => [...host.querySelectorAll<HTMLLabelElement>('#alert-feed label.filter')].find((l) => l.textContent?.startsWith('Rule'))!.querySelector('select')!;
+    await settle(() => host.querySelectorAll('#alert-feed .alert').length === 3);
+    expect([...ruleSelect().options].map((o) => o.textContent)).toEqual(['every rule', 'All quiet (2)', 'Health red (1)']);
+    await choose(ruleSelect(), 'health-red');
+    await settle(() => host.querySelectorAll('#alert-feed .alert').length === 1);
+    expect(host.querySelector('#alert-feed .alert')!.textContent).toContain('health is red');
+    expect(route.value.query.get('from')).toBe('health-red');
+    // Out of the way of the tests after this one.
+    await server.admin('PUT', '/api/v1/alert-rules/all-quiet', { key: 'all-quiet', name: 'Nobody deployed', enabled: false, condition: { type: 'deployment_below', rate: 1 } });
   });
 });
 

@@ -164,6 +164,12 @@ describe('analytics API', () => {
     await f.admin('POST', '/api/v1/accounts/acct-2/touches', { channel: 'call' }); // forces a refresh of acct-2 too
     const feed = await (await f.admin('GET', '/api/v1/alerts')).json();
     expect(feed.alerts.map((a: { subjectId: string; message: string }) => [a.subjectId, a.message])).toEqual([['acct-2', 'deployment rate 0% is below 30%']]);
+    expect(feed.rules).toEqual([{ rule: 'idle', count: 1 }]);
+    expect((await (await f.admin('GET', '/api/v1/alerts?rule=idle')).json()).total).toBe(1);
+    expect((await (await f.admin('GET', '/api/v1/alerts?rule=other')).json()).total).toBe(0);
+    const refused = await f.admin('GET', '/api/v1/alerts?rule=Not%20a%20key');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('rule') });
     // The account's name trait comes with it, in the feed and in the overview's open alerts.
     expect(feed.alerts[0]).toMatchObject({ subjectKind: 'account', subjectName: 'Quiet Clinic' });
     expect((await (await f.admin('GET', '/api/v1/overview')).json()).alerts).toMatchObject({ open: 1, latest: [{ subjectId: 'acct-2', subjectName: 'Quiet Clinic' }] });

@@ -16,6 +16,7 @@ import { webhookEvent } from '../../webhooks/outbox.ts';
 
 export const alertQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
+  rule: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "an alert rule's key: lowercase letters, digits, \"_\" or \"-\"").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -124,8 +125,8 @@ export function alertRoutes(store: Store) {
       const query = alertQuery.safeParse(c.req.query());
       if (!query.success) throw invalid('invalid_query', query.error);
       await refresherFor(store).fresh();
-      const { status, limit, offset } = query.data;
-      return c.json({ ...(await alertFeed(store.sql, c.var.workspace.id, status, limit, offset)), limit, offset });
+      const { status, rule, limit, offset } = query.data;
+      return c.json({ ...(await alertFeed(store.sql, c.var.workspace.id, { status, rule }, limit, offset)), limit, offset });
     })
     .post('/:id/acknowledge', transition('acknowledged'))
     .post('/:id/resolve', transition('resolved'));

@@ -1,5 +1,6 @@
 // The alert feed: what crossed a threshold, pushed to CS rather than waiting to be found.
-import { formatNumber } from '../../format.ts';
+import { useRef } from 'preact/hooks';
+import { formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
 import { href, navigate, route } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
@@ -10,31 +11,67 @@ import { AlertList } from './alert-list.tsx';
 const STATUSES = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as const;
 const PAGE = 25;
 
+type RuleCount = { rule: string; count: number };
+
 export function AlertFeed() {
   const api = client.value!;
   const query = route.value.query;
   const status = STATUSES.find((s) => s === query.get('status')) ?? 'unresolved';
   const offset = Math.max(0, Number(query.get('offset')) || 0);
-  const [resource, retry] = useResource(() => api.alerts(status, offset, PAGE), [api, status, offset]);
-  const go = (next: { status?: string; offset?: number }) => navigate(href(['alerts'], { status: next.status ?? status, offset: next.offset || undefined }));
+  // `rule` in the address already opens an alert rule in the editor beside the feed.
+  const rule = query.get('from') || undefined;
+  const [resource, retry] = useResource(() => api.alerts(status, offset, PAGE, rule), [api, status, offset, rule]);
+  const go = (next: { status?: string; offset?: number; rule?: string }) =>
+    navigate(href(['alerts'], { status: next.status ?? status, from: ('rule' in next ? next.rule : rule) || undefined, offset: next.offset || undefined }));
+  // The rules with alerts of this status (the last ones known while the next page loads), and the
+  // picked one even when it has none.
+  const known = useRef<RuleCount[]>([]);
+  if (resource.status === 'ready') known.current = resource.data.rules;
+  const rules = known.current;
+  const ruleChoices = rule && !rules.some((r) => r.rule === rule) ? [...rules, { rule, count: 0 }] : rules;
+  const ruleName = rule ? humanize(rule).toLowerCase() : '';
   return (
     <Panel
       title="Alert feed"
       id="alert-feed"
       actions={
-        <label class="filter">
-          <span class="filter-label">Show</span>
-          <select value={status} onChange={(e) => go({ status: (e.target as HTMLSelectElement).value, offset: 0 })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label class="filter">
+            <span class="filter-label">Show</span>
+            <select value={status} onChange={(e) => go({ status: (e.target as HTMLSelectElement).value, offset: 0 })}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="filter">
+            <span class="filter-label">Rule</span>
+            <select value={rule ?? ''} onChange={(e) => go({ rule: (e.target as HTMLSelectElement).value, offset: 0 })}>
+              <option value="">every rule</option>
+              {ruleChoices.map((r) => (
+                <option key={r.rule} value={r.rule}>
+                  {humanize(r.rule)} ({formatNumber(r.count)})
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
       }
     >
-      <Loaded resource={resource} retry={retry} isEmpty={(r) => r.total === 0} empty={status === 'unresolved' ? 'Nothing needs attention: no open alerts.' : `No ${status} alerts.`}>
+      <Loaded
+        resource={resource}
+        retry={retry}
+        isEmpty={(r) => r.total === 0}
+        empty={
+          rule
+            ? `No ${status} alerts from the ${ruleName} rule.`
+            : status === 'unresolved'
+              ? 'Nothing needs attention: no open alerts.'
+              : `No ${status} alerts.`
+        }
+      >
         {(r) => (
           <>
             <AlertList alerts={r.alerts} onChanged={retry} />
