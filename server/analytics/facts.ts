@@ -143,11 +143,13 @@ export async function loadAccounts(sql: SqlDb, ws: string, scope: Scope, today: 
       if (account) account.members = fromJson<[string, string][]>(members).map(([userId, lastSeen]) => ({ userId, lastSeen }));
     },
   );
+  // The latest touch as of the end of `today`: evaluating a past day must not see later touches.
+  const endOfToday = new Date(Date.parse(`${today}T00:00:00.000Z`) + 86_400_000).toISOString();
   const touches = await byIds<{ a: string; at: string; channel: string }>(
     sql,
-    (filter) => `SELECT t.account_id AS a, t.at, t.channel FROM touches t WHERE t.workspace_id = ?${filter}
-                 AND t.at = (SELECT max(at) FROM touches WHERE workspace_id = t.workspace_id AND account_id = t.account_id)`,
-    [ws],
+    (filter) => `SELECT t.account_id AS a, t.at, t.channel FROM touches t WHERE t.workspace_id = ?
+                 AND t.at = (SELECT max(at) FROM touches WHERE workspace_id = t.workspace_id AND account_id = t.account_id AND at < ?)${filter}`,
+    [ws, endOfToday],
     scope,
     't.account_id',
   );

@@ -154,6 +154,15 @@ eachStore('analytics on %s', (ctx) => {
     expect(await open()).toEqual(['red:empty', 'red:small', 'untouched:big', 'untouched:empty']);
   });
 
+  it('evaluates a past day without the touches logged for later days', async () => {
+    // Big's only touch before is weeks old (stale); the one of the 19th counts from the 19th on.
+    await ctx.store.sql.batch([["INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, 't3', 'big', 'call', '', '2026-11-19T10:00:00.000Z', 'cs', ?)", [ctx.ws.id, NOW.toISOString()]]]);
+    await refresh(new Date('2026-11-18T23:00:00.000Z'));
+    expect((await account('big')).contact).toBe('stale');
+    await refresh();
+    expect((await account('big')).contact).toBe('recent');
+  });
+
   it('awards certification levels once, with an event per level', async () => {
     await definitionStore(ctx.store.sql).save(ctx.ws.id, 'certification', 'pro', {
       key: 'pro',
