@@ -61,25 +61,30 @@ const NOTES = ['Quarterly business review', 'Onboarding check-in', 'Renewal conv
 
 type Call = (path: string, method: string, body: unknown) => Promise<unknown>;
 
-export async function seedDemoAnalytics(call: Call, accounts: readonly DemoAccount[], now: Date): Promise<number> {
+export async function defineDemoAnalytics(call: Call): Promise<void> {
   await call('/api/v1/measures', 'PUT', { contractStartTrait: 'contractStart' });
   await call('/api/v1/journeys/veterinary', 'PUT', DEMO_VET_JOURNEY);
   await call('/api/v1/health', 'PUT', DEMO_HEALTH);
   await call(`/api/v1/certifications/${DEMO_CERTIFICATION.key}`, 'PUT', DEMO_CERTIFICATION);
   for (const rule of DEMO_ALERT_RULES) await call(`/api/v1/alert-rules/${rule.key}`, 'PUT', rule);
-  // CS touched about half the clinics, the engaged ones more often: a realistic coverage gap.
+}
+
+export interface DemoTouch {
+  accountId: string;
+  channel: (typeof CHANNELS)[number];
+  note: string;
+  at: string;
+}
+
+/** CS touched about half the clinics over the last months, the engaged ones more often: a realistic coverage gap. Oldest first. */
+export function demoTouches(accounts: readonly DemoAccount[], now: Date): DemoTouch[] {
   const random = seededRandom(7);
-  let touches = 0;
+  const touches: DemoTouch[] = [];
   for (const account of accounts) {
     if (random() > 0.35 + account.engagement * 0.4) continue;
     const daysAgo = Math.floor(random() * 80);
     const at = new Date(now.getTime() - daysAgo * 86_400_000 - Math.floor(random() * 8) * 3_600_000).toISOString();
-    await call(`/api/v1/accounts/${encodeURIComponent(account.id)}/touches`, 'POST', {
-      channel: CHANNELS[Math.floor(random() * CHANNELS.length)],
-      note: NOTES[Math.floor(random() * NOTES.length)],
-      at,
-    });
-    touches++;
+    touches.push({ accountId: account.id, channel: CHANNELS[Math.floor(random() * CHANNELS.length)]!, note: NOTES[Math.floor(random() * NOTES.length)]!, at });
   }
-  return touches;
+  return touches.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
