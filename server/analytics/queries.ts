@@ -158,7 +158,7 @@ export async function overview(sql: SqlDb, ws: string, defs: Definitions, today:
       const users = Number(adoption.find((a) => a.kind === 'user' && a.feature === f.key)?.n ?? 0);
       return { feature: f.key, name: f.name, isKey: f.isKey, accounts, accountRate: ratio(accounts, totals.account), users, userRate: ratio(users, totals.user) };
     }),
-    alerts: { open: alerts.total, latest: alerts.alerts },
+    alerts: { open: alerts.total, latest: alerts.alerts, byRule: alerts.rules },
     nps: {
       periodDays: SCORE_WINDOW_DAYS,
       summary: scores.length ? npsSummary(scores.map((s) => Number(s.score))) : null,

@@ -84,7 +84,7 @@ export function overviewOf(rows: AccountRow[]): Overview {
     health: { green: 0, yellow: 0, red: 0, unknown: 0 },
     tierMatrix: matrixOf(rows),
     featureAdoption: [],
-    alerts: { open: 0, latest: [] },
+    alerts: { open: 0, latest: [], byRule: [] },
     nps: { periodDays: 90, summary: null, detractors: [] },
   };
 }

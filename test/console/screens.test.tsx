@@ -230,6 +230,10 @@ describe('alerts', () => {
     await settle(() => host.querySelectorAll('#alert-feed .alert').length === 1);
     expect(host.querySelector('#alert-feed .alert')!.textContent).toContain('health is red');
     expect(route.value.query.get('from')).toBe('health-red');
+    // The overview sums the open ones up by rule, each a link to the feed narrowed to it.
+    const overview = await mount(<OverviewScreen />);
+    await settle(() => !!overview.querySelector('.alert-rules-summary'));
+    expect([...overview.querySelectorAll('.alert-rules-summary a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['All quiet 2', '#/alerts?from=all-quiet']]);
     // Out of the way of the tests after this one.
     await server.admin('PUT', '/api/v1/alert-rules/all-quiet', { key: 'all-quiet', name: 'Nobody deployed', enabled: false, condition: { type: 'deployment_below', rate: 1 } });
   });

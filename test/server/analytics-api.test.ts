@@ -172,7 +172,7 @@ describe('analytics API', () => {
     expect((await refused.json()).error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('rule') });
     // The account's name trait comes with it, in the feed and in the overview's open alerts.
     expect(feed.alerts[0]).toMatchObject({ subjectKind: 'account', subjectName: 'Quiet Clinic' });
-    expect((await (await f.admin('GET', '/api/v1/overview')).json()).alerts).toMatchObject({ open: 1, latest: [{ subjectId: 'acct-2', subjectName: 'Quiet Clinic' }] });
+    expect((await (await f.admin('GET', '/api/v1/overview')).json()).alerts).toMatchObject({ open: 1, latest: [{ subjectId: 'acct-2', subjectName: 'Quiet Clinic' }], byRule: [{ rule: 'idle', count: 1 }] });
     const id = feed.alerts[0].id;
     expect((await (await f.admin('POST', `/api/v1/alerts/${id}/acknowledge`)).json()).status).toBe('acknowledged');
     expect((await (await f.admin('POST', `/api/v1/alerts/${id}/resolve`)).json()).status).toBe('resolved');

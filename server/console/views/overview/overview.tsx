@@ -1,7 +1,9 @@
 // Overview: the success equation, journey funnels, health, contact coverage, open alerts,
 // feature adoption, the features that go with success and the campaigns that move the numbers.
-import { formatDay, formatNumber } from '../../format.ts';
+import { Fragment } from 'preact';
+import { formatDay, formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
+import { href } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
 import { AlertList } from '../alerts/alert-list.tsx';
 import { Panel, Screen } from '../screen.tsx';
@@ -40,6 +42,19 @@ export function OverviewScreen() {
               <NetPromoterScore nps={o.nps} />
             </div>
             <Panel title={`Open alerts (${formatNumber(o.alerts.open)})`} id="open-alerts" actions={<a href="#/alerts">Alert feed</a>}>
+              {o.alerts.byRule.length > 0 && (
+                <p class="alert-rules-summary small">
+                  <span class="muted">By rule: </span>
+                  {o.alerts.byRule.map((r, i) => (
+                    <Fragment key={r.rule}>
+                      {i > 0 && ' · '}
+                      <a href={href(['alerts'], { from: r.rule })}>
+                        {humanize(r.rule)} {formatNumber(r.count)}
+                      </a>
+                    </Fragment>
+                  ))}
+                </p>
+              )}
               {o.alerts.latest.length ? <AlertList alerts={o.alerts.latest.slice(0, OVERVIEW_ALERTS)} onChanged={retry} /> : <Empty>No open alerts.</Empty>}
               {o.alerts.open > OVERVIEW_ALERTS && (
                 <p class="muted small">
