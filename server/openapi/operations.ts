@@ -241,7 +241,7 @@ const analytics: Operation[] = [
     reply: { status: 200, description: 'traits, accounts (with the current one\'s name), journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards' },
     errors: { 404: ['user_not_found'] },
   },
-  { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count and the newest 20, as in the alert feed)' } },
+  { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count, the newest 20 as in the alert feed, and byRule: how many each rule raised)' } },
   {
     method: 'get', path: '/api/v1/feature-impact', tag: 'Analytics', auth: 'secret', query: featureImpactQuery,
     summary: 'Which features go with success: the outcome rate of accounts that use each feature against those that do not',
