@@ -152,6 +152,8 @@ export interface AccountDetail {
   featureUse: { feature: string; day: string; count: number }[];
   /** Messages the account's users were shown, and what they did with them. */
   messages: { campaignId: string; userId: string; shows: number; lastShownAt: string | null; dismissedAt: string | null; clickedAt: string | null; completedAt: string | null }[];
+  /** Single-choice survey answers of the last 90 days; `choiceLabel` is null when the option was since removed. */
+  choices: { campaignId: string; visitorId: string; choice: string; choiceLabel: string | null; comment: string | null; answeredAt: string }[];
 }
 
 export interface UserDetail {

@@ -40,6 +40,11 @@ export function choiceCounts(answers: readonly SurveyAnswer[]): Record<string, n
   return counts;
 }
 
+/** The label of the option a single-choice answer picked; null for an NPS question or an option since removed. */
+export function choiceLabel(question: CampaignInput['question'] | undefined, choice: string | null): string | null {
+  return question?.type === 'choice' ? (question.options.find((o) => o.id === choice)?.label ?? null) : null;
+}
+
 export type NpsGroup = 'promoter' | 'passive' | 'detractor';
 
 export const npsGroup = (score: number): NpsGroup => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
@@ -53,7 +58,6 @@ export function surveyAnsweredData(
   answer: { campaignId: string; visitorId: string; accountId: string | null; score: number | null; choice: string | null; comment: string | null; at: string },
   campaign: Pick<CampaignInput, 'name' | 'question'> | undefined,
 ): Record<string, unknown> {
-  const question = campaign?.question;
   return {
     campaignId: answer.campaignId,
     campaignName: campaign?.name ?? null,
@@ -62,7 +66,7 @@ export function surveyAnsweredData(
     score: answer.score,
     npsGroup: answer.score === null ? null : npsGroup(answer.score),
     choice: answer.choice,
-    choiceLabel: question?.type === 'choice' ? (question.options.find((o) => o.id === answer.choice)?.label ?? null) : null,
+    choiceLabel: choiceLabel(campaign?.question, answer.choice),
     comment: answer.comment,
     answeredAt: answer.at,
   };

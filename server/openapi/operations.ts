@@ -191,7 +191,7 @@ const accounts: Operation[] = [
   },
   {
     method: 'get', path: '/api/v1/accounts/:id', tag: 'Accounts', auth: 'secret', summary: 'One account in detail', params: { id: 'the account id (groupId)' },
-    reply: { status: 200, description: '`account` (its metrics), `traits` (as group() calls set them, merged), `users` (name from identify traits, stage and certification per user), `leaderboards` (per certification program), `history` (daily snapshots: stage, health, tiers), `touches`, `alerts`, `featureUse` (per day, last 30 days), `messages` (shown, clicked, dismissed, completed by its users)' },
+    reply: { status: 200, description: '`account` (its metrics), `traits` (as group() calls set them, merged), `users` (name from identify traits, stage and certification per user), `leaderboards` (per certification program), `history` (daily snapshots: stage, health, tiers), `touches`, `alerts`, `featureUse` (per day, last 30 days), `messages` (shown, clicked, dismissed, completed by its users), `choices` (single-choice survey answers of 90 days with the option\'s label)' },
     errors: { 404: ['account_not_found'] },
   },
   {

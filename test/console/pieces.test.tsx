@@ -62,17 +62,25 @@ describe('an account’s history', () => {
         featureUse: [{ feature: 'payments', day: '2026-11-22', count: 3 }],
         messages: [{ campaignId: 'c1', userId: 'ana', shows: 2, lastShownAt: '2026-11-23T08:00:00Z', dismissedAt: null, clickedAt: '2026-11-23T08:01:00Z', completedAt: null }],
         account: { scores: [{ visitorId: 'ana', name: 'Ana Pereira', campaignId: 'c1', score: 4, comment: 'Too many clicks', answeredAt: '2026-11-23T08:02:00Z', days: 0 }] },
+        choices: [
+          { campaignId: 'c1', visitorId: 'ana', choice: 'sms', choiceLabel: 'Text message', comment: null, answeredAt: '2026-11-23T08:03:00Z' },
+          // An option removed from the survey since: its id is all there is to show.
+          { campaignId: 'c1', visitorId: 'bo', choice: 'fax', choiceLabel: null, comment: 'Still on fax', answeredAt: '2026-11-23T07:00:00Z' },
+        ],
       },
       undefined,
       { feature: () => 'Payments', campaign: () => 'Turn on reminders', user: (id) => (id === 'ana' ? 'Ana Pereira' : id) },
     );
     expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual([
+      'answer: Ana Pereira chose “Text message” on “Turn on reminders”',
       'score: Ana Pereira scored 4 out of 10 on “Turn on reminders”',
       'message: Ana Pereira clicked “Turn on reminders”',
       'message: Ana Pereira was shown “Turn on reminders”',
+      'answer: bo chose “fax” on “Turn on reminders”',
       'use: Payments used 3×',
     ]);
-    expect(entries[0]!.detail).toBe('Too many clicks');
+    expect(entries[1]!.detail).toBe('Too many clicks');
+    expect(entries[4]!.detail).toBe('Still on fax');
   });
 
   it('draws the health line with a gap where a day has no score, over green / yellow / red bands', async () => {

@@ -181,6 +181,18 @@ describe('analytics API', () => {
     expect(deliveries.map((d: { type: string }) => d.type).sort()).toEqual(['alert.raised', 'alert.resolved']);
   });
 
+  it("lists an account's single-choice survey answers of the last 90 days by the option's label", async () => {
+    const survey = await (await f.admin('POST', '/api/v1/campaigns', {
+      name: 'Reminder channel', kind: 'survey', status: 'live', content: { title: 'How should reminders reach patients?' },
+      question: { type: 'choice', options: [{ id: 'sms', label: 'Text message' }, { id: 'email', label: 'Email' }] },
+    })).json();
+    const answer = (userId: string, groupId: string, choice: string, days: number, comment?: string) =>
+      trackEvent({ userId, groupId, event: 'survey_answered', timestamp: ago(days), properties: { campaignId: survey.id, choice, ...(comment ? { comment } : {}) } });
+    await f.batch([answer('u1', 'acct-1', 'sms', 2, 'Patients read texts'), answer('u3', 'acct-1', 'email', 120), answer('u2', 'acct-2', 'email', 1)]);
+    const { choices } = await (await f.admin('GET', '/api/v1/accounts/acct-1')).json();
+    expect(choices).toEqual([{ campaignId: survey.id, visitorId: 'u1', choice: 'sms', choiceLabel: 'Text message', comment: 'Patients read texts', answeredAt: expect.any(String) }]);
+  });
+
   it('raises one alert per user who gives a low score, in their words, and keeps the scores with the account', async () => {
     await f.admin('PUT', '/api/v1/alert-rules/low', { key: 'low', name: 'Low NPS', condition: { type: 'low_score' } });
     const survey = await (await f.admin('POST', '/api/v1/campaigns', npsSurvey(new Date()))).json();

@@ -5,10 +5,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { accountMetrics, ACCOUNT_SORTS, listAccountMetrics } from '../../analytics/queries.ts';
 import { refresherFor } from '../../analytics/refresher.ts';
+import { choiceLabel } from '../../engine/survey.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
-import { touchInput } from '../../protocol/analytics.ts';
+import { SCORE_WINDOW_DAYS, touchInput } from '../../protocol/analytics.ts';
+import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { CertificationProgress } from '../../protocol/decide.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
@@ -87,7 +89,8 @@ export function accountRoutes(store: Store) {
       const account = await accountMetrics(store.sql, ws, id);
       if (!account) throw new ApiError(404, 'account_not_found', `no account "${id}" in this workspace`);
       const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-      const [traits, users, history, touches, alerts, usage, messages] = await Promise.all([
+      const answersSince = new Date(Date.now() - SCORE_WINDOW_DAYS * 86_400_000).toISOString();
+      const [traits, users, history, touches, alerts, usage, messages, choices] = await Promise.all([
         store.sql.get<{ traits: string | Record<string, unknown> }>('SELECT traits FROM accounts WHERE workspace_id = ? AND account_id = ?', [ws, id]),
         // With the name their identify traits give, so CS reads people, not ids.
         store.sql.all<{ user_id: string; stage: string; journey: string; body: string; last_seen: string; name: unknown }>(
@@ -120,6 +123,13 @@ export function accountRoutes(store: Store) {
            WHERE m.workspace_id = ? AND m.account_id = ? AND s.shows > 0 ORDER BY s.last_shown_at DESC LIMIT 200`,
           [ws, id],
         ),
+        // Single-choice survey answers (scores come with the metrics), with the survey to name the option.
+        store.sql.all<{ campaign_id: string; visitor_id: string; choice: string; comment: string | null; answered_at: string; definition: string | null }>(
+          `SELECT s.campaign_id, s.visitor_id, s.choice, s.comment, s.answered_at, c.definition
+           FROM survey_answers s LEFT JOIN campaigns c ON c.workspace_id = s.workspace_id AND c.id = s.campaign_id
+           WHERE s.workspace_id = ? AND s.account_id = ? AND s.choice IS NOT NULL AND s.answered_at >= ? ORDER BY s.answered_at DESC LIMIT 50`,
+          [ws, id, answersSince],
+        ),
       ]);
       const people = users.map((u) => ({
         userId: u.user_id,
@@ -142,6 +152,10 @@ export function accountRoutes(store: Store) {
         messages: messages.map((m) => ({
           campaignId: m.campaign_id, userId: m.visitor_id, shows: Number(m.shows), lastShownAt: m.last_shown_at,
           dismissedAt: m.dismissed_at, clickedAt: m.clicked_at, completedAt: m.completed_at,
+        })),
+        choices: choices.map((a) => ({
+          campaignId: a.campaign_id, visitorId: a.visitor_id, choice: a.choice,
+          choiceLabel: choiceLabel(a.definition ? fromJson<CampaignInput>(a.definition).question : undefined, a.choice), comment: a.comment, answeredAt: a.answered_at,
         })),
       });
     })

@@ -1,13 +1,13 @@
 // What happened to an account, newest first: CS touches, alerts, stage and health changes read
 // from the daily history, feature use by day, the messages its users were shown, and what they
-// answered when asked for a score (what they think, beside what they do).
+// answered when a survey asked (what they think, beside what they do).
 import type { AccountDetail } from '../../api.ts';
 import { formatDateTime, formatDay, humanize } from '../../format.ts';
 
 export interface TimelineEntry {
   /** ISO instant or YYYY-MM-DD day, for ordering. */
   at: string;
-  kind: 'touch' | 'alert' | 'stage' | 'health' | 'use' | 'message' | 'score';
+  kind: 'touch' | 'alert' | 'stage' | 'health' | 'use' | 'message' | 'score' | 'answer';
   title: string;
   detail?: string;
 }
@@ -20,7 +20,7 @@ export interface TimelineNames {
 }
 
 export function buildTimeline(
-  detail: Pick<AccountDetail, 'touches' | 'alerts' | 'history'> & Partial<Pick<AccountDetail, 'featureUse' | 'messages'>> & { account?: Pick<AccountDetail['account'], 'scores'> },
+  detail: Pick<AccountDetail, 'touches' | 'alerts' | 'history'> & Partial<Pick<AccountDetail, 'featureUse' | 'messages' | 'choices'>> & { account?: Pick<AccountDetail['account'], 'scores'> },
   stageName: (stage: string) => string = humanize,
   names: Omit<TimelineNames, 'stage'> = {},
 ): TimelineEntry[] {
@@ -38,6 +38,9 @@ export function buildTimeline(
   }
   for (const s of detail.account?.scores ?? []) {
     entries.push({ at: s.answeredAt, kind: 'score', title: `${user(s.visitorId)} scored ${s.score} out of 10 on “${campaign(s.campaignId)}”`, ...(s.comment ? { detail: s.comment } : {}) });
+  }
+  for (const a of detail.choices ?? []) {
+    entries.push({ at: a.answeredAt, kind: 'answer', title: `${user(a.visitorId)} chose “${a.choiceLabel ?? a.choice}” on “${campaign(a.campaignId)}”`, ...(a.comment ? { detail: a.comment } : {}) });
   }
   for (const t of detail.touches) entries.push({ at: t.at, kind: 'touch', title: `${humanize(t.channel)} by ${t.author}`, ...(t.note ? { detail: t.note } : {}) });
   for (const a of detail.alerts) entries.push({ at: a.raisedAt, kind: 'alert', title: a.message, detail: `${humanize(a.rule)} · ${a.status}` });
