@@ -1,5 +1,5 @@
-// Webhooks: alert, certification and survey-answer events POSTed, signed, to the customer's own systems; the
-// delivery log shows what arrived and what failed, and "Send test" checks the set-up.
+// Webhooks: alert, certification and survey-answer events POSTed, signed, to the customer's own
+// systems; the delivery log shows what arrived and what failed, and "Send test" checks the set-up.
 import { useState } from 'preact/hooks';
 import type { WebhookEventType } from '../../../protocol/webhook.ts';
 import { ApiFailure, asApiFailure, type Webhook, type WebhookInput } from '../../api.ts';
