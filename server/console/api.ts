@@ -329,6 +329,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     campaignResults: (id: string) => get<CampaignResults & { campaignId: string }>(`/campaigns/${enc(id)}/results`),
     explainCampaign: (id: string, query: ExplainQuery) => get<Explanation>(`/campaigns/${enc(id)}/explain${queryString({ ...query })}`),
     campaignAnswers: (id: string) => get<SurveyAnswers>(`/campaigns/${enc(id)}/answers?limit=50`),
+    campaignAnswersCsv: (id: string) => send('GET', `/campaigns/${enc(id)}/answers.csv`).then((r) => r.blob()),
     estimateAudience: (audience: AudienceRule) => call<ReachEstimate>('POST', '/audiences/estimate', { audience }),
   };
 }

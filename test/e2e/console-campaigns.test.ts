@@ -3,6 +3,7 @@
 // the field, the reach estimated live, the real widget in the preview), publishes it; a user of
 // such a clinic opens the demo and sees it; the exposure shows in the campaign's results. A
 // viewer gets no publish control, and the API refuses them too.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN } from '../../demo/console-login.ts';
@@ -157,6 +158,25 @@ describe('campaigns in the console', () => {
     }, campaignId);
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden_for_role' } } });
     expect((await admin('GET', `/api/v1/campaigns/${campaignId}`)).body.status).toBe('paused');
+    await page.context().close();
+  });
+
+  it("exports the demo NPS survey's answers as CSV, newest first, detractors' comments included", async () => {
+    const { body } = await admin('GET', '/api/v1/campaigns');
+    const nps = body.campaigns.find((c: { name: string }) => c.name === 'NPS: clinics using reminders');
+    const page = await signIn(DEMO_LOGIN.email, DEMO_LOGIN.password);
+    await page.goto(`${server.url}/console/#/campaigns/${nps.id}/results`);
+    await page.locator('#campaign-answers table').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#campaign-answers').getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`answers-${nps.id}.csv`);
+    const [header, ...rows] = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    expect(header).toBe('answered_at,user_id,account_id,account_name,score,nps_group,choice,choice_label,comment');
+    const { body: answers } = await admin('GET', `/api/v1/campaigns/${nps.id}/answers?limit=1000`);
+    expect(rows).toHaveLength(answers.total);
+    const answeredAt = rows.map((r) => r.split(',')[0]!);
+    expect(answeredAt).toEqual([...answeredAt].sort().reverse());
+    // A detractor's row with their comment (the demo's low scores mostly come with one).
+    expect(rows.some((r) => r.includes(',detractor,') && !r.endsWith(','))).toBe(true);
     await page.context().close();
   });
 });

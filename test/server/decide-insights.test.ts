@@ -176,7 +176,31 @@ describe('survey answers', () => {
     const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers?limit=2`));
     expect(body).toMatchObject({ campaignId: id, total: 4, limit: 2, offset: 0, nps: { responses: 4, promoters: 2, passives: 1, detractors: 1, score: 25 } });
     expect(body.answers).toHaveLength(2);
-    expect(body.answers.find((a: { visitorId: string }) => a.visitorId === 'u1')).toMatchObject({ score: 10, comment: 'Reminders!', accountId: 'acct-1' });
+    const all = (await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers`))).body.answers;
+    expect(all.find((a: { visitorId: string }) => a.visitorId === 'u1')).toMatchObject({ score: 10, comment: 'Reminders!', accountId: 'acct-1' });
+  });
+
+  it('lists answers newest first, and exports every one as CSV a spreadsheet cannot run', async () => {
+    const { id } = await create(survey);
+    const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+    const answer = (userId: string, score: number, day: number, comment?: string) =>
+      trackEvent({ userId, timestamp: at(day), event: 'survey_answered', properties: { campaignId: id, score, ...(comment ? { comment } : {}) } });
+    await f.batch([answer('u1', 10, 10, 'Reminders, "finally"'), answer('u2', 3, 12, '=HYPERLINK("http://evil")'), answer('u3', 8, 11)]);
+    const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers`));
+    expect(body.answers.map((a: { visitorId: string }) => a.visitorId)).toEqual(['u2', 'u3', 'u1']);
+
+    const csv = await f.admin('GET', `/api/v1/campaigns/${id}/answers.csv`);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="answers-${id}.csv"`);
+    expect((await csv.text()).split('\r\n')).toEqual([
+      'answered_at,user_id,account_id,account_name,score,nps_group,choice,choice_label,comment',
+      `${at(12)},u2,acct-1,,3,detractor,,,"'=HYPERLINK(""http://evil"")"`,
+      `${at(11)},u3,acct-1,,8,passive,,,`,
+      `${at(10)},u1,acct-1,,10,promoter,,,"Reminders, ""finally"""`,
+      '',
+    ]);
+    const { id: tooltip } = await create(REMINDERS_CAMPAIGN);
+    expect((await json(await f.admin('GET', `/api/v1/campaigns/${tooltip}/answers.csv`))).body.error.code).toBe('not_a_survey');
   });
 
   it('refuses an answer out of range at ingest, naming the property', async () => {

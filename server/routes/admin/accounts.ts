@@ -14,6 +14,7 @@ import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { CertificationProgress } from '../../protocol/decide.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
+import { type CsvColumn, csvHeader, csvLine, csvResponse } from './csv.ts';
 
 /** `?stage=onboarded,adopted`: a comma-separated list. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
@@ -58,15 +59,7 @@ const CSV_COLUMNS = [
   ['last_active_at', (a) => a.lastActiveAt],
   ['nps_90d', (a) => a.nps?.score ?? null],
   ['survey_answers_90d', (a) => a.nps?.responses ?? 0],
-] as const satisfies readonly (readonly [string, (a: Awaited<ReturnType<typeof listAccountMetrics>>['accounts'][number]) => unknown])[];
-
-/** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets never run a cell as a formula. */
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+] as const satisfies readonly CsvColumn<Awaited<ReturnType<typeof listAccountMetrics>>['accounts'][number]>[];
 
 export function accountRoutes(store: Store) {
   const refresher = refresherFor(store);
@@ -218,15 +211,12 @@ export function accountCsvRoutes(store: Store) {
     const filter = { ...parsed.data, limit: 500 };
     const ws = c.var.workspace.id;
     await refresher.fresh();
-    const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+    const lines = [csvHeader(CSV_COLUMNS)];
     for (let offset = 0; ; offset += filter.limit) {
       const { accounts } = await listAccountMetrics(store.sql, ws, { ...filter, offset });
-      for (const a of accounts) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(a))).join(','));
+      for (const a of accounts) lines.push(csvLine(CSV_COLUMNS, a));
       if (accounts.length < filter.limit) break;
     }
-    return c.body(`${lines.join('\r\n')}\r\n`, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="accounts.csv"',
-    });
+    return csvResponse(c, lines, 'accounts.csv');
   });
 }

@@ -1,15 +1,16 @@
-// /api/v1/campaigns/:id/explain, /results and /answers: why a customer does or does not see a
-// campaign, what it achieved against its holdout, and what people answered to a survey.
+// /api/v1/campaigns/:id/explain, /results, /answers and /answers.csv: why a customer does or does
+// not see a campaign, what it achieved against its holdout, and what people answered to a survey.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { explainCampaign } from '../../engine/explain.ts';
 import { campaignResults } from '../../engine/results.ts';
-import { choiceCounts, npsSummary } from '../../engine/survey.ts';
+import { choiceCounts, choiceLabel, npsGroup, npsSummary, type SurveyAnswer } from '../../engine/survey.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
 import type { Campaign } from '../../protocol/campaign.ts';
 import { jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
+import { type CsvColumn, csvHeader, csvLine, csvResponse } from './csv.ts';
 
 export const explainQuery = z
   .object({
@@ -48,10 +49,19 @@ async function accountNames(store: Store, ws: string, ids: readonly string[]): P
   return names;
 }
 
+/** The store keeps answers oldest first; people read the latest first. */
+const newestFirst = (answers: SurveyAnswer[]): SurveyAnswer[] => [...answers].reverse();
+
 export function campaignInsightRoutes(store: Store) {
   async function existing(ws: string, id: string): Promise<Campaign> {
     const campaign = await store.getCampaign(ws, id);
     if (!campaign) throw new ApiError(404, 'campaign_not_found', `no campaign ${id} in this workspace`);
+    return campaign;
+  }
+
+  async function survey(ws: string, id: string): Promise<Campaign> {
+    const campaign = await existing(ws, id);
+    if (campaign.kind !== 'survey') throw new ApiError(400, 'not_a_survey', `campaign ${campaign.id} is a ${campaign.kind}; only surveys have answers`);
     return campaign;
   }
 
@@ -82,14 +92,32 @@ export function campaignInsightRoutes(store: Store) {
       const query = pageQuery.safeParse(c.req.query());
       if (!query.success) throw invalid('invalid_query', query.error);
       const ws = c.var.workspace.id;
-      const campaign = await existing(ws, c.req.param('id'));
-      if (campaign.kind !== 'survey') throw new ApiError(400, 'not_a_survey', `campaign ${campaign.id} is a ${campaign.kind}; only surveys have answers`);
-      const answers = await store.surveyAnswers(ws, campaign.id);
+      const campaign = await survey(ws, c.req.param('id'));
+      const answers = newestFirst(await store.surveyAnswers(ws, campaign.id));
       const { limit, offset } = query.data;
       const summary =
         campaign.question?.type === 'nps'
           ? { nps: npsSummary(answers.flatMap((a) => (a.score === null ? [] : [a.score]))) }
           : { choices: choiceCounts(answers) };
       return c.json({ campaignId: campaign.id, total: answers.length, limit, offset, ...summary, answers: answers.slice(offset, offset + limit) });
+    })
+    // Every answer, for a spreadsheet or a CRM import: the comments are what CS reads and shares.
+    .get('/:id/answers.csv', async (c) => {
+      const ws = c.var.workspace.id;
+      const campaign = await survey(ws, c.req.param('id'));
+      const answers = newestFirst(await store.surveyAnswers(ws, campaign.id));
+      const names = await accountNames(store, ws, [...new Set(answers.flatMap((a) => (a.accountId ? [a.accountId] : [])))]);
+      const columns: CsvColumn<SurveyAnswer>[] = [
+        ['answered_at', (a) => a.answeredAt],
+        ['user_id', (a) => a.visitorId],
+        ['account_id', (a) => a.accountId],
+        ['account_name', (a) => (a.accountId ? (names.get(a.accountId) ?? null) : null)],
+        ['score', (a) => a.score],
+        ['nps_group', (a) => (a.score === null ? null : npsGroup(a.score))],
+        ['choice', (a) => a.choice],
+        ['choice_label', (a) => choiceLabel(campaign.question, a.choice)],
+        ['comment', (a) => a.comment],
+      ];
+      return csvResponse(c, [csvHeader(columns), ...answers.map((a) => csvLine(columns, a))], `answers-${campaign.id}.csv`);
     });
 }

@@ -5,8 +5,8 @@ import type { AccountRates, AccountRow, AccountsPage, Overview, TierMatrix as Ma
 import { formatNumber } from '../../format.ts';
 import { client } from '../../state.ts';
 import { accountFilters, accountQuery, accountSelection, matrixSelection, PAGE_SIZE, showAccountsPage } from '../../state/accounts.ts';
-import { announce } from '../../state/notice.ts';
 import { type Resource, useResource } from '../../use-resource.ts';
+import { ExportCsv } from '../export-csv.tsx';
 import { Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 import { AccountFilterBar } from './filters.tsx';
@@ -95,30 +95,6 @@ export function AccountsView({ page, rates, matrix, overview, retry, onLogTouch 
   );
 }
 
-function ExportCsv() {
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const blob = await client.value!.accountsCsv(accountQuery.value);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = 'accounts.csv';
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    } catch (error) {
-      announce(`Could not export: ${(error as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <button type="button" class="secondary" disabled={busy} onClick={download}>
-      {busy ? 'Exporting…' : 'Export CSV'}
-    </button>
-  );
-}
-
 export function AccountsScreen() {
   const api = client.value!;
   const query = accountQuery.value;
@@ -137,7 +113,7 @@ export function AccountsScreen() {
     retryMatrix();
   };
   return (
-    <Screen title="Accounts" lead="Lowest health first: who needs help now." actions={<ExportCsv />}>
+    <Screen title="Accounts" lead="Lowest health first: who needs help now." actions={<ExportCsv load={() => client.value!.accountsCsv(accountQuery.value)} filename="accounts.csv" />}>
       <AccountsView page={page} rates={rates} matrix={matrix} overview={overview} retry={{ page: retryPage, rates: retryRates, matrix: retryMatrix }} onLogTouch={setTouching} />
       {touching && <TouchDialog account={touching} onClose={() => setTouching(null)} onLogged={logged} />}
     </Screen>

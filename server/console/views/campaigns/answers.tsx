@@ -1,10 +1,11 @@
 // A survey's answers: the NPS score with promoters, passives and detractors (or the count per
-// option), then the latest answers with their comments.
+// option), then the latest answers with their comments; every answer as CSV.
 import type { Campaign } from '../../api.ts';
 import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../format.ts';
 import { client } from '../../state.ts';
 import { href } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
+import { ExportCsv } from '../export-csv.tsx';
 import { Panel } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 
@@ -13,7 +14,7 @@ export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
   const [resource, retry] = useResource(() => api.campaignAnswers(campaign.id), [api, campaign.id]);
   const options = campaign.question?.type === 'choice' ? campaign.question.options : [];
   return (
-    <Panel title="Survey answers" id="campaign-answers">
+    <Panel title="Survey answers" id="campaign-answers" actions={<ExportCsv load={() => api.campaignAnswersCsv(campaign.id)} filename={`answers-${campaign.id}.csv`} />}>
       <Loaded resource={resource} retry={retry} isEmpty={(a) => a.total === 0} empty="Nobody has answered yet.">
         {(answers) => (
           <>
