@@ -196,7 +196,8 @@ export interface SurveyAnswers {
   total: number;
   nps?: NpsSummary;
   choices?: Record<string, number>;
-  answers: SurveyAnswer[];
+  /** Newest first, each with the user's `name` trait when they have one. */
+  answers: (SurveyAnswer & { name: string | null })[];
 }
 
 /** Who to explain a campaign for: GET /api/v1/campaigns/:id/explain. */

@@ -163,12 +163,12 @@ const campaigns: Operation[] = [
   },
   {
     method: 'get', path: '/api/v1/campaigns/:id/answers', tag: 'Campaigns', auth: 'secret', query: answersQuery, summary: 'Answers to a survey', params: campaignParams,
-    reply: { status: 200, description: '`total`, an NPS summary (promoters, passives, detractors, score) or counts per choice, and a page of `answers`, newest first' },
+    reply: { status: 200, description: '`total`, an NPS summary (promoters, passives, detractors, score) or counts per choice, and a page of `answers`, newest first, each with the user\'s `name` trait or null' },
     errors: { 400: ['invalid_query', 'not_a_survey'], 404: ['campaign_not_found'] },
   },
   {
     method: 'get', path: '/api/v1/campaigns/:id/answers.csv', tag: 'Campaigns', auth: 'secret', summary: 'Every answer to a survey as CSV', params: campaignParams,
-    reply: { status: 200, description: 'text/csv, newest first: answered_at, user_id, account_id, account_name, score, nps_group, choice, choice_label, comment (a cell starting with = + - @ is prefixed with \' so spreadsheets never run it)' },
+    reply: { status: 200, description: 'text/csv, newest first: answered_at, user_id, user_name, account_id, account_name, score, nps_group, choice, choice_label, comment (a cell starting with = + - @ is prefixed with \' so spreadsheets never run it)' },
     errors: { 400: ['not_a_survey'], 404: ['campaign_not_found'] },
   },
 ];

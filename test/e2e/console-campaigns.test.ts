@@ -170,7 +170,7 @@ describe('campaigns in the console', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#campaign-answers').getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`answers-${nps.id}.csv`);
     const [header, ...rows] = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
-    expect(header).toBe('answered_at,user_id,account_id,account_name,score,nps_group,choice,choice_label,comment');
+    expect(header).toBe('answered_at,user_id,user_name,account_id,account_name,score,nps_group,choice,choice_label,comment');
     const { body: answers } = await admin('GET', `/api/v1/campaigns/${nps.id}/answers?limit=1000`);
     expect(rows).toHaveLength(answers.total);
     const answeredAt = rows.map((r) => r.split(',')[0]!);

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REMINDERS_CAMPAIGN } from '../../demo/seed.ts';
 import { holdoutBucket } from '../../server/engine/holdout.ts';
-import { appFixture, groupEvent, trackEvent } from './app-fixture.ts';
+import { appFixture, groupEvent, identifyEvent, trackEvent } from './app-fixture.ts';
 
 let f: Awaited<ReturnType<typeof appFixture>>;
 beforeEach(async () => {
@@ -185,18 +185,21 @@ describe('survey answers', () => {
     const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
     const answer = (userId: string, score: number, day: number, comment?: string) =>
       trackEvent({ userId, timestamp: at(day), event: 'survey_answered', properties: { campaignId: id, score, ...(comment ? { comment } : {}) } });
-    await f.batch([answer('u1', 10, 10, 'Reminders, "finally"'), answer('u2', 3, 12, '=HYPERLINK("http://evil")'), answer('u3', 8, 11)]);
+    await f.batch([
+      identifyEvent({ userId: 'u2', traits: { name: 'Ana Silva' } }),
+      answer('u1', 10, 10, 'Reminders, "finally"'), answer('u2', 3, 12, '=HYPERLINK("http://evil")'), answer('u3', 8, 11),
+    ]);
     const { body } = await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers`));
-    expect(body.answers.map((a: { visitorId: string }) => a.visitorId)).toEqual(['u2', 'u3', 'u1']);
+    expect(body.answers.map((a: { visitorId: string; name: string | null }) => [a.visitorId, a.name])).toEqual([['u2', 'Ana Silva'], ['u3', null], ['u1', null]]);
 
     const csv = await f.admin('GET', `/api/v1/campaigns/${id}/answers.csv`);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="answers-${id}.csv"`);
     expect((await csv.text()).split('\r\n')).toEqual([
-      'answered_at,user_id,account_id,account_name,score,nps_group,choice,choice_label,comment',
-      `${at(12)},u2,acct-1,,3,detractor,,,"'=HYPERLINK(""http://evil"")"`,
-      `${at(11)},u3,acct-1,,8,passive,,,`,
-      `${at(10)},u1,acct-1,,10,promoter,,,"Reminders, ""finally"""`,
+      'answered_at,user_id,user_name,account_id,account_name,score,nps_group,choice,choice_label,comment',
+      `${at(12)},u2,Ana Silva,acct-1,,3,detractor,,,"'=HYPERLINK(""http://evil"")"`,
+      `${at(11)},u3,,acct-1,,8,passive,,,`,
+      `${at(10)},u1,,acct-1,,10,promoter,,,"Reminders, ""finally"""`,
       '',
     ]);
     const { id: tooltip } = await create(REMINDERS_CAMPAIGN);

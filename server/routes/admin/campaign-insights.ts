@@ -31,17 +31,19 @@ export const pageQuery = z.object({
 
 const earliest = (times: string[]) => times.reduce((a, b) => (b < a ? b : a));
 
-/** Parameters per lookup of account names; well under SQLite's and PostgreSQL's limits. */
+/** Parameters per lookup of names; well under SQLite's and PostgreSQL's limits. */
 const NAMES_PER_QUERY = 500;
 
 /** Accounts' names from their group traits, for results a person reads; ids without one are left out. */
-async function accountNames(store: Store, ws: string, ids: readonly string[]): Promise<Map<string, string>> {
+/** The `name` trait of each of `ids` that has one, read NAMES_PER_QUERY at a time. */
+async function namesOf(store: Store, ws: string, kind: 'account' | 'user', ids: readonly string[]): Promise<Map<string, string>> {
+  const [table, column] = kind === 'account' ? ['accounts', 'account_id'] : ['users', 'user_id'];
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += NAMES_PER_QUERY) {
     const chunk = ids.slice(i, i + NAMES_PER_QUERY);
     const rows = await store.sql.all<{ id: string; name: unknown }>(
-      `SELECT account_id AS id, ${jsonText(store.sql.dialect, 'traits', 'name')} AS name FROM accounts
-       WHERE workspace_id = ? AND account_id IN (${chunk.map(() => '?').join(', ')})`,
+      `SELECT ${column} AS id, ${jsonText(store.sql.dialect, 'traits', 'name')} AS name FROM ${table}
+       WHERE workspace_id = ? AND ${column} IN (${chunk.map(() => '?').join(', ')})`,
       [ws, ...chunk],
     );
     for (const { id, name } of rows) if (typeof name === 'string' && name.trim()) names.set(id, name);
@@ -84,7 +86,7 @@ export function campaignInsightRoutes(store: Store) {
       const starts = [...arms.exposed.map((v) => v.firstShownAt), ...arms.heldOut.map((v) => v.heldOutAt)];
       const goalTimes = campaign.goal && starts.length ? await store.goalTimes(ws, campaign.goal, earliest(starts)) : new Map<string, string[]>();
       const results = campaignResults(campaign.goal, arms, goalTimes);
-      const names = await accountNames(store, ws, results.perAccount.map((r) => r.accountId));
+      const names = await namesOf(store, ws, 'account', results.perAccount.map((r) => r.accountId));
       const perAccount = results.perAccount.map((r) => ({ ...r, name: names.get(r.accountId) ?? null }));
       return c.json({ campaignId: campaign.id, ...results, perAccount });
     })
@@ -95,23 +97,29 @@ export function campaignInsightRoutes(store: Store) {
       const campaign = await survey(ws, c.req.param('id'));
       const answers = newestFirst(await store.surveyAnswers(ws, campaign.id));
       const { limit, offset } = query.data;
+      const page = answers.slice(offset, offset + limit);
+      const names = await namesOf(store, ws, 'user', page.map((a) => a.visitorId));
       const summary =
         campaign.question?.type === 'nps'
           ? { nps: npsSummary(answers.flatMap((a) => (a.score === null ? [] : [a.score]))) }
           : { choices: choiceCounts(answers) };
-      return c.json({ campaignId: campaign.id, total: answers.length, limit, offset, ...summary, answers: answers.slice(offset, offset + limit) });
+      return c.json({ campaignId: campaign.id, total: answers.length, limit, offset, ...summary, answers: page.map((a) => ({ ...a, name: names.get(a.visitorId) ?? null })) });
     })
     // Every answer, for a spreadsheet or a CRM import: the comments are what CS reads and shares.
     .get('/:id/answers.csv', async (c) => {
       const ws = c.var.workspace.id;
       const campaign = await survey(ws, c.req.param('id'));
       const answers = newestFirst(await store.surveyAnswers(ws, campaign.id));
-      const names = await accountNames(store, ws, [...new Set(answers.flatMap((a) => (a.accountId ? [a.accountId] : [])))]);
+      const [userNames, accountNames] = await Promise.all([
+        namesOf(store, ws, 'user', answers.map((a) => a.visitorId)),
+        namesOf(store, ws, 'account', [...new Set(answers.flatMap((a) => (a.accountId ? [a.accountId] : [])))]),
+      ]);
       const columns: CsvColumn<SurveyAnswer>[] = [
         ['answered_at', (a) => a.answeredAt],
         ['user_id', (a) => a.visitorId],
+        ['user_name', (a) => userNames.get(a.visitorId) ?? null],
         ['account_id', (a) => a.accountId],
-        ['account_name', (a) => (a.accountId ? (names.get(a.accountId) ?? null) : null)],
+        ['account_name', (a) => (a.accountId ? (accountNames.get(a.accountId) ?? null) : null)],
         ['score', (a) => a.score],
         ['nps_group', (a) => (a.score === null ? null : npsGroup(a.score))],
         ['choice', (a) => a.choice],

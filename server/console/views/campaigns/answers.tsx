@@ -58,7 +58,8 @@ export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
                   {answers.answers.map((a, i) => (
                     <tr key={i}>
                       <th scope="row">
-                        <a href={href(['users', a.visitorId])}>{a.visitorId}</a>
+                        <a href={href(['users', a.visitorId])}>{a.name ?? a.visitorId}</a>
+                        {a.name && <div class="muted small">{a.visitorId}</div>}
                       </th>
                       <td>{a.score !== null ? a.score : (options.find((o) => o.id === a.choice)?.label ?? a.choice)}</td>
                       <td class="note">{a.comment ?? ''}</td>
