@@ -298,6 +298,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     alerts: (status = 'unresolved', offset = 0, limit = 25, rule?: string) =>
       get<{ total: number; alerts: Alert[]; rules: { rule: string; count: number }[] }>(`/alerts${queryString({ status, rule, offset, limit })}`),
     acknowledgeAlert: (id: string) => call<Alert>('POST', `/alerts/${enc(id)}/acknowledge`),
+    acknowledgeRule: (rule: string) => call<{ rule: string; acknowledged: number }>('POST', '/alerts/acknowledge', { rule }),
     resolveAlert: (id: string) => call<Alert>('POST', `/alerts/${enc(id)}/resolve`),
 
     features: {

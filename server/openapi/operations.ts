@@ -260,6 +260,11 @@ const analytics: Operation[] = [
     errors: { 400: ['invalid_query'] },
   },
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts', auth: 'secret', query: alertQuery, summary: 'The alert feed', reply: { status: 200, description: '`alerts` (rule, subjectKind, subjectId, subjectName (an account\'s name trait, else its id; a campaign\'s name; null for other subjects), message, details, status, raisedAt), `total` (matching `status` and `rule`), `rules` (each rule\'s key and how many alerts of `status` it raised, most first, whatever `rule` is), `limit`, `offset`' }, errors: { 400: ['invalid_query'] } },
+  {
+    method: 'post', path: '/api/v1/alerts/acknowledge', tag: 'Alerts', auth: 'secret', summary: 'Acknowledge every open alert of one rule', body: 'AcknowledgeAlerts',
+    reply: { status: 200, description: '`rule` and how many alerts were `acknowledged`' },
+    errors: { 400: ['invalid_acknowledge'] },
+  },
   ...(['acknowledge', 'resolve'] as const).map(
     (action): Operation => ({
       method: 'post', path: `/api/v1/alerts/:id/${action}`, tag: 'Alerts', auth: 'secret', summary: action === 'resolve' ? 'Resolve an alert (sends alert.resolved to webhooks)' : 'Acknowledge an alert', params: { id: 'the alert id' },

@@ -3,7 +3,7 @@
 // (defaults filled in), which is what the API answers with.
 import { z } from 'zod';
 import {
-  alertRuleInput, certificationInput, healthInput, journeyInput, measuresInput, tiersInput, touchInput, type Versioned,
+  acknowledgeAlertsInput, alertRuleInput, certificationInput, healthInput, journeyInput, measuresInput, tiersInput, touchInput, type Versioned,
 } from '../protocol/analytics.ts';
 import { audienceRule, estimateRequest } from '../protocol/audience.ts';
 import { type Campaign, campaignInput } from '../protocol/campaign.ts';
@@ -32,6 +32,7 @@ export const requestSchemas = {
   MeasuresInput: measuresInput,
   CertificationInput: certificationInput,
   AlertRuleInput: alertRuleInput,
+  AcknowledgeAlerts: acknowledgeAlertsInput,
   FeatureInput: featureInput,
   SettingsInput: workspaceSettings,
   WebhookInput: webhookInput,

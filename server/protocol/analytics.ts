@@ -187,6 +187,9 @@ export const alertRuleInput = z.object({
   ]),
 });
 
+/** Acknowledging many alerts at once: every open alert of one rule (by the rule's key). */
+export const acknowledgeAlertsInput = z.strictObject({ rule: key });
+
 export const touchInput = z.object({
   channel: z.enum(['call', 'meeting', 'chat', 'email', 'other']),
   note: z.string().max(5000).default(''),

@@ -234,6 +234,14 @@ describe('alerts', () => {
     const overview = await mount(<OverviewScreen />);
     await settle(() => !!overview.querySelector('.alert-rules-summary'));
     expect([...overview.querySelectorAll('.alert-rules-summary a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['All quiet 2', '#/alerts?from=all-quiet']]);
+    // A viewer cannot acknowledge them; an editor acknowledges the rule's open alerts in one go.
+    expect(buttons(host, 'Acknowledge all open')).toHaveLength(0);
+    server.signIn('editor');
+    navigate('#/alerts?from=all-quiet');
+    const editing = await mount(<AlertsScreen />);
+    await settle(() => editing.querySelectorAll('#alert-feed .alert').length === 2 && buttons(editing, 'Acknowledge all open').length === 1);
+    await press(buttons(editing, 'Acknowledge all open')[0]);
+    await settle(() => [...editing.querySelectorAll('#alert-feed .alert .pill')].every((p) => p.textContent === 'acknowledged'));
     // Out of the way of the tests after this one.
     await server.admin('PUT', '/api/v1/alert-rules/all-quiet', { key: 'all-quiet', name: 'Nobody deployed', enabled: false, condition: { type: 'deployment_below', rate: 1 } });
   });

@@ -181,6 +181,25 @@ describe('analytics API', () => {
     expect(deliveries.map((d: { type: string }) => d.type).sort()).toEqual(['alert.raised', 'alert.resolved']);
   });
 
+  it('acknowledges every open alert of one rule at once, and only those', async () => {
+    await f.admin('PUT', '/api/v1/alert-rules/quiet', { key: 'quiet', name: 'Nobody deployed', condition: { type: 'deployment_below', rate: 1 } });
+    await f.admin('PUT', '/api/v1/alert-rules/idle', { key: 'idle', name: 'Deployment below 30%', condition: { type: 'deployment_below', rate: 0.3 } });
+    const feed = async (query: string) => (await (await f.admin('GET', `/api/v1/alerts?${query}`)).json()).total;
+    const quiet = await feed('status=open&rule=quiet');
+    expect(quiet).toBeGreaterThan(1);
+    expect(await feed('status=open&rule=idle')).toBe(1);
+
+    const done = await f.admin('POST', '/api/v1/alerts/acknowledge', { rule: 'quiet' });
+    expect(await done.json()).toEqual({ rule: 'quiet', acknowledged: quiet });
+    expect(await feed('status=open&rule=quiet')).toBe(0);
+    expect(await feed('status=acknowledged&rule=quiet')).toBe(quiet);
+    expect(await feed('status=open&rule=idle')).toBe(1);
+
+    const refused = await f.admin('POST', '/api/v1/alerts/acknowledge', {});
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: 'invalid_acknowledge', message: expect.stringContaining('rule') });
+  });
+
   it("lists an account's single-choice survey answers of the last 90 days by the option's label", async () => {
     const survey = await (await f.admin('POST', '/api/v1/campaigns', {
       name: 'Reminder channel', kind: 'survey', status: 'live', content: { title: 'How should reminders reach patients?' },

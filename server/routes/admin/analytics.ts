@@ -10,13 +10,15 @@ import { refresherFor } from '../../analytics/refresher.ts';
 import { dayOf } from '../../analytics/usage.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import type { AuthedEnv } from '../../middleware/auth.ts';
+import { readJsonBody } from '../../middleware/json-body.ts';
+import { acknowledgeAlertsInput } from '../../protocol/analytics.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
 
 export const alertQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
-  rule: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "an alert rule's key: lowercase letters, digits, \"_\" or \"-\"").optional(),
+  rule: acknowledgeAlertsInput.shape.rule.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -127,6 +129,16 @@ export function alertRoutes(store: Store) {
       await refresherFor(store).fresh();
       const { status, rule, limit, offset } = query.data;
       return c.json({ ...(await alertFeed(store.sql, c.var.workspace.id, { status, rule }, limit, offset)), limit, offset });
+    })
+    .post('/acknowledge', async (c) => {
+      const { rule } = await readJsonBody(c, acknowledgeAlertsInput, 'invalid_acknowledge');
+      const [acknowledged = 0] = await store.sql.batch([
+        [
+          "UPDATE alerts SET status = 'acknowledged', updated_at = ?, updated_by = ? WHERE workspace_id = ? AND rule = ? AND status = 'open'",
+          [new Date().toISOString(), c.var.actor ?? 'api', c.var.workspace.id, rule],
+        ],
+      ]);
+      return c.json({ rule, acknowledged });
     })
     .post('/:id/acknowledge', transition('acknowledged'))
     .post('/:id/resolve', transition('resolved'));

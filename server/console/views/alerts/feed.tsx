@@ -1,7 +1,9 @@
 // The alert feed: what crossed a threshold, pushed to CS rather than waiting to be found.
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
+import { announce } from '../../state/notice.ts';
+import { canEdit } from '../../state/role.ts';
 import { href, navigate, route } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
 import { Panel } from '../screen.tsx';
@@ -12,6 +14,28 @@ const STATUSES = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as co
 const PAGE = 25;
 
 type RuleCount = { rule: string; count: number };
+
+/** One rule raised many alerts that all mean "seen, on it": acknowledge them in one go. */
+function AcknowledgeRule({ rule, onDone }: { rule: string; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const acknowledge = async () => {
+    setBusy(true);
+    try {
+      const { acknowledged } = await client.value!.acknowledgeRule(rule);
+      announce(acknowledged ? `${formatNumber(acknowledged)} ${humanize(rule).toLowerCase()} alert${acknowledged === 1 ? '' : 's'} acknowledged` : 'No open alerts left to acknowledge');
+      onDone();
+    } catch (error) {
+      announce(`Could not acknowledge: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" class="secondary small" disabled={busy} onClick={acknowledge}>
+      Acknowledge all open
+    </button>
+  );
+}
 
 export function AlertFeed() {
   const api = client.value!;
@@ -36,6 +60,7 @@ export function AlertFeed() {
       id="alert-feed"
       actions={
         <>
+          {rule && canEdit.value && status !== 'acknowledged' && status !== 'resolved' && <AcknowledgeRule rule={rule} onDone={retry} />}
           <label class="filter">
             <span class="filter-label">Show</span>
             <select value={status} onChange={(e) => go({ status: (e.target as HTMLSelectElement).value, offset: 0 })}>
