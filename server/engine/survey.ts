@@ -21,8 +21,8 @@ export interface NpsSummary {
 }
 
 export function npsSummary(scores: readonly number[]): NpsSummary {
-  const promoters = scores.filter((s) => s >= 9).length;
-  const detractors = scores.filter((s) => s <= 6).length;
+  const promoters = scores.filter((s) => npsGroup(s) === 'promoter').length;
+  const detractors = scores.filter((s) => npsGroup(s) === 'detractor').length;
   const responses = scores.length;
   return {
     responses,
