@@ -19,9 +19,10 @@ import type { FeatureInput } from '../protocol/feature.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithSecret } from '../protocol/webhook.ts';
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { TrackingSummary } from '../routes/admin/install.ts';
+import type { UserGuidance } from '../routes/admin/user-guidance.ts';
 import type { CampaignVersion, IngestProblem, StoredEvent } from '../store/store.ts';
 
-export type { AccountRates, AccountRow, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix, TraitChoice };
+export type { AccountRates, AccountRow, UserGuidance, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix, TraitChoice };
 /** What GET /feature-impact compares against: the adopted stage, green health, or a trait's value. */
 export interface FeatureImpactQuery {
   outcome: 'adopted' | 'green' | 'trait';
@@ -171,6 +172,8 @@ export interface UserDetail {
   features: { feature: string; uses: number; activeDays: number; firstSeen: string; lastSeen: string }[];
   certifications: Record<string, CertificationProgress>;
   awards: { program: string; level: number; name: string; awardedAt: string }[];
+  /** Every campaign handed to, shown to, held out of or answered by the user, newest first. */
+  guidance: UserGuidance[];
 }
 
 export type Feature = Versioned<FeatureInput>;

@@ -243,7 +243,7 @@ const accounts: Operation[] = [
 const analytics: Operation[] = [
   {
     method: 'get', path: '/api/v1/users/:id', tag: 'Users', auth: 'secret', summary: 'One user in detail', params: { id: 'the user id' },
-    reply: { status: 200, description: 'traits, accounts (with the current one\'s name), journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards' },
+    reply: { status: 200, description: 'traits, accounts (with the current one\'s name), journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards, and `guidance`: every campaign decide handed the user, showed them, held them out of or that they answered, newest first (shows, handed out, clicked, dismissed, completed, snoozed, tour step, checklist items done, goal reached, holdout with its reason, survey answer with NPS group or option label, lastActivityAt)' },
     errors: { 404: ['user_not_found'] },
   },
   { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count, the newest 20 as in the alert feed, and byRule: how many each rule raised)' } },

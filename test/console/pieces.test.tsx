@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // Smaller parts of the console: campaigns ranked by lift, the account timeline and health chart
 // read from history, tier bands, condition wording, the certification summary, and what an alert
-// is about.
+// is about, and what guidance did with a user.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CampaignResults, HealthSnapshot } from '../../server/console/api.ts';
+import type { CampaignResults, HealthSnapshot, UserGuidance } from '../../server/console/api.ts';
 import { buildTimeline } from '../../server/console/views/account/timeline.tsx';
 import { HealthChart, healthSegments } from '../../server/console/views/account/health-chart.tsx';
+import { guidanceFacts } from '../../server/console/views/account/user-guidance.tsx';
 import { certificationSummary } from '../../server/console/views/account/users.tsx';
 import { AlertList } from '../../server/console/views/alerts/alert-list.tsx';
 import { describeCondition } from '../../server/console/views/alerts/rules.tsx';
@@ -141,5 +142,36 @@ describe('an alert’s subject', () => {
     const link = host.querySelector('.alert a')!;
     expect([link.textContent, link.getAttribute('href')]).toEqual(['Turn on reminders', '#/campaigns/c-41']);
     expect(host.textContent).not.toContain('c-41');
+  });
+});
+
+describe('what guidance did with a user', () => {
+  const none: UserGuidance = {
+    campaignId: 'c1', name: 'Nudge', kind: 'tooltip', campaignStatus: 'live', shows: 0, handedOut: 0, firstShownAt: null, lastShownAt: null, clickedAt: null,
+    dismissedAt: null, completedAt: null, snoozedUntil: null, tourStep: null, tourDoneAt: null, itemsDone: [], goal: null, heldOut: null, answer: null, lastActivityAt: '2026-11-20T09:00:00.000Z',
+  };
+  const now = Date.parse('2026-11-21T00:00:00.000Z');
+  const facts = (over: Partial<UserGuidance>) => guidanceFacts({ ...none, ...over }, now);
+
+  it('tells a holdout by its kind, and a message handed out but never rendered', () => {
+    expect(facts({ heldOut: { at: none.lastActivityAt, reason: 'global' } })).toEqual(['Held out by the workspace’s global holdout']);
+    expect(facts({ heldOut: { at: none.lastActivityAt, reason: 'campaign' } })).toEqual(['Held out by the campaign’s holdout']);
+    expect(facts({ handedOut: 2 })).toEqual(['Handed out 2 times, never rendered']);
+    expect(facts({ handedOut: 2, shows: 1, clickedAt: none.lastActivityAt })).toEqual(['Shown once', 'Clicked']);
+  });
+
+  it('follows a tour to the step the user left it at, or to its end', () => {
+    expect(facts({ kind: 'tour', shows: 1, tourStep: 1 })).toEqual(['Shown once', 'On the tour at step 2']);
+    expect(facts({ kind: 'tour', shows: 1, tourStep: 1, tourDoneAt: none.lastActivityAt, dismissedAt: none.lastActivityAt })).toEqual(['Shown once', 'Left the tour at step 2', 'Dismissed']);
+    expect(facts({ kind: 'tour', shows: 1, tourStep: 2, tourDoneAt: none.lastActivityAt, completedAt: none.lastActivityAt })).toEqual(['Shown once', 'Completed the tour']);
+  });
+
+  it('keeps a snooze only while it lasts, and names goals, checklist items and answers', () => {
+    expect(facts({ shows: 3, snoozedUntil: '2026-11-25T00:00:00.000Z' })).toEqual(['Shown 3 times', 'Snoozed until Nov 25, 2026']);
+    expect(facts({ shows: 3, snoozedUntil: '2026-11-20T00:00:00.000Z' })).toEqual(['Shown 3 times']);
+    expect(facts({ kind: 'checklist', itemsDone: ['a', 'b'], goal: { key: 'feature:reminders', reachedAt: '2026-11-19T09:00:00.000Z' } })).toEqual(['Ticked 2 checklist items', 'Reached the goal on Nov 19, 2026']);
+    const answer = { score: 3, npsGroup: 'detractor' as const, choice: null, choiceLabel: null, comment: 'slow', answeredAt: none.lastActivityAt };
+    expect(facts({ kind: 'survey', shows: 1, answer })).toEqual(['Shown once', 'Answered 3 (detractor)']);
+    expect(facts({ kind: 'survey', answer: { ...answer, score: null, npsGroup: null, choice: 'sms', choiceLabel: 'Text message' } })).toEqual(['Answered “Text message”']);
   });
 });

@@ -8,6 +8,7 @@ import { createClient } from '../../server/console/api.ts';
 import { client, restoreSession, session, signedOutReason } from '../../server/console/state.ts';
 import { navigate, route } from '../../server/console/state/route.ts';
 import { AccountScreen } from '../../server/console/views/account/account.tsx';
+import { UserScreen } from '../../server/console/views/account/user.tsx';
 import { AlertsScreen } from '../../server/console/views/alerts/alerts.tsx';
 import { App } from '../../server/console/views/app.tsx';
 import { CertificationsScreen } from '../../server/console/views/definitions/certifications.tsx';
@@ -294,6 +295,30 @@ describe('an account', () => {
     await settle(() => !!host.querySelector('[role=alert]'));
     expect(host.querySelector('[role=alert]')!.textContent).toContain('no account "no-such-clinic"');
     expect(buttons(host, 'Try again')).toHaveLength(1);
+  });
+});
+
+describe('a user', () => {
+  it('lists what guidance reached them, and explains any campaign for them without typing their id', async () => {
+    server.signIn('viewer');
+    const name = `Turn on reminders ${Math.random()}`;
+    const campaign = await (await server.admin('POST', '/api/v1/campaigns', {
+      name, kind: 'modal', status: 'live', content: { title: 'Reminders cut no-shows' }, frequency: { maxShows: null, stopAfter: ['dismissed'] },
+    })).json();
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const interaction = (event: string) => ({ type: 'track', messageId: `ui-${event}-${Math.random()}`, userId: 'u1', groupId: 'acct-1', event, properties: { campaignId: campaign.id }, timestamp: at });
+    await server.admin('POST', '/v1/batch', { writeKey: server.keys.writeKey, batch: [interaction('message_shown'), interaction('message_dismissed')] });
+
+    const host = await mount(<UserScreen id="u1" />);
+    await settle(() => !!host.querySelector('#user-guidance tbody'));
+    const row = [...host.querySelectorAll('#user-guidance tbody tr')].find((tr) => tr.textContent!.includes(name))!;
+    expect(row.querySelector('a')!.getAttribute('href')).toBe(`#/campaigns/${campaign.id}`);
+    expect(row.querySelector('td')!.textContent).toBe('Shown once · Dismissed');
+
+    await choose(host.querySelector('#user-explain select'), campaign.id);
+    await press(buttons(host, 'Explain')[0]);
+    await settle(() => !!host.querySelector('#user-explain .explain-rules'));
+    expect(host.querySelector('#user-explain [role=status]')!.textContent).toBe(`u1 does not see it: Frequency — dismissed at ${at}.`);
   });
 });
 

@@ -164,6 +164,21 @@ describe('holdouts and GET /api/v1/campaigns/:id/results', () => {
   });
 });
 
+describe("a user's guidance on GET /api/v1/users/:id", () => {
+  it('shows what decide handed the user and what their browser reported, with the campaign named', async () => {
+    const { id } = await create({ ...REMINDERS_CAMPAIGN, frequency: { maxShows: 3, stopAfter: ['dismissed'] } });
+    await f.batch([groupEvent()]);
+    expect((await messagesFor('u1')).map((m: { campaignId: string }) => m.campaignId)).toEqual([id]);
+    let user = (await json(await f.admin('GET', '/api/v1/users/u1'))).body;
+    // Handed out under its cap, not rendered yet: the console can tell "never rendered" apart.
+    expect(user.guidance).toMatchObject([{ campaignId: id, name: REMINDERS_CAMPAIGN.name, kind: 'tooltip', campaignStatus: 'live', handedOut: 1, shows: 0 }]);
+    await f.batch([trackEvent({ event: 'message_shown', properties: { campaignId: id } }), trackEvent({ event: 'message_dismissed', properties: { campaignId: id } })]);
+    user = (await json(await f.admin('GET', '/api/v1/users/u1'))).body;
+    expect(user.guidance).toMatchObject([{ campaignId: id, handedOut: 1, shows: 1, dismissedAt: '2026-11-20T10:00:00.000Z' }]);
+    expect(await messagesFor('u1')).toEqual([]);
+  });
+});
+
 describe('survey answers', () => {
   const survey = { name: 'NPS', kind: 'survey', status: 'live', content: { title: 'How likely are you to recommend ClinicFlow?' }, question: { type: 'nps', commentPrompt: 'Why?' } };
 

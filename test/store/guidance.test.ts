@@ -9,6 +9,7 @@ import type { CapSnapshot } from '../../server/engine/visitor-state.ts';
 import { campaignInput } from '../../server/protocol/campaign.ts';
 import { eventSchema } from '../../server/protocol/events.ts';
 import type { IngestItem, ShowReservation } from '../../server/store/store.ts';
+import { userGuidance } from '../../server/routes/admin/user-guidance.ts';
 import { claimDeliveries } from '../../server/webhooks/claims.ts';
 import { createWebhook, listDeliveries } from '../../server/webhooks/registry.ts';
 import { loadFixture, NOW } from '../analytics/fixture-log.ts';
@@ -303,6 +304,46 @@ eachStore('%s store: guidance', (ctx) => {
       const results = await Promise.all(Array.from({ length: 10 }, (_, i) => reserve({ visitorId: `u${i}` })));
       expect(results.filter((r) => r.ok)).toHaveLength(2);
       expect((await ctx.store.decisionState(ctx.ws.id, 'nobody', 'acct-1')).accountCaps.get('c1')?.users).toBe(2);
+    });
+  });
+
+  describe("a user's guidance history (the user page)", () => {
+    it('lists every campaign handed out, shown, held out or answered, newest first, with what the user did', async () => {
+      const tooltip = await ctx.store.createCampaign(ctx.ws.id, campaign('Reminders tooltip', 'live'));
+      const checklist = await ctx.store.createCampaign(ctx.ws.id, campaignInput.parse({
+        name: 'Get started', kind: 'checklist', status: 'live', content: { title: 'Get started' },
+        items: [{ id: 'invite', label: 'Invite', feature: 'invites' }, { id: 'book', label: 'Book', feature: 'appointments' }],
+      }));
+      const survey = await ctx.store.createCampaign(ctx.ws.id, campaignInput.parse({
+        name: 'Channel', kind: 'survey', status: 'paused', content: { title: 'How do you remind patients?' },
+        question: { type: 'choice', options: [{ id: 'sms', label: 'Text message' }, { id: 'call', label: 'Phone call' }] },
+      }));
+      await ctx.store.ingest(ctx.ws.id, [
+        interaction('shown', tooltip.id, {}, DAY_1),
+        interaction('shown', tooltip.id, {}, DAY_2),
+        interaction('dismissed', tooltip.id, {}, DAY_2),
+        message('checklist_item_completed', { campaignId: checklist.id, itemId: 'invite' }, {}, DAY_1),
+        message('survey_answered', { campaignId: survey.id, choice: 'sms', comment: 'cheaper' }, {}, DAY_3),
+        interaction('shown', 'deleted-campaign', {}, DAY_1),
+        interaction('shown', tooltip.id, { userId: 'u2' }, DAY_3),
+      ]);
+      await ctx.store.recordHoldouts(ctx.ws.id, [{ campaignId: 'held', visitorId: 'u1', accountId: 'acct-1', reason: 'global', at: '2026-11-19T12:00:00.000Z' }]);
+      const empty = { shows: 0, handedOut: 0, firstShownAt: null, lastShownAt: null, clickedAt: null, dismissedAt: null, completedAt: null, snoozedUntil: null,
+        tourStep: null, tourDoneAt: null, itemsDone: [], goal: null, heldOut: null, answer: null };
+      const rows = await userGuidance(ctx.store.sql, ctx.ws.id, 'u1', await ctx.store.listCampaigns(ctx.ws.id));
+      expect(rows).toEqual([
+        { ...empty, campaignId: survey.id, name: 'Channel', kind: 'survey', campaignStatus: 'paused', lastActivityAt: DAY_3,
+          answer: { score: null, npsGroup: null, choice: 'sms', choiceLabel: 'Text message', comment: 'cheaper', answeredAt: DAY_3 } },
+        { ...empty, campaignId: 'held', name: null, kind: null, campaignStatus: null, lastActivityAt: '2026-11-19T12:00:00.000Z',
+          heldOut: { at: '2026-11-19T12:00:00.000Z', reason: 'global' } },
+        { ...empty, campaignId: tooltip.id, name: 'Reminders tooltip', kind: 'tooltip', campaignStatus: 'live', lastActivityAt: DAY_2,
+          shows: 2, firstShownAt: DAY_1, lastShownAt: DAY_2, dismissedAt: DAY_2 },
+        { ...empty, campaignId: checklist.id, name: 'Get started', kind: 'checklist', campaignStatus: 'live', lastActivityAt: '', itemsDone: ['invite'] },
+        { ...empty, campaignId: 'deleted-campaign', name: null, kind: null, campaignStatus: null, lastActivityAt: DAY_1, shows: 1, firstShownAt: DAY_1, lastShownAt: DAY_1 },
+      ].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)));
+      expect(await userGuidance(ctx.store.sql, ctx.ws.id, 'nobody', [])).toEqual([]);
+      const other = await ctx.store.createWorkspace(`Other ${ctx.ws.id}`);
+      expect(await userGuidance(ctx.store.sql, other.id, 'u1', [])).toEqual([]);
     });
   });
 

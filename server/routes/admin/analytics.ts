@@ -15,6 +15,7 @@ import { acknowledgeAlertsInput } from '../../protocol/analytics.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
+import { userGuidance } from './user-guidance.ts';
 
 export const alertQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
@@ -66,7 +67,7 @@ export function userRoutes(store: Store) {
       [ws, id],
     );
     if (!user) throw new ApiError(404, 'user_not_found', `no user "${id}" in this workspace`);
-    const [metrics, features, accounts, awards] = await Promise.all([
+    const [metrics, features, accounts, awards, guidance] = await Promise.all([
       store.sql.get<{ account_id: string | null; journey: string; stage: string; stage_index: number; body: string }>(
         'SELECT account_id, journey, stage, stage_index, body FROM user_metrics WHERE workspace_id = ? AND user_id = ?',
         [ws, id],
@@ -81,6 +82,7 @@ export function userRoutes(store: Store) {
         'SELECT program, level, name, awarded_at FROM certifications WHERE workspace_id = ? AND user_id = ? ORDER BY awarded_at, program, level DESC',
         [ws, id],
       ),
+      store.listCampaigns(ws).then((campaigns) => userGuidance(store.sql, ws, id, campaigns)),
     ]);
     const body = metrics ? JSON.parse(metrics.body) : { keyFeaturesUsed: [], certifications: {} };
     const accountId = metrics?.account_id ?? accounts[0]?.account_id ?? null;
@@ -103,6 +105,7 @@ export function userRoutes(store: Store) {
       features: features.map((f) => ({ feature: f.feature, uses: Number(f.count), activeDays: Number(f.active_days), firstSeen: f.first_seen, lastSeen: f.last_seen })),
       certifications: body.certifications,
       awards: awards.map((a) => ({ program: a.program, level: Number(a.level), name: a.name, awardedAt: a.awarded_at })),
+      guidance,
     });
   });
 }

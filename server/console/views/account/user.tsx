@@ -1,15 +1,17 @@
-// One user: where they are on the journey, what they used, and their certification progress.
+// One user: where they are on the journey, what they used, their certification progress, and
+// what guidance reached them.
 import { formatDateTime, formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
 import { useResource } from '../../use-resource.ts';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
+import { GuidanceHistory, WouldTheySee } from './user-guidance.tsx';
 
 async function loadUser(id: string) {
   const api = client.value!;
   // Feature names only label the table: without them the keys stand in.
-  const [user, features] = await Promise.all([api.user(id), api.features.list().catch(() => [])]);
-  return { ...user, featureName: (key: string) => features.find((f) => f.key === key)?.name ?? key };
+  const [user, features, campaigns] = await Promise.all([api.user(id), api.features.list().catch(() => []), api.campaigns().catch(() => [])]);
+  return { ...user, campaigns, featureName: (key: string) => features.find((f) => f.key === key)?.name ?? key };
 }
 
 export function UserScreen({ id }: { id: string }) {
@@ -110,6 +112,8 @@ export function UserScreen({ id }: { id: string }) {
                 )}
               </Panel>
             </div>
+            <GuidanceHistory rows={u.guidance} />
+            <WouldTheySee userId={u.userId} campaigns={u.campaigns} />
           </>
         )}
       </Loaded>

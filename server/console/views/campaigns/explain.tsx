@@ -44,22 +44,53 @@ function Rules({ explanation }: { explanation: Explanation }) {
   );
 }
 
-export function ExplainLookup({ campaign }: { campaign: Campaign }) {
+/** Runs explain lookups and keeps the latest one's state (busy, the explanation or the error). */
+export function useExplain() {
   const api = client.value!;
-  const [userId, setUserId] = useState('');
-  const [url, setUrl] = useState('');
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
-  const ids = { user: useId(), url: useId() };
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!userId.trim()) return setLookup({ status: 'error', message: 'Type the user id your product sends with identify().' });
+  const run = async (campaignId: string, userId: string, url: string) => {
     setLookup({ status: 'busy' });
     try {
-      const explanation = await api.explainCampaign(campaign.id, { userId: userId.trim(), ...(url.trim() ? { url: url.trim() } : {}) });
+      const explanation = await api.explainCampaign(campaignId, { userId, ...(url.trim() ? { url: url.trim() } : {}) });
       setLookup({ status: 'done', explanation });
     } catch (error) {
       setLookup({ status: 'error', message: error instanceof ApiFailure ? error.message : String(error) });
     }
+  };
+  const fail = (message: string) => setLookup({ status: 'error', message });
+  return { lookup, run, fail };
+}
+
+/** The outcome under an explain form: the error, or every rule of the decision. */
+export function ExplainOutcome({ lookup }: { lookup: Lookup }) {
+  if (lookup.status === 'error')
+    return (
+      <p class="error-note" role="alert">
+        {lookup.message}
+      </p>
+    );
+  return lookup.status === 'done' ? <Rules explanation={lookup.explanation} /> : null;
+}
+
+/** The optional page a lookup is for: page rules only pass or fail against a URL. */
+export function PageField({ id, value, onInput }: { id: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <div class="field grow">
+      <label for={id}>On page (optional)</label>
+      <input id={id} type="text" placeholder="https://app.example.com/settings" value={value} onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
+    </div>
+  );
+}
+
+export function ExplainLookup({ campaign }: { campaign: Campaign }) {
+  const [userId, setUserId] = useState('');
+  const [url, setUrl] = useState('');
+  const { lookup, run, fail } = useExplain();
+  const ids = { user: useId(), url: useId() };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!userId.trim()) return fail('Type the user id your product sends with identify().');
+    void run(campaign.id, userId.trim(), url);
   };
   return (
     <Panel title="Why doesn’t a user see this?" id="campaign-explain">
@@ -68,20 +99,12 @@ export function ExplainLookup({ campaign }: { campaign: Campaign }) {
           <label for={ids.user}>User id</label>
           <input id={ids.user} type="text" value={userId} onInput={(e) => setUserId((e.target as HTMLInputElement).value)} />
         </div>
-        <div class="field grow">
-          <label for={ids.url}>On page (optional)</label>
-          <input id={ids.url} type="text" placeholder="https://app.example.com/settings" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
-        </div>
+        <PageField id={ids.url} value={url} onInput={setUrl} />
         <button type="submit" disabled={lookup.status === 'busy'}>
           {lookup.status === 'busy' ? 'Checking…' : 'Explain'}
         </button>
       </form>
-      {lookup.status === 'error' && (
-        <p class="error-note" role="alert">
-          {lookup.message}
-        </p>
-      )}
-      {lookup.status === 'done' && <Rules explanation={lookup.explanation} />}
+      <ExplainOutcome lookup={lookup} />
     </Panel>
   );
 }
