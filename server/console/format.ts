@@ -37,6 +37,8 @@ export const formatDate = (iso: string | null | undefined): string => {
   const d = parse(iso);
   return d ? date.format(d) : DASH;
 };
+/** Server sentences ("dismissed at 2026-11-20T09:00:00.000Z") with each instant in the viewer's time zone. */
+export const withReadableTimes = (text: string): string => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)/g, (iso) => formatDateTime(iso));
 /** A calendar day (YYYY-MM-DD, as the server counts days in UTC) without shifting it across time zones. */
 export const formatDay = (day: string): string => {
   const d = parse(`${day}T00:00:00Z`);

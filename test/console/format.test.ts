@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../server/console/api.ts';
 import { getIn, parseScalar, pathText, setIn, withoutVersion } from '../../server/console/draft.ts';
-import { formatAgo, formatDateTime, formatDay, formatLanguage, formatNumber, formatPercent, formatPoints, formatSigned, humanize } from '../../server/console/format.ts';
+import { formatAgo, formatDateTime, formatDay, formatLanguage, formatNumber, formatPercent, formatPoints, formatSigned, humanize, withReadableTimes } from '../../server/console/format.ts';
 
 describe('formatting', () => {
   it('formats numbers and rates with Intl and shows a dash for what is unknown', () => {
@@ -27,6 +27,12 @@ describe('formatting', () => {
   it('shows an instant in the viewer’s time zone', () => {
     const iso = '2026-11-23T23:30:00.000Z';
     expect(formatDateTime(iso)).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)));
+  });
+
+  it('puts the instants of a server sentence in the viewer’s time zone, and leaves days and numbers alone', () => {
+    const iso = '2026-11-20T09:00:00.000Z';
+    expect(withReadableTimes(`reached the goal at ${iso}; shown 2 of max 3 times since 2026-11-19`)).toBe(`reached the goal at ${formatDateTime(iso)}; shown 2 of max 3 times since 2026-11-19`);
+    expect(withReadableTimes('snoozed until 2026-11-26T09:00:00Z')).toBe(`snoozed until ${formatDateTime('2026-11-26T09:00:00Z')}`);
   });
 
   it('names a language in the viewer’s words beside its tag, and says an unknown tag as it was typed', () => {

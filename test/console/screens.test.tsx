@@ -5,6 +5,7 @@
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../server/console/api.ts';
+import { formatDateTime } from '../../server/console/format.ts';
 import { client, restoreSession, session, signedOutReason } from '../../server/console/state.ts';
 import { navigate, route } from '../../server/console/state/route.ts';
 import { AccountScreen } from '../../server/console/views/account/account.tsx';
@@ -318,7 +319,7 @@ describe('a user', () => {
     await choose(host.querySelector('#user-explain select'), campaign.id);
     await press(buttons(host, 'Explain')[0]);
     await settle(() => !!host.querySelector('#user-explain .explain-rules'));
-    expect(host.querySelector('#user-explain [role=status]')!.textContent).toBe(`u1 does not see it: Frequency — dismissed at ${at}.`);
+    expect(host.querySelector('#user-explain [role=status]')!.textContent).toBe(`u1 does not see it: Frequency — dismissed at ${formatDateTime(at)}.`);
   });
 });
 

@@ -2,7 +2,7 @@
 // reason in words, and the audience's conditions one by one.
 import { useId, useState } from 'preact/hooks';
 import { ApiFailure, type Campaign, type Explanation } from '../../api.ts';
-import { humanize } from '../../format.ts';
+import { humanize, withReadableTimes } from '../../format.ts';
 import { client } from '../../state.ts';
 import { Panel } from '../screen.tsx';
 
@@ -16,7 +16,7 @@ function Rules({ explanation }: { explanation: Explanation }) {
   return (
     <>
       <p class={explanation.shown ? 'good' : 'bad'} role="status">
-        {explanation.shown ? `${explanation.visitorId} would see it now.` : `${explanation.visitorId} does not see it: ${failing ? `${humanize(failing.rule)} — ${failing.reason}` : 'a rule fails'}.`}
+        {explanation.shown ? `${explanation.visitorId} would see it now.` : `${explanation.visitorId} does not see it: ${failing ? `${humanize(failing.rule)} — ${withReadableTimes(failing.reason)}` : 'a rule fails'}.`}
       </p>
       <ol class="explain-rules">
         {explanation.rules.map((rule) => (
@@ -24,7 +24,7 @@ function Rules({ explanation }: { explanation: Explanation }) {
             <span class="verdict" aria-label={markLabel(rule.passed)}>
               {mark(rule.passed)}
             </span>{' '}
-            <strong>{humanize(rule.rule)}</strong>: {rule.reason}
+            <strong>{humanize(rule.rule)}</strong>: {withReadableTimes(rule.reason)}
             {rule.conditions && rule.conditions.length > 0 && (
               <ul class="explain-conditions">
                 {rule.conditions.map((c, i) => (
@@ -32,7 +32,7 @@ function Rules({ explanation }: { explanation: Explanation }) {
                     <span class="verdict" aria-label={markLabel(c.passed)}>
                       {mark(c.passed)}
                     </span>{' '}
-                    {c.reason}
+                    {withReadableTimes(c.reason)}
                   </li>
                 ))}
               </ul>
