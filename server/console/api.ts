@@ -20,6 +20,7 @@ import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithS
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { TrackingSummary } from '../routes/admin/install.ts';
 import type { UserGuidance } from '../routes/admin/user-guidance.ts';
+import type { Erasure } from '../store/erase-user.ts';
 import type { CampaignVersion, IngestProblem, StoredEvent } from '../store/store.ts';
 
 export type { AccountRates, AccountRow, UserGuidance, CertificationProgress, FeatureImpact, FeatureImpactReport, SessionInfo, TierMatrix, TraitChoice };
@@ -297,6 +298,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     account: (id: string) => get<AccountDetail>(`/accounts/${enc(id)}`),
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
+    eraseUser: (id: string) => call<Erasure>('DELETE', `/users/${enc(id)}`),
 
     alerts: (status = 'unresolved', offset = 0, limit = 25, rule?: string) =>
       get<{ total: number; alerts: Alert[]; rules: { rule: string; count: number }[] }>(`/alerts${queryString({ status, rule, offset, limit })}`),

@@ -246,6 +246,12 @@ const analytics: Operation[] = [
     reply: { status: 200, description: 'traits, accounts (with the current one\'s name), journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards, and `guidance`: every campaign decide handed the user, showed them, held them out of or that they answered, newest first (shows, handed out, clicked, dismissed, completed, snoozed, tour step, checklist items done, goal reached, holdout with its reason, survey answer with NPS group or option label, lastActivityAt)' },
     errors: { 404: ['user_not_found'] },
   },
+  {
+    method: 'delete', path: '/api/v1/users/:id', tag: 'Users', auth: 'secret', summary: 'Erase a user (a request to be forgotten); admins only', params: { id: 'the user id' },
+    description: 'Deletes everything that names or follows the person: traits, memberships, feature use, metrics, certifications, guidance state, survey answers, logged problems, and the alerts and webhook deliveries that quote them. Their events stay de-identified (no user or anonymous id, properties, traits or context), so their account keeps its feature use (its deployment counts one user fewer) and a retried old batch is still a duplicate. Stop sending their events first: a new event with their id starts a new user.',
+    reply: { status: 200, description: '`userId`, `events` (events de-identified), `anonymousIds` (anonymous ids of theirs erased with them), `accounts` (evaluated again without them)' },
+    errors: { 403: ['forbidden_for_role'], 404: ['user_not_found'] },
+  },
   { method: 'get', path: '/api/v1/overview', tag: 'Analytics', auth: 'secret', summary: 'Success equation, stage funnels, feature adoption and contact coverage', reply: { status: 200, description: 'customers, onboarding and adoption rates, successful customers; funnels of users and accounts by stage; adoption rate of each feature; contact coverage; open alerts (count, the newest 20 as in the alert feed, and byRule: how many each rule raised)' } },
   {
     method: 'get', path: '/api/v1/feature-impact', tag: 'Analytics', auth: 'secret', query: featureImpactQuery,

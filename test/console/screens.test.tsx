@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../server/console/api.ts';
 import { formatDateTime } from '../../server/console/format.ts';
 import { client, restoreSession, session, signedOutReason } from '../../server/console/state.ts';
+import { notice } from '../../server/console/state/notice.ts';
 import { navigate, route } from '../../server/console/state/route.ts';
 import { AccountScreen } from '../../server/console/views/account/account.tsx';
 import { UserScreen } from '../../server/console/views/account/user.tsx';
@@ -320,6 +321,36 @@ describe('a user', () => {
     await press(buttons(host, 'Explain')[0]);
     await settle(() => !!host.querySelector('#user-explain .explain-rules'));
     expect(host.querySelector('#user-explain [role=status]')!.textContent).toBe(`u1 does not see it: Frequency — dismissed at ${formatDateTime(at)}.`);
+  });
+});
+
+describe('erasing a user', () => {
+  it('an admin erases a user after typing their id; the console goes to their account and says so', async () => {
+    const event = (fields: object) => ({ messageId: `erase-${Math.random()}`, timestamp: new Date().toISOString(), userId: 'leaving', ...fields });
+    await server.admin('POST', '/v1/batch', {
+      writeKey: server.keys.writeKey,
+      batch: [event({ type: 'identify', traits: { name: 'Lea Ving' } }), event({ type: 'group', groupId: 'acct-1', traits: {} }), event({ type: 'track', groupId: 'acct-1', event: 'Reminder Scheduled', properties: {} })],
+    });
+    server.signIn('viewer');
+    let host = await mount(<UserScreen id="leaving" />);
+    await settle(() => !!host.querySelector('#user-guidance'));
+    expect(buttons(host, 'Erase user…')).toHaveLength(0);
+    await unmountAll();
+
+    server.signIn('admin');
+    navigate('#/users/leaving');
+    host = await mount(<UserScreen id="leaving" />);
+    await settle(() => buttons(host, 'Erase user…').length === 1);
+    await press(buttons(host, 'Erase user…')[0]);
+    expect(host.querySelector('dialog h2')!.textContent).toBe('Erase Lea Ving?');
+    await type(host.querySelector('dialog input'), 'someone-else');
+    await press(host.querySelector('dialog button[type=submit]'));
+    expect(host.querySelector('dialog [role=alert]')!.textContent).toBe('Type leaving exactly to confirm.');
+    await type(host.querySelector('dialog input'), 'leaving');
+    await press(host.querySelector('dialog button[type=submit]'));
+    await settle(() => route.value.path.join('/') === 'accounts/acct-1');
+    expect(notice.value).toMatch(/^Erased Lea Ving: \d+ events de-identified$/);
+    expect((await server.admin('GET', '/api/v1/users/leaving')).status).toBe(404);
   });
 });
 

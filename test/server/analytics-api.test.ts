@@ -158,6 +158,20 @@ describe('analytics API', () => {
     expect((await f.admin('GET', '/api/v1/users/ghost')).status).toBe(404);
   });
 
+  it('erases a user on request: their page is gone, their account is evaluated again without them', async () => {
+    const before = (await (await f.admin('GET', '/api/v1/accounts/acct-1')).json()).users.map((u: { userId: string }) => u.userId);
+    expect(before).toContain('u1');
+    const erased = await f.admin('DELETE', '/api/v1/users/u1');
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toMatchObject({ userId: 'u1', accounts: ['acct-1'], anonymousIds: 0 });
+    expect((await f.admin('GET', '/api/v1/users/u1')).status).toBe(404);
+    const after = (await (await f.admin('GET', '/api/v1/accounts/acct-1')).json()).users.map((u: { userId: string }) => u.userId);
+    expect(after).toEqual(before.filter((id: string) => id !== 'u1'));
+    const again = await f.admin('DELETE', '/api/v1/users/u1');
+    expect(again.status).toBe(404);
+    expect((await again.json()).error.code).toBe('user_not_found');
+  });
+
   it('raises alerts into a feed CS acknowledges and resolves, and tells webhooks', async () => {
     const hook = await (await f.admin('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['alert.raised', 'alert.resolved'] })).json();
     await f.admin('PUT', '/api/v1/alert-rules/idle', { key: 'idle', name: 'Deployment below 30%', condition: { type: 'deployment_below', rate: 0.3 } });

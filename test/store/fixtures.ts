@@ -1,6 +1,7 @@
 // The stores under test, a suite run once on each, and ingest items built through the real event
 // schema, as the ingest route would hand them to a store.
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { messageInteraction } from '../../server/engine/interactions.ts';
 import { campaignInput, type CampaignInput } from '../../server/protocol/campaign.ts';
 import { eventSchema } from '../../server/protocol/events.ts';
 import type { FeatureInput } from '../../server/protocol/feature.ts';
@@ -115,6 +116,14 @@ export const identify = (fields: Record<string, unknown> = {}, derived: Derived 
   item({ type: 'identify', userId: 'u1', ...fields }, derived);
 export const group = (fields: Record<string, unknown> = {}, derived: Derived = {}) =>
   item({ type: 'group', userId: 'u1', groupId: 'acct-1', ...fields }, derived);
+
+/** A message event as the SDK sends it (shown, snoozed, answered…), read by the ingest route's own code. */
+export function message(name: string, properties: Record<string, unknown>, fields: Record<string, unknown> = {}, at = DAY_3): IngestItem {
+  const event = eventSchema.parse({ type: 'track', messageId: nextMessageId(), timestamp: at, userId: 'u1', groupId: 'acct-1', event: name, properties, ...fields });
+  const found = messageInteraction(event);
+  if (!found || 'problem' in found) throw new Error(`not an interaction: ${name} ${JSON.stringify(found)}`);
+  return { event, timestamp: at, receivedAt: RECEIVED_AT, features: [], verified: null, interaction: found };
+}
 
 /** A use of the `reminders` feature. */
 export const reminder = (fields: Record<string, unknown> = {}, at = DAY_3) =>

@@ -3,7 +3,6 @@
 // throttle, holdouts, survey answers, results inputs and audience profiles.
 import { describe, expect, it } from 'vitest';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
-import { messageInteraction } from '../../server/engine/interactions.ts';
 import { capsFinding } from '../../server/engine/rules.ts';
 import type { CapSnapshot } from '../../server/engine/visitor-state.ts';
 import { campaignInput } from '../../server/protocol/campaign.ts';
@@ -13,21 +12,13 @@ import { userGuidance } from '../../server/routes/admin/user-guidance.ts';
 import { claimDeliveries } from '../../server/webhooks/claims.ts';
 import { createWebhook, listDeliveries } from '../../server/webhooks/registry.ts';
 import { loadFixture, NOW } from '../analytics/fixture-log.ts';
-import { campaign, DAY_1, DAY_2, DAY_3, eachStore, group, identify, interaction, RECEIVED_AT, reminder, track } from './fixtures.ts';
+import { campaign, DAY_1, DAY_2, DAY_3, eachStore, group, identify, interaction, message, RECEIVED_AT, reminder, track } from './fixtures.ts';
 
-let messages = 0;
-
-/** A message event as the SDK sends it, parsed by the same code as the ingest route. */
-function message(name: string, properties: Record<string, unknown>, fields: Record<string, unknown> = {}, at = DAY_3): IngestItem {
-  const event = eventSchema.parse({ type: 'track', messageId: `g-${++messages}`, timestamp: at, userId: 'u1', groupId: 'acct-1', event: name, properties, ...fields });
-  const found = messageInteraction(event);
-  if (!found || 'problem' in found) throw new Error(`not an interaction: ${name} ${JSON.stringify(found)}`);
-  return { event, timestamp: at, receivedAt: RECEIVED_AT, features: [], verified: null, interaction: found };
-}
+let goals = 0;
 
 /** A tracked event that does campaign `campaignId`'s goal, as the ingest route marks it. */
 function goalEvent(campaignId: string, goal: string, fields: Record<string, unknown> = {}, at = DAY_3): IngestItem {
-  const event = eventSchema.parse({ type: 'track', messageId: `g-${++messages}`, timestamp: at, userId: 'u1', groupId: 'acct-1', event: 'Invoice Sent', properties: {}, ...fields });
+  const event = eventSchema.parse({ type: 'track', messageId: `goal-${++goals}`, timestamp: at, userId: 'u1', groupId: 'acct-1', event: 'Invoice Sent', properties: {}, ...fields });
   return { event, timestamp: at, receivedAt: RECEIVED_AT, features: [], verified: null, goals: [{ campaignId, goal }] };
 }
 

@@ -9,9 +9,10 @@ import { overview } from '../../analytics/queries.ts';
 import { refresherFor } from '../../analytics/refresher.ts';
 import { dayOf } from '../../analytics/usage.ts';
 import { ApiError, invalid } from '../../errors.ts';
-import type { AuthedEnv } from '../../middleware/auth.ts';
+import { adminsOnly, type AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import { acknowledgeAlertsInput } from '../../protocol/analytics.ts';
+import { eraseUser } from '../../store/erase-user.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
@@ -58,56 +59,62 @@ export function featureImpactRoutes(store: Store) {
 }
 
 export function userRoutes(store: Store) {
-  return new Hono<AuthedEnv>().get('/:id', async (c) => {
-    await refresherFor(store).fresh();
-    const ws = c.var.workspace.id;
-    const id = c.req.param('id');
-    const user = await store.sql.get<{ traits: string | object; first_seen: string; last_seen: string }>(
-      'SELECT traits, first_seen, last_seen FROM users WHERE workspace_id = ? AND user_id = ?',
-      [ws, id],
-    );
-    if (!user) throw new ApiError(404, 'user_not_found', `no user "${id}" in this workspace`);
-    const [metrics, features, accounts, awards, guidance] = await Promise.all([
-      store.sql.get<{ account_id: string | null; journey: string; stage: string; stage_index: number; body: string }>(
-        'SELECT account_id, journey, stage, stage_index, body FROM user_metrics WHERE workspace_id = ? AND user_id = ?',
+  return new Hono<AuthedEnv>()
+    .delete('/:id', adminsOnly('erase users'), async (c) => {
+      const erased = await eraseUser(store.sql, c.var.workspace.id, c.req.param('id'));
+      if (!erased) throw new ApiError(404, 'user_not_found', `no user "${c.req.param('id')}" in this workspace`);
+      return c.json(erased);
+    })
+    .get('/:id', async (c) => {
+      await refresherFor(store).fresh();
+      const ws = c.var.workspace.id;
+      const id = c.req.param('id');
+      const user = await store.sql.get<{ traits: string | object; first_seen: string; last_seen: string }>(
+        'SELECT traits, first_seen, last_seen FROM users WHERE workspace_id = ? AND user_id = ?',
         [ws, id],
-      ),
-      store.sql.all<{ feature: string; count: number; first_seen: string; last_seen: string; active_days: number }>(
-        `SELECT feature_key AS feature, count, first_seen, last_seen, active_days FROM feature_usage
-         WHERE workspace_id = ? AND subject_kind = 'user' AND subject_id = ? ORDER BY feature_key`,
-        [ws, id],
-      ),
-      store.sql.all<{ account_id: string; last_seen: string }>('SELECT account_id, last_seen FROM account_users WHERE workspace_id = ? AND user_id = ? ORDER BY last_seen DESC', [ws, id]),
-      store.sql.all<{ program: string; level: number; name: string; awarded_at: string }>(
-        'SELECT program, level, name, awarded_at FROM certifications WHERE workspace_id = ? AND user_id = ? ORDER BY awarded_at, program, level DESC',
-        [ws, id],
-      ),
-      store.listCampaigns(ws).then((campaigns) => userGuidance(store.sql, ws, id, campaigns)),
-    ]);
-    const body = metrics ? JSON.parse(metrics.body) : { keyFeaturesUsed: [], certifications: {} };
-    const accountId = metrics?.account_id ?? accounts[0]?.account_id ?? null;
-    // The account's name from its group traits, for the console's breadcrumb.
-    const account = accountId
-      ? await store.sql.get<{ name: unknown }>(`SELECT ${jsonText(store.sql.dialect, 'traits', 'name')} AS name FROM accounts WHERE workspace_id = ? AND account_id = ?`, [ws, accountId])
-      : undefined;
-    return c.json({
-      userId: id,
-      traits: fromJson<Record<string, unknown>>(user.traits),
-      firstSeen: user.first_seen,
-      lastSeen: user.last_seen,
-      accountId,
-      accountName: typeof account?.name === 'string' && account.name.trim() ? account.name : null,
-      accounts: accounts.map((a) => ({ accountId: a.account_id, lastSeen: a.last_seen })),
-      journey: metrics?.journey ?? null,
-      stage: metrics?.stage ?? null,
-      breadth: body.keyFeaturesUsed.length,
-      keyFeaturesUsed: body.keyFeaturesUsed,
-      features: features.map((f) => ({ feature: f.feature, uses: Number(f.count), activeDays: Number(f.active_days), firstSeen: f.first_seen, lastSeen: f.last_seen })),
-      certifications: body.certifications,
-      awards: awards.map((a) => ({ program: a.program, level: Number(a.level), name: a.name, awardedAt: a.awarded_at })),
-      guidance,
+      );
+      if (!user) throw new ApiError(404, 'user_not_found', `no user "${id}" in this workspace`);
+      const [metrics, features, accounts, awards, guidance] = await Promise.all([
+        store.sql.get<{ account_id: string | null; journey: string; stage: string; stage_index: number; body: string }>(
+          'SELECT account_id, journey, stage, stage_index, body FROM user_metrics WHERE workspace_id = ? AND user_id = ?',
+          [ws, id],
+        ),
+        store.sql.all<{ feature: string; count: number; first_seen: string; last_seen: string; active_days: number }>(
+          `SELECT feature_key AS feature, count, first_seen, last_seen, active_days FROM feature_usage
+           WHERE workspace_id = ? AND subject_kind = 'user' AND subject_id = ? ORDER BY feature_key`,
+          [ws, id],
+        ),
+        store.sql.all<{ account_id: string; last_seen: string }>('SELECT account_id, last_seen FROM account_users WHERE workspace_id = ? AND user_id = ? ORDER BY last_seen DESC', [ws, id]),
+        store.sql.all<{ program: string; level: number; name: string; awarded_at: string }>(
+          'SELECT program, level, name, awarded_at FROM certifications WHERE workspace_id = ? AND user_id = ? ORDER BY awarded_at, program, level DESC',
+          [ws, id],
+        ),
+        store.listCampaigns(ws).then((campaigns) => userGuidance(store.sql, ws, id, campaigns)),
+      ]);
+      const body = metrics ? JSON.parse(metrics.body) : { keyFeaturesUsed: [], certifications: {} };
+      const accountId = metrics?.account_id ?? accounts[0]?.account_id ?? null;
+      // The account's name from its group traits, for the console's breadcrumb.
+      const account = accountId
+        ? await store.sql.get<{ name: unknown }>(`SELECT ${jsonText(store.sql.dialect, 'traits', 'name')} AS name FROM accounts WHERE workspace_id = ? AND account_id = ?`, [ws, accountId])
+        : undefined;
+      return c.json({
+        userId: id,
+        traits: fromJson<Record<string, unknown>>(user.traits),
+        firstSeen: user.first_seen,
+        lastSeen: user.last_seen,
+        accountId,
+        accountName: typeof account?.name === 'string' && account.name.trim() ? account.name : null,
+        accounts: accounts.map((a) => ({ accountId: a.account_id, lastSeen: a.last_seen })),
+        journey: metrics?.journey ?? null,
+        stage: metrics?.stage ?? null,
+        breadth: body.keyFeaturesUsed.length,
+        keyFeaturesUsed: body.keyFeaturesUsed,
+        features: features.map((f) => ({ feature: f.feature, uses: Number(f.count), activeDays: Number(f.active_days), firstSeen: f.first_seen, lastSeen: f.last_seen })),
+        certifications: body.certifications,
+        awards: awards.map((a) => ({ program: a.program, level: Number(a.level), name: a.name, awardedAt: a.awarded_at })),
+        guidance,
+      });
     });
-  });
 }
 
 export function alertRoutes(store: Store) {

@@ -1,10 +1,13 @@
 // One user: where they are on the journey, what they used, their certification progress, and
-// what guidance reached them.
+// what guidance reached them; admins can erase them on request.
+import { useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
+import { canAdmin } from '../../state/role.ts';
 import { useResource } from '../../use-resource.ts';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
+import { EraseUserDialog } from './erase-user.tsx';
 import { GuidanceHistory, WouldTheySee } from './user-guidance.tsx';
 
 async function loadUser(id: string) {
@@ -19,9 +22,18 @@ export function UserScreen({ id }: { id: string }) {
   const [resource, retry] = useResource(() => loadUser(id), [api, id]);
   const user = resource.status === 'ready' ? resource.data : null;
   const name = typeof user?.traits['name'] === 'string' ? (user.traits['name'] as string) : id;
+  const [erasing, setErasing] = useState(false);
   return (
     <Screen
       title={name}
+      actions={
+        user &&
+        canAdmin.value && (
+          <button type="button" class="danger" onClick={() => setErasing(true)}>
+            Erase user…
+          </button>
+        )
+      }
       lead={
         user?.accountId ? (
           <>
@@ -32,6 +44,7 @@ export function UserScreen({ id }: { id: string }) {
         )
       }
     >
+      {erasing && user && <EraseUserDialog user={{ userId: user.userId, name, accountId: user.accountId }} onClose={() => setErasing(false)} />}
       <Loaded resource={resource} retry={retry}>
         {(u) => (
           <>

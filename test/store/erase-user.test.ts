@@ -1,0 +1,92 @@
+// Erasing a user, on SQLite and PostgreSQL: nothing that names or follows the person is left,
+// their account's feature use is unchanged, other people and workspaces are untouched, and an old
+// batch retried afterwards brings nothing back.
+import { describe, expect, it } from 'vitest';
+import { refreshAnalytics } from '../../server/analytics/refresh.ts';
+import { eraseUser } from '../../server/store/erase-user.ts';
+import { createWebhook } from '../../server/webhooks/registry.ts';
+import { NOW } from '../analytics/fixture-log.ts';
+import { campaign, DAY_1, DAY_2, eachStore, group, identify, message, reminder, track } from './fixtures.ts';
+
+eachStore('%s store: erasing a user', (ctx) => {
+  /** Every row of the workspace that mentions `who` anywhere, table by table. */
+  async function traces(ws: string, who: string): Promise<Record<string, number>> {
+    const tables = ['users', 'account_users', 'feature_usage', 'feature_days', 'user_metrics', 'certifications', 'message_states', 'goal_marks',
+      'visitor_throttles', 'survey_answers', 'account_caps', 'account_cap_users', 'ingest_problems', 'alerts', 'webhook_deliveries', 'events'];
+    const found: Record<string, number> = {};
+    for (const table of tables) {
+      // Every column as text: a row mentions them when any of its values holds the id.
+      const rows = await ctx.store.sql.all<Record<string, unknown>>(`SELECT * FROM ${table} WHERE workspace_id = ?`, [ws]);
+      const n = rows.filter((row) => Object.values(row).some((v) => v !== null && (typeof v === 'object' ? JSON.stringify(v) : String(v)).includes(who))).length;
+      if (n) found[table] = n;
+    }
+    return found;
+  }
+  const accountUse = (ws: string) =>
+    ctx.store.sql.all("SELECT feature_key, count, active_days FROM feature_usage WHERE workspace_id = ? AND subject_kind = 'account' ORDER BY feature_key", [ws]);
+
+  it('leaves nothing that names or follows the person, and keeps their account’s feature use', async () => {
+    const ws = ctx.ws.id;
+    const nps = await ctx.store.createCampaign(ws, { ...campaign('NPS', 'live'), kind: 'survey', anchor: undefined, question: { type: 'nps' } });
+    await createWebhook(ctx.store.sql, ws, { url: 'https://hooks.example/nps', events: ['survey.answered'], description: '' }, DAY_1);
+    const batch = [
+      track({ userId: null, anonymousId: 'anon-ana', properties: { plan: 'trial' } }, { at: DAY_1 }),
+      identify({ userId: 'ana', anonymousId: 'anon-ana', traits: { name: 'Ana Silva', email: 'ana@maple.example' } }, { at: DAY_1 }),
+      group({ userId: 'ana', groupId: 'acct-1', traits: { name: 'Maple Dental' } }, { at: DAY_1 }),
+      reminder({ userId: 'ana', groupId: 'acct-1', context: { page: { url: 'https://app.example/ana' } } }, DAY_2),
+      message('message_shown', { campaignId: nps.id }, { userId: 'ana' }, DAY_2),
+      message('survey_answered', { campaignId: nps.id, score: 3, comment: 'Ana hates Mondays' }, { userId: 'ana' }, DAY_2),
+      { ...track({ userId: 'ana', event: 'Invoice Sent' }, { at: DAY_2 }), goals: [{ campaignId: nps.id, goal: 'event:Invoice Sent' }] },
+      reminder({ userId: 'ben', groupId: 'acct-1' }, DAY_2),
+    ];
+    await ctx.store.ingest(ws, batch);
+    const reservation = { campaignId: 'c-capped', visitorId: 'ana', accountId: 'acct-1', throttled: true, at: DAY_2 };
+    expect(await ctx.store.reserveShows(ws, [reservation], () => true)).toEqual([true]);
+    await refreshAnalytics(ctx.store, { now: NOW, full: true });
+    await ctx.store.recordHoldouts(ws, [{ campaignId: 'c-held', visitorId: 'ana', accountId: 'acct-1', reason: 'global', at: DAY_2 }]);
+    await ctx.store.recordIngestProblems(ws, [{ at: DAY_2, code: 'invalid_event', message: 'bad', path: null, visitor: 'ana', event: '{"userId":"ana"}' }]);
+    await ctx.store.sql.batch([[
+      `INSERT INTO alerts (workspace_id, id, rule, finding, subject_kind, subject_id, message, details, status, raised_at, updated_at)
+       VALUES (?, 'a1', 'low-score', 'low-score:ana', 'account', 'acct-1', 'Ana Silva answered 3', ?, 'open', ?, ?)`,
+      [ws, JSON.stringify({ visitor: 'ana', score: 3 }), DAY_2, DAY_2],
+    ]]);
+    const other = await ctx.store.createWorkspace(`Other ${ws}`);
+    await ctx.store.ingest(other.id, [reminder({ userId: 'ana', groupId: 'acct-1' }, DAY_2)]);
+    const useBefore = await accountUse(ws);
+    const eventsBefore = await ctx.store.sql.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws]);
+    expect(Object.keys(await traces(ws, 'ana'))).toEqual([
+      'users', 'account_users', 'feature_usage', 'feature_days', 'user_metrics', 'message_states', 'goal_marks', 'visitor_throttles', 'survey_answers',
+      'account_caps', 'account_cap_users', 'ingest_problems', 'alerts', 'webhook_deliveries', 'events',
+    ]);
+
+    const erased = await eraseUser(ctx.store.sql, ws, 'ana');
+    expect(erased).toEqual({ userId: 'ana', events: 7, anonymousIds: 1, accounts: ['acct-1'] });
+    expect(await traces(ws, 'ana')).toEqual({});
+    expect(await traces(ws, 'Ana')).toEqual({});
+    // The account keeps every use, and the log every event, de-identified.
+    expect(await accountUse(ws)).toEqual(useBefore);
+    expect(await ctx.store.sql.get('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws])).toEqual(eventsBefore);
+    expect(await ctx.store.sql.get('SELECT count(*) AS n FROM analytics_dirty WHERE workspace_id = ? AND subject_id = ?', [ws, 'acct-1'])).toMatchObject({ n: 1 });
+    // Ben, and the other workspace's "ana", are untouched.
+    expect((await ctx.store.loadProfile(ws, { userId: 'ben' })).userFeatures['reminders']?.count).toBe(1);
+    expect((await ctx.store.loadProfile(other.id, { userId: 'ana' })).userFeatures['reminders']?.count).toBe(1);
+
+    // A browser retrying the old batch is told "duplicate", and brings no one back.
+    expect(await ctx.store.ingest(ws, batch)).toEqual({ accepted: 0, duplicates: batch.length });
+    expect(await traces(ws, 'ana')).toEqual({});
+    expect(await eraseUser(ctx.store.sql, ws, 'ana')).toBeNull();
+  });
+
+  describe('on a long event log', () => {
+    it('finds the person’s events in every slice of the log', async () => {
+      const ws = ctx.ws.id;
+      // More events than one slice holds, the person's first and last among them.
+      const filler = Array.from({ length: 20_500 }, (_, i) => track({ userId: `other-${i % 50}` }, { at: DAY_1 }));
+      await ctx.store.ingest(ws, [track({ userId: 'ana', properties: { secret: 1 } }, { at: DAY_1 })]);
+      for (let i = 0; i < filler.length; i += 5000) await ctx.store.ingest(ws, filler.slice(i, i + 5000));
+      await ctx.store.ingest(ws, [track({ userId: 'ana', properties: { secret: 2 } }, { at: DAY_2 })]);
+      expect(await eraseUser(ctx.store.sql, ws, 'ana')).toMatchObject({ events: 2 });
+      expect(await traces(ws, 'ana')).toEqual({});
+    }, 60_000);
+  });
+});
