@@ -299,6 +299,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
     eraseUser: (id: string) => call<Erasure>('DELETE', `/users/${enc(id)}`),
+    userExport: (id: string) => send('GET', `/users/${enc(id)}/export`).then((r) => r.blob()),
 
     alerts: (status = 'unresolved', offset = 0, limit = 25, rule?: string) =>
       get<{ total: number; alerts: Alert[]; rules: { rule: string; count: number }[] }>(`/alerts${queryString({ status, rule, offset, limit })}`),

@@ -247,6 +247,11 @@ const analytics: Operation[] = [
     errors: { 404: ['user_not_found'] },
   },
   {
+    method: 'get', path: '/api/v1/users/:id/export', tag: 'Users', auth: 'secret', summary: 'Everything held about a user, as a JSON download (a request of access); admins only', params: { id: 'the user id' },
+    reply: { status: 200, description: '`exportedAt`, `userId`, `traits`, `firstSeen`, `lastSeen`, `accounts`, `journey`, `featureUse`, `certifications`, `guidance` (as on GET /api/v1/users/:id) and every `events` row of theirs, oldest first, with those sent under their anonymous ids; `Content-Disposition: attachment`' },
+    errors: { 403: ['forbidden_for_role'], 404: ['user_not_found'] },
+  },
+  {
     method: 'delete', path: '/api/v1/users/:id', tag: 'Users', auth: 'secret', summary: 'Erase a user (a request to be forgotten); admins only', params: { id: 'the user id' },
     description: 'Deletes everything that names or follows the person: traits, memberships, feature use, metrics, certifications, guidance state, survey answers, logged problems, and the alerts and webhook deliveries that quote them. Their events stay de-identified (no user or anonymous id, properties, traits or context), so their account keeps its feature use (its deployment counts one user fewer) and a retried old batch is still a duplicate. Stop sending their events first: a new event with their id starts a new user.',
     reply: { status: 200, description: '`userId`, `events` (events de-identified), `anonymousIds` (anonymous ids of theirs erased with them), `accounts` (evaluated again without them)' },

@@ -7,13 +7,11 @@
 // count one user fewer: they are gone). The event ids stay
 // too, so a browser retrying an old batch is still told "duplicate" and brings nothing back.
 //
-// The event log is scanned in slices of `seq`, each its own short transaction, so erasing never
-// holds a busy database for long; the rows keyed by the person go in one transaction at the end,
-// the user row last, so an erasure cut short can simply be asked for again.
+// The event log is scanned a slice at a time (user-events.ts), each slice its own transaction; the
+// rows keyed by the person go in one transaction at the end, the user row last, so an erasure cut
+// short can simply be asked for again.
 import { jsonText, type SqlDb, type Statement } from './sql.ts';
-
-/** Events scanned per transaction. */
-const SLICE = 20_000;
+import { forEachEventSlice } from './user-events.ts';
 
 export interface Erasure {
   userId: string;
@@ -36,20 +34,14 @@ export async function eraseUser(sql: SqlDb, ws: string, userId: string): Promise
   if (!known) return null;
   const accounts = (await sql.all<{ account_id: string }>('SELECT account_id FROM account_users WHERE workspace_id = ? AND user_id = ?', [ws, userId])).map((a) => a.account_id);
 
-  // The log's last seq (over every workspace: the primary key answers at once).
-  const top = Number((await sql.get<{ seq: number | string | null }>('SELECT max(seq) AS seq FROM events'))?.seq ?? 0);
   const anonymousIds = new Set<string>();
   let events = 0;
-  // A slice is a range of SQLite's rowid; `+` keeps its planner from scanning the workspace's
-  // message-id index instead. PostgreSQL's (workspace_id, seq) index serves the range as written.
-  const slice = `${sql.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id'} = ? AND user_id = ? AND seq > ? AND seq <= ?`;
-  for (let from = 0; from < top; from += SLICE) {
-    const range = [ws, userId, from, from + SLICE];
-    const used = await sql.all<{ anonymous_id: string }>(`SELECT DISTINCT anonymous_id FROM events WHERE ${slice} AND anonymous_id IS NOT NULL`, range);
+  await forEachEventSlice(sql, ws, userId, async (where, params) => {
+    const used = await sql.all<{ anonymous_id: string }>(`SELECT DISTINCT anonymous_id FROM events WHERE ${where} AND anonymous_id IS NOT NULL`, params);
     for (const { anonymous_id } of used) anonymousIds.add(anonymous_id);
-    const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE ${slice}`, range]]);
+    const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE ${where}`, params]]);
     events += changed;
-  }
+  });
   // Events sent under an anonymous id of theirs and never claimed by an identify.
   for (const anonymousId of anonymousIds) {
     const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL`, [ws, anonymousId]]]);

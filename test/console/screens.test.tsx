@@ -324,8 +324,8 @@ describe('a user', () => {
   });
 });
 
-describe('erasing a user', () => {
-  it('an admin erases a user after typing their id; the console goes to their account and says so', async () => {
+describe('exporting and erasing a user', () => {
+  it('an admin exports a user’s data, then erases them after typing their id; the console goes to their account and says so', async () => {
     const event = (fields: object) => ({ messageId: `erase-${Math.random()}`, timestamp: new Date().toISOString(), userId: 'leaving', ...fields });
     await server.admin('POST', '/v1/batch', {
       writeKey: server.keys.writeKey,
@@ -341,6 +341,20 @@ describe('erasing a user', () => {
     navigate('#/users/leaving');
     host = await mount(<UserScreen id="leaving" />);
     await settle(() => buttons(host, 'Erase user…').length === 1);
+    // "Export data" first: the file the person may ask for, fetched with the console's credentials.
+    const files: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:export');
+    try {
+      await press(buttons(host, 'Export data')[0]);
+      await settle(() => files.length === 1);
+    } finally {
+      URL.createObjectURL = createObjectURL;
+    }
+    const exported = JSON.parse(await files[0]!.text());
+    expect(exported).toMatchObject({ userId: 'leaving', traits: { name: 'Lea Ving' } });
+    expect(exported.events).toHaveLength(3);
+
     await press(buttons(host, 'Erase user…')[0]);
     expect(host.querySelector('dialog h2')!.textContent).toBe('Erase Lea Ving?');
     await type(host.querySelector('dialog input'), 'someone-else');

@@ -158,6 +158,17 @@ describe('analytics API', () => {
     expect((await f.admin('GET', '/api/v1/users/ghost')).status).toBe(404);
   });
 
+  it('exports everything about a user as a JSON download', async () => {
+    const res = await f.admin('GET', '/api/v1/users/u1/export');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="user-u1.json"');
+    const data = await res.json();
+    expect(data).toMatchObject({ userId: 'u1', accounts: [{ accountId: 'acct-1' }], featureUse: [{ feature: 'reminders', uses: 1 }] });
+    expect(data.events.length).toBeGreaterThan(0);
+    expect(data.events.every((e: { accountId: string | null }) => e.accountId === 'acct-1')).toBe(true);
+    expect((await f.admin('GET', '/api/v1/users/ghost/export')).status).toBe(404);
+  });
+
   it('erases a user on request: their page is gone, their account is evaluated again without them', async () => {
     const before = (await (await f.admin('GET', '/api/v1/accounts/acct-1')).json()).users.map((u: { userId: string }) => u.userId);
     expect(before).toContain('u1');

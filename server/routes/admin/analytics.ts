@@ -1,5 +1,6 @@
 // /api/v1/overview, /feature-impact, /users/:id and /alerts: the success equation and funnels,
-// which features go with success, one user in detail, and the alert feed CS acknowledges and resolves.
+// which features go with success, one user in detail (exported or erased on request), and the
+// alert feed CS acknowledges and resolves.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type AlertRow, alertFeed, toAlert } from '../../analytics/alert-feed.ts';
@@ -16,6 +17,7 @@ import { eraseUser } from '../../store/erase-user.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
+import { exportUser } from './user-export.ts';
 import { userGuidance } from './user-guidance.ts';
 
 export const alertQuery = z.object({
@@ -64,6 +66,14 @@ export function userRoutes(store: Store) {
       const erased = await eraseUser(store.sql, c.var.workspace.id, c.req.param('id'));
       if (!erased) throw new ApiError(404, 'user_not_found', `no user "${c.req.param('id')}" in this workspace`);
       return c.json(erased);
+    })
+    .get('/:id/export', adminsOnly('export a user’s data'), async (c) => {
+      const id = c.req.param('id');
+      const data = await exportUser(store.sql, c.var.workspace.id, id, await store.listCampaigns(c.var.workspace.id));
+      if (!data) throw new ApiError(404, 'user_not_found', `no user "${id}" in this workspace`);
+      // A file name any system accepts, whatever the id holds.
+      const filename = `user-${id.replace(/[^\w.-]+/g, '_').slice(0, 100)}.json`;
+      return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${filename}"` });
     })
     .get('/:id', async (c) => {
       await refresherFor(store).fresh();

@@ -1,10 +1,11 @@
 // One user: where they are on the journey, what they used, their certification progress, and
-// what guidance reached them; admins can erase them on request.
+// what guidance reached them; admins export or erase their data on request.
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
 import { canAdmin } from '../../state/role.ts';
 import { useResource } from '../../use-resource.ts';
+import { ExportFile } from '../export-file.tsx';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
 import { EraseUserDialog } from './erase-user.tsx';
@@ -29,9 +30,12 @@ export function UserScreen({ id }: { id: string }) {
       actions={
         user &&
         canAdmin.value && (
-          <button type="button" class="danger" onClick={() => setErasing(true)}>
-            Erase user…
-          </button>
+          <>
+            <ExportFile label="Export data" load={() => client.value!.userExport(user.userId)} filename={`user-${user.userId}.json`} />
+            <button type="button" class="danger" onClick={() => setErasing(true)}>
+              Erase user…
+            </button>
+          </>
         )
       }
       lead={

@@ -6,7 +6,7 @@ import { formatNumber } from '../../format.ts';
 import { client } from '../../state.ts';
 import { accountFilters, accountQuery, accountSelection, matrixSelection, PAGE_SIZE, showAccountsPage } from '../../state/accounts.ts';
 import { type Resource, useResource } from '../../use-resource.ts';
-import { ExportCsv } from '../export-csv.tsx';
+import { ExportFile } from '../export-file.tsx';
 import { Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 import { AccountFilterBar } from './filters.tsx';
@@ -113,7 +113,7 @@ export function AccountsScreen() {
     retryMatrix();
   };
   return (
-    <Screen title="Accounts" lead="Lowest health first: who needs help now." actions={<ExportCsv load={() => client.value!.accountsCsv(accountQuery.value)} filename="accounts.csv" />}>
+    <Screen title="Accounts" lead="Lowest health first: who needs help now." actions={<ExportFile label="Export CSV" load={() => client.value!.accountsCsv(accountQuery.value)} filename="accounts.csv" />}>
       <AccountsView page={page} rates={rates} matrix={matrix} overview={overview} retry={{ page: retryPage, rates: retryRates, matrix: retryMatrix }} onLogTouch={setTouching} />
       {touching && <TouchDialog account={touching} onClose={() => setTouching(null)} onLogged={logged} />}
     </Screen>

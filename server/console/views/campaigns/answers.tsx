@@ -5,7 +5,7 @@ import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../.
 import { client } from '../../state.ts';
 import { href } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
-import { ExportCsv } from '../export-csv.tsx';
+import { ExportFile } from '../export-file.tsx';
 import { Panel } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 
@@ -14,7 +14,7 @@ export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
   const [resource, retry] = useResource(() => api.campaignAnswers(campaign.id), [api, campaign.id]);
   const options = campaign.question?.type === 'choice' ? campaign.question.options : [];
   return (
-    <Panel title="Survey answers" id="campaign-answers" actions={<ExportCsv load={() => api.campaignAnswersCsv(campaign.id)} filename={`answers-${campaign.id}.csv`} />}>
+    <Panel title="Survey answers" id="campaign-answers" actions={<ExportFile label="Export CSV" load={() => api.campaignAnswersCsv(campaign.id)} filename={`answers-${campaign.id}.csv`} />}>
       <Loaded resource={resource} retry={retry} isEmpty={(a) => a.total === 0} empty="Nobody has answered yet.">
         {(answers) => (
           <>

@@ -1,8 +1,10 @@
-// Erasing a user, on SQLite and PostgreSQL: nothing that names or follows the person is left,
+// Exporting and erasing a user, on SQLite and PostgreSQL: the export holds everything about the
+// person and nothing about anyone else; after erasure nothing that names or follows them is left,
 // their account's feature use is unchanged, other people and workspaces are untouched, and an old
 // batch retried afterwards brings nothing back.
 import { describe, expect, it } from 'vitest';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
+import { exportUser } from '../../server/routes/admin/user-export.ts';
 import { eraseUser } from '../../server/store/erase-user.ts';
 import { createWebhook } from '../../server/webhooks/registry.ts';
 import { NOW } from '../analytics/fixture-log.ts';
@@ -59,6 +61,21 @@ eachStore('%s store: erasing a user', (ctx) => {
       'account_caps', 'account_cap_users', 'ingest_problems', 'alerts', 'webhook_deliveries', 'events',
     ]);
 
+    // What an export hands the person: theirs, from before they signed in too, and nobody else's.
+    const exported = await exportUser(ctx.store.sql, ws, 'ana', await ctx.store.listCampaigns(ws), new Date(DAY_2));
+    expect(exported).toMatchObject({
+      exportedAt: DAY_2, userId: 'ana', traits: { name: 'Ana Silva', email: 'ana@maple.example' }, accounts: [{ accountId: 'acct-1' }],
+      featureUse: [{ feature: 'reminders', uses: 1, activeDays: 1 }],
+      guidance: expect.arrayContaining([expect.objectContaining({ campaignId: nps.id, answer: expect.objectContaining({ score: 3, comment: 'Ana hates Mondays' }) })]),
+    });
+    expect(exported!.events.map((e) => [e.type, e.event, e.anonymousId])).toEqual([
+      ['track', 'Clicked', 'anon-ana'], ['identify', null, 'anon-ana'], ['group', null, null], ['track', 'Reminder Scheduled', null],
+      ['track', 'message_shown', null], ['track', 'survey_answered', null], ['track', 'Invoice Sent', null],
+    ]);
+    expect(exported!.events[3]!.context).toMatchObject({ page: { url: 'https://app.example/ana' } });
+    expect(exported!.events[0]!.properties).toEqual({ plan: 'trial' });
+    expect(JSON.stringify(exported)).not.toContain('ben');
+
     const erased = await eraseUser(ctx.store.sql, ws, 'ana');
     expect(erased).toEqual({ userId: 'ana', events: 7, anonymousIds: 1, accounts: ['acct-1'] });
     expect(await traces(ws, 'ana')).toEqual({});
@@ -75,16 +92,18 @@ eachStore('%s store: erasing a user', (ctx) => {
     expect(await ctx.store.ingest(ws, batch)).toEqual({ accepted: 0, duplicates: batch.length });
     expect(await traces(ws, 'ana')).toEqual({});
     expect(await eraseUser(ctx.store.sql, ws, 'ana')).toBeNull();
+    expect(await exportUser(ctx.store.sql, ws, 'ana', [])).toBeNull();
   });
 
   describe('on a long event log', () => {
-    it('finds the person’s events in every slice of the log', async () => {
+    it('finds the person’s events in every slice of the log, for export and erasure', async () => {
       const ws = ctx.ws.id;
       // More events than one slice holds, the person's first and last among them.
       const filler = Array.from({ length: 20_500 }, (_, i) => track({ userId: `other-${i % 50}` }, { at: DAY_1 }));
       await ctx.store.ingest(ws, [track({ userId: 'ana', properties: { secret: 1 } }, { at: DAY_1 })]);
       for (let i = 0; i < filler.length; i += 5000) await ctx.store.ingest(ws, filler.slice(i, i + 5000));
       await ctx.store.ingest(ws, [track({ userId: 'ana', properties: { secret: 2 } }, { at: DAY_2 })]);
+      expect((await exportUser(ctx.store.sql, ws, 'ana', []))!.events.map((e) => e.properties)).toEqual([{ secret: 1 }, { secret: 2 }]);
       expect(await eraseUser(ctx.store.sql, ws, 'ana')).toMatchObject({ events: 2 });
       expect(await traces(ws, 'ana')).toEqual({});
     }, 60_000);

@@ -1,9 +1,9 @@
-// "Export CSV": fetches the file with the console's credentials (a plain link would carry none)
-// and hands it to the browser as a download.
+// "Export CSV", "Export data": fetches the file with the console's credentials (a plain link would
+// carry none) and hands it to the browser as a download.
 import { useState } from 'preact/hooks';
 import { announce } from '../state/notice.ts';
 
-export function ExportCsv({ load, filename }: { load: () => Promise<Blob>; filename: string }) {
+export function ExportFile({ load, filename, label }: { load: () => Promise<Blob>; filename: string; label: string }) {
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
@@ -21,7 +21,7 @@ export function ExportCsv({ load, filename }: { load: () => Promise<Blob>; filen
   };
   return (
     <button type="button" class="secondary" disabled={busy} onClick={download}>
-      {busy ? 'Exporting…' : 'Export CSV'}
+      {busy ? 'Exporting…' : label}
     </button>
   );
 }
