@@ -20,6 +20,7 @@ import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithS
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { TrackingSummary } from '../routes/admin/install.ts';
 import type { UserGuidance } from '../routes/admin/user-guidance.ts';
+import type { AccountErasure } from '../store/erase-account.ts';
 import type { Erasure } from '../store/erase-user.ts';
 import type { CampaignVersion, IngestProblem, StoredEvent } from '../store/store.ts';
 
@@ -299,6 +300,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
     eraseUser: (id: string) => call<Erasure>('DELETE', `/users/${enc(id)}`),
+    eraseAccount: (id: string) => call<AccountErasure>('DELETE', `/accounts/${enc(id)}`),
     userExport: (id: string) => send('GET', `/users/${enc(id)}/export`).then((r) => r.blob()),
 
     alerts: (status = 'unresolved', offset = 0, limit = 25, rule?: string) =>

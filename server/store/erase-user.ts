@@ -7,11 +7,11 @@
 // count one user fewer: they are gone). The event ids stay
 // too, so a browser retrying an old batch is still told "duplicate" and brings nothing back.
 //
-// The event log is scanned a slice at a time (user-events.ts), each slice its own transaction; the
+// The event log is scanned a slice at a time (event-slices.ts), each slice its own transaction; the
 // rows keyed by the person go in one transaction at the end, the user row last, so an erasure cut
 // short can simply be asked for again.
-import { jsonText, type SqlDb, type Statement } from './sql.ts';
-import { forEachEventSlice } from './user-events.ts';
+import { jsonText, likeLiteral, type SqlDb, type Statement } from './sql.ts';
+import { forEachEventSlice } from './event-slices.ts';
 
 export interface Erasure {
   userId: string;
@@ -25,9 +25,6 @@ export interface Erasure {
 
 const DEIDENTIFY = "user_id = NULL, anonymous_id = NULL, properties = '{}', traits = '{}', context = '{}'";
 
-/** `text` inside a LIKE pattern, matched literally. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Null when the workspace has no such user. */
 export async function eraseUser(sql: SqlDb, ws: string, userId: string): Promise<Erasure | null> {
   const known = await sql.get('SELECT 1 AS x FROM users WHERE workspace_id = ? AND user_id = ?', [ws, userId]);
@@ -36,7 +33,7 @@ export async function eraseUser(sql: SqlDb, ws: string, userId: string): Promise
 
   const anonymousIds = new Set<string>();
   let events = 0;
-  await forEachEventSlice(sql, ws, userId, async (where, params) => {
+  await forEachEventSlice(sql, ws, { userId }, async (where, params) => {
     const used = await sql.all<{ anonymous_id: string }>(`SELECT DISTINCT anonymous_id FROM events WHERE ${where} AND anonymous_id IS NOT NULL`, params);
     for (const { anonymous_id } of used) anonymousIds.add(anonymous_id);
     const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE ${where}`, params]]);

@@ -30,6 +30,9 @@ export function jsonText(dialect: SqlDb['dialect'], column: string, field: strin
   return dialect === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(${column}::json ->> '${field}')`;
 }
 
+/** `text` inside a LIKE pattern (with `ESCAPE '\\'`), matched literally. */
+export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** A JSON value as read: SQLite returns the text, PostgreSQL's driver the parsed value. */
 export const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 

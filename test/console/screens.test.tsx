@@ -324,7 +324,7 @@ describe('a user', () => {
   });
 });
 
-describe('exporting and erasing a user', () => {
+describe('exporting and erasing people and accounts', () => {
   it('an admin exports a user’s data, then erases them after typing their id; the console goes to their account and says so', async () => {
     const event = (fields: object) => ({ messageId: `erase-${Math.random()}`, timestamp: new Date().toISOString(), userId: 'leaving', ...fields });
     await server.admin('POST', '/v1/batch', {
@@ -365,6 +365,28 @@ describe('exporting and erasing a user', () => {
     await settle(() => route.value.path.join('/') === 'accounts/acct-1');
     expect(notice.value).toMatch(/^Erased Lea Ving: \d+ events de-identified$/);
     expect((await server.admin('GET', '/api/v1/users/leaving')).status).toBe(404);
+  });
+
+  it('an admin erases an account; editors do not see the way to', async () => {
+    const event = (fields: object) => ({ messageId: `erase-acct-${Math.random()}`, timestamp: new Date().toISOString(), userId: 'closing-u1', groupId: 'acct-closing', ...fields });
+    await server.admin('POST', '/v1/batch', { writeKey: server.keys.writeKey, batch: [event({ type: 'group', traits: { name: 'Closing Clinic' } }), event({ type: 'track', event: 'Appointment Booked', properties: {} })] });
+    server.signIn('editor');
+    let host = await mount(<AccountScreen id="acct-closing" />);
+    await settle(() => buttons(host, 'Log a touch').length === 1);
+    expect(buttons(host, 'Erase account…')).toHaveLength(0);
+    await unmountAll();
+
+    server.signIn('admin');
+    navigate('#/accounts/acct-closing');
+    host = await mount(<AccountScreen id="acct-closing" />);
+    await settle(() => buttons(host, 'Erase account…').length === 1);
+    await press(buttons(host, 'Erase account…')[0]);
+    expect(host.querySelector('dialog h2')!.textContent).toBe('Erase Closing Clinic?');
+    await type(host.querySelector('dialog input'), 'acct-closing');
+    await press(host.querySelector('dialog button[type=submit]'));
+    await settle(() => route.value.path.join('/') === 'accounts');
+    expect(notice.value).toBe('Erased Closing Clinic, with 1 of its users');
+    expect((await server.admin('GET', '/api/v1/accounts/acct-closing')).status).toBe(404);
   });
 });
 

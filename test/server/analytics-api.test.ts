@@ -183,6 +183,19 @@ describe('analytics API', () => {
     expect((await again.json()).error.code).toBe('user_not_found');
   });
 
+  it('erases an account on request: gone from the list, its only users with it', async () => {
+    const before = (await (await f.admin('GET', '/api/v1/accounts')).json()).accounts.map((a: { accountId: string }) => a.accountId);
+    const members = (await (await f.admin('GET', '/api/v1/accounts/acct-2')).json()).users.map((u: { userId: string }) => u.userId);
+    expect(members.length).toBeGreaterThan(0);
+    const erased = await f.admin('DELETE', '/api/v1/accounts/acct-2');
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toMatchObject({ accountId: 'acct-2', usersErased: members, usersUnlinked: [] });
+    expect((await f.admin('GET', '/api/v1/accounts/acct-2')).status).toBe(404);
+    for (const userId of members) expect((await f.admin('GET', `/api/v1/users/${userId}`)).status).toBe(404);
+    expect((await (await f.admin('GET', '/api/v1/accounts')).json()).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(before.filter((id: string) => id !== 'acct-2'));
+    expect((await (await f.admin('DELETE', '/api/v1/accounts/acct-2')).json()).error.code).toBe('account_not_found');
+  });
+
   it('raises alerts into a feed CS acknowledges and resolves, and tells webhooks', async () => {
     const hook = await (await f.admin('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['alert.raised', 'alert.resolved'] })).json();
     await f.admin('PUT', '/api/v1/alert-rules/idle', { key: 'idle', name: 'Deployment below 30%', condition: { type: 'deployment_below', rate: 0.3 } });

@@ -59,7 +59,7 @@ describe('editor', () => {
     expect((await editor.send('PUT', '/api/v1/features/payments', FEATURE)).status).toBe(200);
   });
 
-  it('cannot manage console users, see or rotate keys, change workspace settings, or export or erase users', async () => {
+  it('cannot manage console users, see or rotate keys, change workspace settings, or export or erase users and accounts', async () => {
     const editor = await f.signedIn('editor');
     await expectRefused(await editor.send('GET', '/api/v1/console-users'), 'only admins can manage console users; you are signed in as editor');
     await expectRefused(await editor.send('POST', '/api/v1/console-users', { email: 'new@clinic.example', role: 'admin' }));
@@ -70,6 +70,7 @@ describe('editor', () => {
     await expectRefused(await editor.send('PUT', '/api/v1/settings', { throttleHours: 4 }), 'only admins can change workspace settings; you are signed in as editor');
     await expectRefused(await editor.send('DELETE', '/api/v1/users/u1'), 'only admins can erase users; you are signed in as editor');
     await expectRefused(await editor.send('GET', '/api/v1/users/u1/export'), 'only admins can export a user’s data; you are signed in as editor');
+    await expectRefused(await editor.send('DELETE', '/api/v1/accounts/acct-1'), 'only admins can erase accounts; you are signed in as editor');
     expect((await editor.send('GET', '/api/v1/settings')).status).toBe(200);
     expect((await (await f.admin('GET', '/api/v1/settings')).json()).throttleHours).toBe(0);
   });

@@ -1,10 +1,11 @@
-// Exporting and erasing a user, on SQLite and PostgreSQL: the export holds everything about the
+// Exporting and erasing a user, and erasing an account, on SQLite and PostgreSQL: the export holds everything about the
 // person and nothing about anyone else; after erasure nothing that names or follows them is left,
 // their account's feature use is unchanged, other people and workspaces are untouched, and an old
 // batch retried afterwards brings nothing back.
 import { describe, expect, it } from 'vitest';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
 import { exportUser } from '../../server/routes/admin/user-export.ts';
+import { eraseAccount } from '../../server/store/erase-account.ts';
 import { eraseUser } from '../../server/store/erase-user.ts';
 import { createWebhook } from '../../server/webhooks/registry.ts';
 import { NOW } from '../analytics/fixture-log.ts';
@@ -13,7 +14,7 @@ import { campaign, DAY_1, DAY_2, eachStore, group, identify, message, reminder, 
 eachStore('%s store: erasing a user', (ctx) => {
   /** Every row of the workspace that mentions `who` anywhere, table by table. */
   async function traces(ws: string, who: string): Promise<Record<string, number>> {
-    const tables = ['users', 'account_users', 'feature_usage', 'feature_days', 'user_metrics', 'certifications', 'message_states', 'goal_marks',
+    const tables = ['users', 'accounts', 'account_metrics', 'account_snapshots', 'touches', 'account_users', 'feature_usage', 'feature_days', 'user_metrics', 'certifications', 'message_states', 'goal_marks',
       'visitor_throttles', 'survey_answers', 'account_caps', 'account_cap_users', 'ingest_problems', 'alerts', 'webhook_deliveries', 'events'];
     const found: Record<string, number> = {};
     for (const table of tables) {
@@ -57,7 +58,7 @@ eachStore('%s store: erasing a user', (ctx) => {
     const useBefore = await accountUse(ws);
     const eventsBefore = await ctx.store.sql.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws]);
     expect(Object.keys(await traces(ws, 'ana'))).toEqual([
-      'users', 'account_users', 'feature_usage', 'feature_days', 'user_metrics', 'message_states', 'goal_marks', 'visitor_throttles', 'survey_answers',
+      'users', 'account_metrics', 'account_users', 'feature_usage', 'feature_days', 'user_metrics', 'message_states', 'goal_marks', 'visitor_throttles', 'survey_answers',
       'account_caps', 'account_cap_users', 'ingest_problems', 'alerts', 'webhook_deliveries', 'events',
     ]);
 
@@ -78,12 +79,15 @@ eachStore('%s store: erasing a user', (ctx) => {
 
     const erased = await eraseUser(ctx.store.sql, ws, 'ana');
     expect(erased).toEqual({ userId: 'ana', events: 7, anonymousIds: 1, accounts: ['acct-1'] });
+    expect(await ctx.store.sql.get('SELECT count(*) AS n FROM analytics_dirty WHERE workspace_id = ? AND subject_id = ?', [ws, 'acct-1'])).toMatchObject({ n: 1 });
+    // Their account's metrics quote their survey score until it is evaluated again, which the
+    // erasure asked for (the API waits for it before answering).
+    await refreshAnalytics(ctx.store, { now: NOW });
     expect(await traces(ws, 'ana')).toEqual({});
     expect(await traces(ws, 'Ana')).toEqual({});
     // The account keeps every use, and the log every event, de-identified.
     expect(await accountUse(ws)).toEqual(useBefore);
     expect(await ctx.store.sql.get('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws])).toEqual(eventsBefore);
-    expect(await ctx.store.sql.get('SELECT count(*) AS n FROM analytics_dirty WHERE workspace_id = ? AND subject_id = ?', [ws, 'acct-1'])).toMatchObject({ n: 1 });
     // Ben, and the other workspace's "ana", are untouched.
     expect((await ctx.store.loadProfile(ws, { userId: 'ben' })).userFeatures['reminders']?.count).toBe(1);
     expect((await ctx.store.loadProfile(other.id, { userId: 'ana' })).userFeatures['reminders']?.count).toBe(1);
@@ -93,6 +97,43 @@ eachStore('%s store: erasing a user', (ctx) => {
     expect(await traces(ws, 'ana')).toEqual({});
     expect(await eraseUser(ctx.store.sql, ws, 'ana')).toBeNull();
     expect(await exportUser(ctx.store.sql, ws, 'ana', [])).toBeNull();
+  });
+
+  it('erases an account: its only-here people with it, others keep their user data, other accounts untouched', async () => {
+    const ws = ctx.ws.id;
+    const batch = [
+      group({ userId: 'only-here', groupId: 'acct-gone', traits: { name: 'Gone Dental' } }, { at: DAY_1 }),
+      group({ userId: 'consultant', groupId: 'acct-gone' }, { at: DAY_1 }),
+      group({ userId: 'consultant', groupId: 'acct-stays', traits: { name: 'Stays Dental' } }, { at: DAY_1 }),
+      reminder({ userId: 'only-here', groupId: 'acct-gone' }, DAY_2),
+      reminder({ userId: 'consultant', groupId: 'acct-gone' }, DAY_2),
+      reminder({ userId: 'consultant', groupId: 'acct-stays' }, DAY_2),
+      message('survey_answered', { campaignId: 's1', score: 2, comment: 'Gone Dental is leaving' }, { userId: 'consultant', groupId: 'acct-gone' }, DAY_2),
+    ];
+    await ctx.store.ingest(ws, batch);
+    await refreshAnalytics(ctx.store, { now: NOW, full: true });
+    await ctx.store.sql.batch([[
+      'INSERT INTO touches (workspace_id, id, account_id, channel, note, at, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [ws, 't1', 'acct-gone', 'call', 'Renewal call: they are leaving', DAY_2, 'cs@example.com', DAY_2],
+    ]]);
+    const staysBefore = await ctx.store.loadProfile(ws, { accountId: 'acct-stays' });
+    const eventsBefore = await ctx.store.sql.get('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws]);
+    expect(Object.keys(await traces(ws, 'acct-gone'))).toEqual(expect.arrayContaining(['account_users', 'feature_usage', 'events', 'survey_answers', 'touches']));
+
+    const erased = await eraseAccount(ctx.store.sql, ws, 'acct-gone');
+    expect(erased).toEqual({ accountId: 'acct-gone', usersErased: ['only-here'], usersUnlinked: ['consultant'], events: 5 });
+    expect(await traces(ws, 'acct-gone')).toEqual({});
+    expect(await traces(ws, 'Gone Dental')).toEqual({});
+    expect(await traces(ws, 'only-here')).toEqual({});
+    expect(await ctx.store.sql.get('SELECT count(*) AS n FROM accounts WHERE workspace_id = ? AND account_id = ?', [ws, 'acct-gone'])).toMatchObject({ n: 0 });
+    // The consultant stays, in the other clinic only, with all their own feature use.
+    const consultant = await ctx.store.loadProfile(ws, { userId: 'consultant' });
+    expect(consultant).toMatchObject({ accountId: 'acct-stays', userFeatures: { reminders: { count: 2 } } });
+    expect(await ctx.store.loadProfile(ws, { accountId: 'acct-stays' })).toEqual(staysBefore);
+    expect(await ctx.store.sql.get('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws])).toEqual(eventsBefore);
+    expect(await ctx.store.ingest(ws, batch)).toEqual({ accepted: 0, duplicates: batch.length });
+    expect(await traces(ws, 'acct-gone')).toEqual({});
+    expect(await eraseAccount(ctx.store.sql, ws, 'acct-gone')).toBeNull();
   });
 
   describe('on a long event log', () => {

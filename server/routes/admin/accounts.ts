@@ -7,11 +7,12 @@ import { accountMetrics, ACCOUNT_SORTS, listAccountMetrics } from '../../analyti
 import { refresherFor } from '../../analytics/refresher.ts';
 import { choiceLabel } from '../../engine/survey.ts';
 import { ApiError, invalid } from '../../errors.ts';
-import type { AuthedEnv } from '../../middleware/auth.ts';
+import { adminsOnly, type AuthedEnv } from '../../middleware/auth.ts';
 import { readJsonBody } from '../../middleware/json-body.ts';
 import { SCORE_WINDOW_DAYS, touchInput } from '../../protocol/analytics.ts';
 import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { CertificationProgress } from '../../protocol/decide.ts';
+import { eraseAccount } from '../../store/erase-account.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { type CsvColumn, csvHeader, csvLine, csvResponse } from './csv.ts';
@@ -151,6 +152,13 @@ export function accountRoutes(store: Store) {
           choiceLabel: choiceLabel(a.definition ? fromJson<CampaignInput>(a.definition).question : undefined, a.choice), comment: a.comment, answeredAt: a.answered_at,
         })),
       });
+    })
+    .delete('/:id', adminsOnly('erase accounts'), async (c) => {
+      const erased = await eraseAccount(store.sql, c.var.workspace.id, c.req.param('id'));
+      if (!erased) throw new ApiError(404, 'account_not_found', `no account "${c.req.param('id')}" in this workspace`);
+      // Erased people's other traces in metrics go with the evaluation it asked for, before answering.
+      await refresher.fresh();
+      return c.json(erased);
     })
     .get('/:id/touches', async (c) => c.json({ touches: await touchesOf(c.var.workspace.id, c.req.param('id'), 500) }))
     .post('/:id/touches', async (c) => {

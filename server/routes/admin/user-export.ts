@@ -1,9 +1,9 @@
 // Everything Uptake holds about one person, as one JSON document: for a request of access or
 // portability, and to check what an erasure would remove. Events come from the log a slice at a
-// time (store/user-events.ts), with those sent under their anonymous ids before they signed in.
+// time (store/event-slices.ts), with those sent under their anonymous ids before they signed in.
 import type { Campaign } from '../../protocol/campaign.ts';
 import { fromJson, type SqlDb } from '../../store/sql.ts';
-import { forEachEventSlice } from '../../store/user-events.ts';
+import { forEachEventSlice } from '../../store/event-slices.ts';
 import { type UserGuidance, userGuidance } from './user-guidance.ts';
 
 interface EventRow {
@@ -62,7 +62,7 @@ export async function exportUser(sql: SqlDb, ws: string, userId: string, campaig
 
   const rows: EventRow[] = [];
   const anonymousIds = new Set<string>();
-  await forEachEventSlice(sql, ws, userId, async (where, params) => {
+  await forEachEventSlice(sql, ws, { userId }, async (where, params) => {
     for (const row of await sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where}`, params)) {
       if (row.anonymous_id) anonymousIds.add(row.anonymous_id);
       rows.push(row);

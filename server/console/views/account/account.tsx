@@ -1,14 +1,15 @@
 // One account in detail: its numbers, users with stage and certification, which key features
 // each used, health over time with its components, and what happened (touches, alerts, changes).
 import { useState } from 'preact/hooks';
-import { humanize } from '../../format.ts';
+import { formatNumber, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
-import { canEdit } from '../../state/role.ts';
+import { canAdmin, canEdit } from '../../state/role.ts';
 import { useResource } from '../../use-resource.ts';
 import { TouchDialog } from '../accounts/touch-dialog.tsx';
 import { AlertList } from '../alerts/alert-list.tsx';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
+import { EraseDialog } from './erase-dialog.tsx';
 import { HealthChart, HealthComponents } from './health-chart.tsx';
 import { AccountMetrics } from './metrics.tsx';
 import { buildTimeline, Timeline } from './timeline.tsx';
@@ -43,6 +44,7 @@ export function AccountScreen({ id }: { id: string }) {
   const api = client.value!;
   const [resource, retry] = useResource(() => loadAccount(id), [api, id]);
   const [touching, setTouching] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const detail = resource.status === 'ready' ? resource.data.detail : null;
   const name = detail?.account.name ?? id;
   return (
@@ -54,11 +56,19 @@ export function AccountScreen({ id }: { id: string }) {
         </>
       }
       actions={
-        detail &&
-        canEdit.value && (
-          <button type="button" onClick={() => setTouching(true)}>
-            Log a touch
-          </button>
+        detail && (
+          <>
+            {canAdmin.value && (
+              <button type="button" class="danger" onClick={() => setErasing(true)}>
+                Erase account…
+              </button>
+            )}
+            {canEdit.value && (
+              <button type="button" onClick={() => setTouching(true)}>
+                Log a touch
+              </button>
+            )}
+          </>
         )
       }
     >
@@ -103,6 +113,28 @@ export function AccountScreen({ id }: { id: string }) {
           );
         }}
       </Loaded>
+      {erasing && detail && (
+        <EraseDialog
+          erasing={{
+            name,
+            id,
+            what: 'account',
+            explanation: (
+              <p>
+                For a customer who left and asked for their data to go. Its people who belong to no other account are erased with it (traits, feature
+                use, certifications, guidance history, survey answers); people who also work elsewhere keep their data and lose this membership. Its
+                metrics, health history, CS touches, alerts and feature use are deleted; its events stay only as bare ids. This cannot be undone.
+              </p>
+            ),
+            erase: async () => {
+              const erased = await api.eraseAccount(id);
+              return `Erased ${name}, with ${formatNumber(erased.usersErased.length)} of its users`;
+            },
+            then: '#/accounts',
+          }}
+          onClose={() => setErasing(false)}
+        />
+      )}
       {touching && detail && <TouchDialog account={{ accountId: detail.account.accountId, name }} onClose={() => setTouching(false)} onLogged={retry} />}
     </Screen>
   );

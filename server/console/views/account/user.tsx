@@ -8,7 +8,7 @@ import { useResource } from '../../use-resource.ts';
 import { ExportFile } from '../export-file.tsx';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
-import { EraseUserDialog } from './erase-user.tsx';
+import { EraseDialog } from './erase-dialog.tsx';
 import { GuidanceHistory, WouldTheySee } from './user-guidance.tsx';
 
 async function loadUser(id: string) {
@@ -48,7 +48,25 @@ export function UserScreen({ id }: { id: string }) {
         )
       }
     >
-      {erasing && user && <EraseUserDialog user={{ userId: user.userId, name, accountId: user.accountId }} onClose={() => setErasing(false)} />}
+      {erasing && user && (
+        <EraseDialog
+          erasing={{
+            name,
+            id: user.userId,
+            what: 'user',
+            explanation: (
+              <p>
+                For a request to be forgotten. Their traits, feature use, journey stage, certifications, guidance history and survey answers are
+                deleted, with the alerts and webhook deliveries that quote them. Their events stay without any id or detail, so the account keeps its
+                feature use; its deployment counts one user fewer. This cannot be undone.
+              </p>
+            ),
+            erase: async () => `Erased ${name}: ${formatNumber((await client.value!.eraseUser(user.userId)).events)} events de-identified`,
+            then: user.accountId ? `#/accounts/${encodeURIComponent(user.accountId)}` : '#/accounts',
+          }}
+          onClose={() => setErasing(false)}
+        />
+      )}
       <Loaded resource={resource} retry={retry}>
         {(u) => (
           <>

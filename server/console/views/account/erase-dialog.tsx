@@ -1,12 +1,26 @@
-// "Erase user": a person's request to be forgotten, done by an admin. Nothing can bring the data
-// back, so the dialog says what goes and what stays, and asks for the user id typed out.
+// "Erase user…" and "Erase account…": a person's request to be forgotten, or a customer who left,
+// done by an admin. Nothing can bring the data back, so the dialog says what goes and what
+// stays, and asks for the id typed out.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatNumber } from '../../format.ts';
-import { client } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
 import { navigate } from '../../state/route.ts';
 
-export function EraseUserDialog({ user, onClose }: { user: { userId: string; name: string; accountId: string | null }; onClose: () => void }) {
+export interface Erasing {
+  /** "Lea Ving", "Maple Dental". */
+  name: string;
+  /** What must be typed to confirm: the user or account id. */
+  id: string;
+  what: 'user' | 'account';
+  /** What goes and what stays, in words. */
+  explanation: ComponentChildren;
+  /** Erases; resolves to the notice to show afterwards. */
+  erase: () => Promise<string>;
+  /** Where the console goes once it is done. */
+  then: string;
+}
+
+export function EraseDialog({ erasing, onClose }: { erasing: Erasing; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,14 +35,13 @@ export function EraseUserDialog({ user, onClose }: { user: { userId: string; nam
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (typed.trim() !== user.userId) return setProblem(`Type ${user.userId} exactly to confirm.`);
+    if (typed.trim() !== erasing.id) return setProblem(`Type ${erasing.id} exactly to confirm.`);
     setBusy(true);
     setProblem(null);
     try {
-      const erased = await client.value!.eraseUser(user.userId);
-      announce(`Erased ${user.name}: ${formatNumber(erased.events)} events de-identified`);
+      announce(await erasing.erase());
       onClose();
-      navigate(user.accountId ? `#/accounts/${encodeURIComponent(user.accountId)}` : '#/accounts', { replace: true });
+      navigate(erasing.then, { replace: true });
     } catch (error) {
       setProblem((error as Error).message);
       setBusy(false);
@@ -38,16 +51,12 @@ export function EraseUserDialog({ user, onClose }: { user: { userId: string; nam
   return (
     <dialog ref={dialog} class="dialog" aria-labelledby="erase-title" onClose={onClose} onCancel={onClose}>
       <form onSubmit={submit}>
-        <h2 id="erase-title">Erase {user.name}?</h2>
-        <p>
-          For a request to be forgotten. Their traits, feature use, journey stage, certifications, guidance history and survey answers are deleted, with
-          the alerts and webhook deliveries that quote them. Their events stay without any id or detail, so the account keeps its feature use; its
-          deployment counts one user fewer. This cannot be undone.
-        </p>
-        <p class="muted small">Stop your product sending their events first: a new event with their id starts a new user.</p>
+        <h2 id="erase-title">Erase {erasing.name}?</h2>
+        {erasing.explanation}
+        <p class="muted small">Stop your product sending their events first: a new event with the id starts a new {erasing.what}.</p>
         <label>
           <span>
-            Type <strong>{user.userId}</strong> to confirm
+            Type <strong>{erasing.id}</strong> to confirm
           </span>
           <input type="text" autoComplete="off" spellcheck={false} value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} />
         </label>
@@ -61,7 +70,7 @@ export function EraseUserDialog({ user, onClose }: { user: { userId: string; nam
             Cancel
           </button>
           <button type="submit" class="danger" disabled={busy}>
-            {busy ? 'Erasing…' : 'Erase user'}
+            {busy ? 'Erasing…' : `Erase ${erasing.what}`}
           </button>
         </div>
       </form>
