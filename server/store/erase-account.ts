@@ -6,7 +6,7 @@
 // name it. Its events stay as bare tombstones (message id, type, name, time) so a retried old
 // batch is still a duplicate; a remaining person's events keep only their user id and the
 // features they counted, which their own counters hold.
-import { eraseUser } from './erase-user.ts';
+import { eraseUsers } from './erase-user.ts';
 import { forEachEventSlice } from './event-slices.ts';
 import { likeLiteral, type SqlDb, type Statement } from './sql.ts';
 
@@ -29,12 +29,8 @@ export async function eraseAccount(sql: SqlDb, ws: string, accountId: string): P
      FROM account_users m WHERE m.workspace_id = ? AND m.account_id = ? ORDER BY m.user_id`,
     [ws, accountId],
   );
-  const usersErased: string[] = [];
-  const usersUnlinked: string[] = [];
-  for (const { user_id: userId, elsewhere } of members) {
-    if (Number(elsewhere)) usersUnlinked.push(userId);
-    else if (await eraseUser(sql, ws, userId)) usersErased.push(userId);
-  }
+  const usersUnlinked = members.filter((m) => Number(m.elsewhere)).map((m) => m.user_id);
+  const usersErased = (await eraseUsers(sql, ws, members.filter((m) => !Number(m.elsewhere)).map((m) => m.user_id))).map((e) => e.userId);
 
   // Empty features: the account's counters go below, and an erased person has none left.
   const noFeatures = sql.dialect === 'sqlite' ? "''" : "'{}'";

@@ -4,12 +4,12 @@
 // Their events lose every id and detail (user, anonymous id, properties, traits, context) but
 // stay, with their account and the features they counted: the account's feature use is the
 // customer's record, not the person's, and must not change retroactively (its deployment does
-// count one user fewer: they are gone). The event ids stay
-// too, so a browser retrying an old batch is still told "duplicate" and brings nothing back.
+// count one user fewer: they are gone). The event ids stay too, so a browser retrying an old
+// batch is still told "duplicate" and brings nothing back.
 //
-// The event log is scanned a slice at a time (event-slices.ts), each slice its own transaction; the
-// rows keyed by the person go in one transaction at the end, the user row last, so an erasure cut
-// short can simply be asked for again.
+// The event log is scanned a slice at a time (event-slices.ts), each slice its own transaction,
+// for up to 200 people at once (an account's); the rows keyed by them go in one transaction at the
+// end, the user rows last, so an erasure cut short can simply be asked for again.
 import { jsonText, likeLiteral, type SqlDb, type Statement } from './sql.ts';
 import { forEachEventSlice } from './event-slices.ts';
 
@@ -27,22 +27,50 @@ const DEIDENTIFY = "user_id = NULL, anonymous_id = NULL, properties = '{}', trai
 
 /** Null when the workspace has no such user. */
 export async function eraseUser(sql: SqlDb, ws: string, userId: string): Promise<Erasure | null> {
-  const known = await sql.get('SELECT 1 AS x FROM users WHERE workspace_id = ? AND user_id = ?', [ws, userId]);
-  if (!known) return null;
-  const accounts = (await sql.all<{ account_id: string }>('SELECT account_id FROM account_users WHERE workspace_id = ? AND user_id = ?', [ws, userId])).map((a) => a.account_id);
+  const [erased] = await eraseUsers(sql, ws, [userId]);
+  return erased ?? null;
+}
 
-  const anonymousIds = new Set<string>();
-  let events = 0;
-  await forEachEventSlice(sql, ws, { userId }, async (where, params) => {
-    const used = await sql.all<{ anonymous_id: string }>(`SELECT DISTINCT anonymous_id FROM events WHERE ${where} AND anonymous_id IS NOT NULL`, params);
-    for (const { anonymous_id } of used) anonymousIds.add(anonymous_id);
-    const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE ${where}`, params]]);
-    events += changed;
+/** Users per pass over the log: a pass reads each slice once for all of them. */
+const USERS_PER_PASS = 200;
+
+/** Erases each of the users the workspace has (unknown ids are skipped), sharing passes over the log. */
+export async function eraseUsers(sql: SqlDb, ws: string, userIds: readonly string[]): Promise<Erasure[]> {
+  const erased: Erasure[] = [];
+  for (let i = 0; i < userIds.length; i += USERS_PER_PASS) erased.push(...(await erasePass(sql, ws, userIds.slice(i, i + USERS_PER_PASS))));
+  return erased;
+}
+
+async function erasePass(sql: SqlDb, ws: string, candidates: readonly string[]): Promise<Erasure[]> {
+  const marks = candidates.map(() => '?').join(', ');
+  const known = await sql.all<{ user_id: string }>(`SELECT user_id FROM users WHERE workspace_id = ? AND user_id IN (${marks})`, [ws, ...candidates]);
+  if (!known.length) return [];
+  const userIds = known.map((u) => u.user_id);
+  const memberships = await sql.all<{ user_id: string; account_id: string }>(
+    `SELECT user_id, account_id FROM account_users WHERE workspace_id = ? AND user_id IN (${marks}) ORDER BY account_id`,
+    [ws, ...candidates],
+  );
+  const person = new Map(userIds.map((id) => [id, { userId: id, events: 0, anonymousIds: new Set<string>(), accounts: [] as string[] }]));
+  for (const m of memberships) person.get(m.user_id)?.accounts.push(m.account_id);
+
+  await forEachEventSlice(sql, ws, { userIds }, async (where, params) => {
+    const used = await sql.all<{ user_id: string; anonymous_id: string | null; n: number | string }>(
+      `SELECT user_id, anonymous_id, count(*) AS n FROM events WHERE ${where} GROUP BY user_id, anonymous_id`,
+      params,
+    );
+    for (const row of used) {
+      const p = person.get(row.user_id)!;
+      p.events += Number(row.n);
+      if (row.anonymous_id) p.anonymousIds.add(row.anonymous_id);
+    }
+    if (used.length) await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE ${where}`, params]]);
   });
   // Events sent under an anonymous id of theirs and never claimed by an identify.
-  for (const anonymousId of anonymousIds) {
-    const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL`, [ws, anonymousId]]]);
-    events += changed;
+  for (const p of person.values()) {
+    for (const anonymousId of p.anonymousIds) {
+      const [changed = 0] = await sql.batch([[`UPDATE events SET ${DEIDENTIFY} WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL`, [ws, anonymousId]]]);
+      p.events += changed;
+    }
   }
 
   const byVisitor = (visitor: string): Statement[] => [
@@ -60,14 +88,17 @@ export async function eraseUser(sql: SqlDb, ws: string, userId: string): Promise
     // Deliveries whose payload names them (survey answers, alerts quoting them), sent or not.
     ["DELETE FROM webhook_deliveries WHERE workspace_id = ? AND body LIKE ? ESCAPE '\\'", [ws, `%${likeLiteral(JSON.stringify(visitor))}%`]],
   ];
+  const accounts = new Set(memberships.map((m) => m.account_id));
   await sql.batch([
-    ...[userId, ...anonymousIds].flatMap(byVisitor),
-    ["DELETE FROM alerts WHERE workspace_id = ? AND subject_kind = 'user' AND subject_id = ?", [ws, userId]],
-    ['DELETE FROM user_metrics WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
-    ['DELETE FROM certifications WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
-    ['DELETE FROM account_users WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
-    ...accounts.map((accountId): Statement => ['INSERT INTO analytics_dirty (workspace_id, kind, subject_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [ws, 'account', accountId]]),
-    ['DELETE FROM users WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
+    ...[...person.values()].flatMap((p) => [p.userId, ...p.anonymousIds]).flatMap(byVisitor),
+    ...userIds.flatMap((userId): Statement[] => [
+      ["DELETE FROM alerts WHERE workspace_id = ? AND subject_kind = 'user' AND subject_id = ?", [ws, userId]],
+      ['DELETE FROM user_metrics WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
+      ['DELETE FROM certifications WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
+      ['DELETE FROM account_users WHERE workspace_id = ? AND user_id = ?', [ws, userId]],
+    ]),
+    ...[...accounts].map((accountId): Statement => ['INSERT INTO analytics_dirty (workspace_id, kind, subject_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [ws, 'account', accountId]]),
+    ...userIds.map((userId): Statement => ['DELETE FROM users WHERE workspace_id = ? AND user_id = ?', [ws, userId]]),
   ]);
-  return { userId, events, anonymousIds: anonymousIds.size, accounts };
+  return [...person.values()].map((p) => ({ userId: p.userId, events: p.events, anonymousIds: p.anonymousIds.size, accounts: p.accounts }));
 }

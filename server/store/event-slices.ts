@@ -9,20 +9,21 @@ import type { SqlDb } from './sql.ts';
 export const EVENT_SLICE = 20_000;
 
 /**
- * Calls `visit` for each slice of the log with a WHERE clause for the subject's events in it and
- * its parameters, in log order.
+ * Calls `visit` for each slice of the log with a WHERE clause for the events of the users (a few
+ * hundred at most: each is a parameter) or of the account in it, and its parameters, in log order.
  */
 export async function forEachEventSlice(
   sql: SqlDb,
   ws: string,
-  subject: { userId: string } | { accountId: string },
+  subject: { userIds: readonly string[] } | { accountId: string },
   visit: (where: string, params: unknown[]) => Promise<void>,
 ): Promise<void> {
-  const [column, id] = 'userId' in subject ? ['user_id', subject.userId] : ['account_id', subject.accountId];
+  const [column, ids] = 'userIds' in subject ? ['user_id', subject.userIds] : ['account_id', [subject.accountId]];
+  const match = ids.length === 1 ? `${column} = ?` : `${column} IN (${ids.map(() => '?').join(', ')})`;
   // The log's last seq (over every workspace: the primary key answers at once).
   const top = Number((await sql.get<{ seq: number | string | null }>('SELECT max(seq) AS seq FROM events'))?.seq ?? 0);
   // A slice is a range of SQLite's rowid; `+` keeps its planner from scanning the workspace's
   // message-id index instead. PostgreSQL's (workspace_id, seq) index serves the range as written.
-  const where = `${sql.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id'} = ? AND ${column} = ? AND seq > ? AND seq <= ?`;
-  for (let from = 0; from < top; from += EVENT_SLICE) await visit(where, [ws, id, from, from + EVENT_SLICE]);
+  const where = `${sql.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id'} = ? AND ${match} AND seq > ? AND seq <= ?`;
+  for (let from = 0; from < top; from += EVENT_SLICE) await visit(where, [ws, ...ids, from, from + EVENT_SLICE]);
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
 import { exportUser } from '../../server/routes/admin/user-export.ts';
 import { eraseAccount } from '../../server/store/erase-account.ts';
-import { eraseUser } from '../../server/store/erase-user.ts';
+import { eraseUser, eraseUsers } from '../../server/store/erase-user.ts';
 import { createWebhook } from '../../server/webhooks/registry.ts';
 import { NOW } from '../analytics/fixture-log.ts';
 import { campaign, DAY_1, DAY_2, eachStore, group, identify, message, reminder, track } from './fixtures.ts';
@@ -134,6 +134,23 @@ eachStore('%s store: erasing a user', (ctx) => {
     expect(await ctx.store.ingest(ws, batch)).toEqual({ accepted: 0, duplicates: batch.length });
     expect(await traces(ws, 'acct-gone')).toEqual({});
     expect(await eraseAccount(ctx.store.sql, ws, 'acct-gone')).toBeNull();
+  });
+
+  it('erases several people in one pass, each counted apart, skipping ids it does not know', async () => {
+    const ws = ctx.ws.id;
+    await ctx.store.ingest(ws, [
+      track({ userId: null, anonymousId: 'anon-a' }, { at: DAY_1 }),
+      identify({ userId: 'a', anonymousId: 'anon-a' }, { at: DAY_1 }),
+      reminder({ userId: 'a', groupId: 'acct-1' }, DAY_2),
+      reminder({ userId: 'b', groupId: 'acct-2' }, DAY_2),
+      reminder({ userId: 'c' }, DAY_2),
+    ]);
+    expect(await eraseUsers(ctx.store.sql, ws, ['a', 'b', 'nobody'])).toEqual([
+      { userId: 'a', events: 3, anonymousIds: 1, accounts: ['acct-1'] },
+      { userId: 'b', events: 1, anonymousIds: 0, accounts: ['acct-2'] },
+    ]);
+    for (const who of ['anon-a', '"a"', '"b"']) expect(await traces(ws, who)).toEqual({});
+    expect((await ctx.store.loadProfile(ws, { userId: 'c' })).userFeatures['reminders']?.count).toBe(1);
   });
 
   describe('on a long event log', () => {

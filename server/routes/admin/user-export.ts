@@ -62,7 +62,7 @@ export async function exportUser(sql: SqlDb, ws: string, userId: string, campaig
 
   const rows: EventRow[] = [];
   const anonymousIds = new Set<string>();
-  await forEachEventSlice(sql, ws, { userId }, async (where, params) => {
+  await forEachEventSlice(sql, ws, { userIds: [userId] }, async (where, params) => {
     for (const row of await sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where}`, params)) {
       if (row.anonymous_id) anonymousIds.add(row.anonymous_id);
       rows.push(row);
