@@ -2,9 +2,10 @@
 // done by an admin. Nothing can bring the data back, so the dialog says what goes and what
 // stays, and asks for the id typed out.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { announce } from '../../state/notice.ts';
 import { navigate } from '../../state/route.ts';
+import { useModalDialog } from '../use-modal-dialog.ts';
 
 export interface Erasing {
   /** "Lea Ving", "Maple Dental". */
@@ -21,17 +22,10 @@ export interface Erasing {
 }
 
 export function EraseDialog({ erasing, onClose }: { erasing: Erasing; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current!;
-    if (!element.open) element.showModal?.();
-    const opener = document.activeElement as HTMLElement | null;
-    return () => opener?.focus?.();
-  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();

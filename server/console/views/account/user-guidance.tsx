@@ -3,7 +3,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Campaign, UserGuidance } from '../../api.ts';
 import { formatDate, formatNumber, humanize } from '../../format.ts';
-import { ExplainOutcome, PageField, useExplain } from '../campaigns/explain.tsx';
+import { ExplainForm } from '../campaigns/explain.tsx';
 import { Panel } from '../screen.tsx';
 import { Empty } from '../status.tsx';
 import { TimeAgo } from '../time-ago.tsx';
@@ -83,36 +83,23 @@ export function GuidanceHistory({ rows }: { rows: UserGuidance[] }) {
 export function WouldTheySee({ userId, campaigns }: { userId: string; campaigns: Campaign[] }) {
   const choices = campaigns.filter((c) => c.status !== 'archived').sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live') || a.name.localeCompare(b.name));
   const [campaignId, setCampaignId] = useState(choices[0]?.id ?? '');
-  const [url, setUrl] = useState('');
-  const { lookup, run } = useExplain();
-  const ids = { campaign: useId(), url: useId() };
-  const submit = (event: Event) => {
-    event.preventDefault();
-    void run(campaignId, userId, url);
-  };
+  const campaignField = useId();
   return (
     <Panel title="Would they see a campaign?" id="user-explain">
       {choices.length ? (
-        <>
-          <form class="explain-form fields" onSubmit={submit}>
-            <div class="field">
-              <label for={ids.campaign}>Campaign</label>
-              <select id={ids.campaign} value={campaignId} onChange={(e) => setCampaignId((e.target as HTMLSelectElement).value)}>
-                {choices.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                    {c.status === 'live' ? '' : ` (${c.status})`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <PageField id={ids.url} value={url} onInput={setUrl} />
-            <button type="submit" disabled={lookup.status === 'busy'}>
-              {lookup.status === 'busy' ? 'Checking…' : 'Explain'}
-            </button>
-          </form>
-          <ExplainOutcome lookup={lookup} />
-        </>
+        <ExplainForm target={() => ({ campaignId, userId })}>
+          <div class="field">
+            <label for={campaignField}>Campaign</label>
+            <select id={campaignField} value={campaignId} onChange={(e) => setCampaignId((e.target as HTMLSelectElement).value)}>
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.status === 'live' ? '' : ` (${c.status})`}
+                </option>
+              ))}
+            </select>
+          </div>
+        </ExplainForm>
       ) : (
         <Empty>
           No campaigns yet. <a href="#/campaigns">Create one</a>.

@@ -1,9 +1,10 @@
 // "Log a touch": a call, meeting, chat or email with an account, so contact recency and
 // coverage reflect what CS actually did.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { TouchInput } from '../../api.ts';
 import { client } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
+import { useModalDialog } from '../use-modal-dialog.ts';
 
 const CHANNELS: TouchInput['channel'][] = ['call', 'meeting', 'chat', 'email', 'other'];
 
@@ -15,19 +16,12 @@ function localNow(): string {
 }
 
 export function TouchDialog({ account, onClose, onLogged }: { account: { accountId: string; name: string }; onClose: () => void; onLogged: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [channel, setChannel] = useState<TouchInput['channel']>('call');
   const [note, setNote] = useState('');
   const [at, setAt] = useState(localNow);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current!;
-    if (!element.open) element.showModal?.();
-    const opener = document.activeElement as HTMLElement | null;
-    return () => opener?.focus?.();
-  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();

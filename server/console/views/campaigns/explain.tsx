@@ -1,5 +1,6 @@
 // "Why doesn't user X see this?": every rule of the decision in order, passed or failed, with the
 // reason in words, and the audience's conditions one by one.
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { ApiFailure, type Campaign, type Explanation } from '../../api.ts';
 import { humanize, withReadableTimes } from '../../format.ts';
@@ -45,7 +46,7 @@ function Rules({ explanation }: { explanation: Explanation }) {
 }
 
 /** Runs explain lookups and keeps the latest one's state (busy, the explanation or the error). */
-export function useExplain() {
+function useExplain() {
   const api = client.value!;
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
   const run = async (campaignId: string, userId: string, url: string) => {
@@ -61,50 +62,54 @@ export function useExplain() {
   return { lookup, run, fail };
 }
 
-/** The outcome under an explain form: the error, or every rule of the decision. */
-export function ExplainOutcome({ lookup }: { lookup: Lookup }) {
-  if (lookup.status === 'error')
-    return (
-      <p class="error-note" role="alert">
-        {lookup.message}
-      </p>
-    );
-  return lookup.status === 'done' ? <Rules explanation={lookup.explanation} /> : null;
-}
-
-/** The optional page a lookup is for: page rules only pass or fail against a URL. */
-export function PageField({ id, value, onInput }: { id: string; value: string; onInput: (value: string) => void }) {
+/**
+ * An explain form and its outcome. `children` are the fields that name the campaign or the user;
+ * `target` reads them when the form is sent: what to explain, or a problem to say instead. The
+ * optional page comes last, since page rules only pass or fail against a URL.
+ */
+export function ExplainForm({ children, target }: { children: ComponentChildren; target: () => { campaignId: string; userId: string } | string }) {
+  const [url, setUrl] = useState('');
+  const { lookup, run, fail } = useExplain();
+  const urlId = useId();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const chosen = target();
+    if (typeof chosen === 'string') return fail(chosen);
+    void run(chosen.campaignId, chosen.userId, url);
+  };
   return (
-    <div class="field grow">
-      <label for={id}>On page (optional)</label>
-      <input id={id} type="text" placeholder="https://app.example.com/settings" value={value} onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
-    </div>
+    <>
+      <form class="explain-form fields" onSubmit={submit}>
+        {children}
+        <div class="field grow">
+          <label for={urlId}>On page (optional)</label>
+          <input id={urlId} type="text" placeholder="https://app.example.com/settings" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" disabled={lookup.status === 'busy'}>
+          {lookup.status === 'busy' ? 'Checking…' : 'Explain'}
+        </button>
+      </form>
+      {lookup.status === 'error' && (
+        <p class="error-note" role="alert">
+          {lookup.message}
+        </p>
+      )}
+      {lookup.status === 'done' && <Rules explanation={lookup.explanation} />}
+    </>
   );
 }
 
 export function ExplainLookup({ campaign }: { campaign: Campaign }) {
   const [userId, setUserId] = useState('');
-  const [url, setUrl] = useState('');
-  const { lookup, run, fail } = useExplain();
-  const ids = { user: useId(), url: useId() };
-  const submit = (event: Event) => {
-    event.preventDefault();
-    if (!userId.trim()) return fail('Type the user id your product sends with identify().');
-    void run(campaign.id, userId.trim(), url);
-  };
+  const userField = useId();
   return (
     <Panel title="Why doesn’t a user see this?" id="campaign-explain">
-      <form class="explain-form fields" onSubmit={submit}>
+      <ExplainForm target={() => (userId.trim() ? { campaignId: campaign.id, userId: userId.trim() } : 'Type the user id your product sends with identify().')}>
         <div class="field">
-          <label for={ids.user}>User id</label>
-          <input id={ids.user} type="text" value={userId} onInput={(e) => setUserId((e.target as HTMLInputElement).value)} />
+          <label for={userField}>User id</label>
+          <input id={userField} type="text" value={userId} onInput={(e) => setUserId((e.target as HTMLInputElement).value)} />
         </div>
-        <PageField id={ids.url} value={url} onInput={setUrl} />
-        <button type="submit" disabled={lookup.status === 'busy'}>
-          {lookup.status === 'busy' ? 'Checking…' : 'Explain'}
-        </button>
-      </form>
-      <ExplainOutcome lookup={lookup} />
+      </ExplainForm>
     </Panel>
   );
 }
