@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { announce } from '../../state/notice.ts';
 import { navigate } from '../../state/route.ts';
+import { DialogFooter } from '../dialog-footer.tsx';
 import { useModalDialog } from '../use-modal-dialog.ts';
 
 export interface Erasing {
@@ -54,19 +55,7 @@ export function EraseDialog({ erasing, onClose }: { erasing: Erasing; onClose: (
           </span>
           <input type="text" autoComplete="off" spellcheck={false} value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} />
         </label>
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="danger" disabled={busy}>
-            {busy ? 'Erasing…' : `Erase ${erasing.what}`}
-          </button>
-        </div>
+        <DialogFooter problem={problem} busy={busy} onCancel={onClose} action={`Erase ${erasing.what}`} busyLabel="Erasing…" danger />
       </form>
     </dialog>
   );

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { TouchInput } from '../../api.ts';
 import { client } from '../../state.ts';
 import { announce } from '../../state/notice.ts';
+import { DialogFooter } from '../dialog-footer.tsx';
 import { useModalDialog } from '../use-modal-dialog.ts';
 
 const CHANNELS: TouchInput['channel'][] = ['call', 'meeting', 'chat', 'email', 'other'];
@@ -62,19 +63,7 @@ export function TouchDialog({ account, onClose, onLogged }: { account: { account
           Note
           <textarea rows={4} maxLength={5000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} placeholder="What was discussed, what was agreed" />
         </label>
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Log touch'}
-          </button>
-        </div>
+        <DialogFooter problem={problem} busy={busy} onCancel={onClose} action="Log touch" busyLabel="Saving…" />
       </form>
     </dialog>
   );
