@@ -24,19 +24,21 @@ export interface RunningServer {
 export interface ListenOptions {
   port: number;
   host: string;
+  /** Where browsers reach this server; links in Slack messages point at its console. */
+  publicUrl?: string;
   /** The webhook deliverer that runs beside the server; see DelivererOptions for defaults. */
   webhooks?: Partial<DelivererOptions>;
   /** How often changed users and accounts are evaluated again in the background. Default 5 s. */
   analyticsIntervalMs?: number;
 }
 
-export async function listen(app: Hono, store: Store, { port, host, webhooks, analyticsIntervalMs = 5000 }: ListenOptions): Promise<RunningServer> {
+export async function listen(app: Hono, store: Store, { port, host, publicUrl, webhooks, analyticsIntervalMs = 5000 }: ListenOptions): Promise<RunningServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
   const actualPort = (server.address() as AddressInfo).port;
-  const deliverer = createDeliverer(store.sql, webhooks);
+  const deliverer = createDeliverer(store.sql, { ...(publicUrl ? { consoleUrl: `${publicUrl}/console/` } : {}), ...webhooks });
   deliverer.start();
   // Reads refresh what they need; the timer keeps metrics (and alerts, awards) current between them.
   const analytics = refresherFor(store);

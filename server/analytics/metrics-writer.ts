@@ -108,10 +108,11 @@ export class MetricsWriter {
       );
       const had = new Set<string>(before ? JSON.parse(before.findings) : []);
       const has = new Set(findings.map(findingKey));
+      const name = typeof traits['name'] === 'string' ? (traits['name'] as string) : accountId;
       for (const finding of findings) {
         if (had.has(findingKey(finding))) continue;
         this.alertsRaised++;
-        this.statements.push(...raiseAlert(ws, 'account', accountId, finding, now, this.emit));
+        this.statements.push(...raiseAlert(ws, { kind: 'account', id: accountId, name }, finding, now, this.emit));
       }
       for (const key of had) {
         if (has.has(key)) continue;
@@ -120,7 +121,6 @@ export class MetricsWriter {
           [now, ws, accountId, key],
         ]);
       }
-      const name = typeof traits['name'] === 'string' ? (traits['name'] as string) : accountId;
       this.statements.push(
         [
           `INSERT INTO account_metrics (workspace_id, account_id, name, journey, stage, stage_index, health_score, health_colour, deployment_rate, utilization_rate,
@@ -157,7 +157,8 @@ export class MetricsWriter {
   }
 }
 
-export function raiseAlert(ws: string, kind: 'account' | 'campaign', subject: string, finding: AlertFinding, now: string, emit: Emit | undefined): Statement[] {
+/** `subject.name` (the account's name trait, the campaign's name, or the id) goes to webhooks only: the feed looks names up when read. */
+export function raiseAlert(ws: string, subject: { kind: 'account' | 'campaign'; id: string; name: string }, finding: AlertFinding, now: string, emit: Emit | undefined): Statement[] {
   const id = randomUUID();
   const key = findingKey(finding);
   return [
@@ -165,9 +166,9 @@ export function raiseAlert(ws: string, kind: 'account' | 'campaign', subject: st
       `INSERT INTO alerts (workspace_id, id, rule, finding, subject_kind, subject_id, message, details, status, raised_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
        ON CONFLICT (workspace_id, subject_kind, subject_id, finding) WHERE status <> 'resolved' DO NOTHING`,
-      [ws, id, finding.rule, key, kind, subject, finding.message, JSON.stringify(finding.details), now, now],
+      [ws, id, finding.rule, key, subject.kind, subject.id, finding.message, JSON.stringify(finding.details), now, now],
     ],
-    ...(emit?.(ws, 'alert.raised', { id, rule: finding.rule, subjectKind: kind, subjectId: subject, message: finding.message, details: finding.details }, now) ?? []),
+    ...(emit?.(ws, 'alert.raised', { id, rule: finding.rule, subjectKind: subject.kind, subjectId: subject.id, subjectName: subject.name, message: finding.message, details: finding.details }, now) ?? []),
   ];
 }
 

@@ -165,7 +165,8 @@ async function campaignAlerts(store: Store, ws: string, evaluator: Evaluator, no
       if (open) continue;
       const paused = rule.condition.pause && (await pauseCampaign(store, ws, campaignId, rule.key));
       const message = `anchor ${selector} missing ${n} times in ${rule.condition.withinHours} h${paused ? '; campaign paused' : ''}`;
-      out.push(...raiseAlert(ws, 'campaign', campaignId, { rule: rule.key, message, details: { selector, count: n, paused } }, now, emit));
+      const name = (await store.getCampaign(ws, campaignId))?.name ?? campaignId;
+      out.push(...raiseAlert(ws, { kind: 'campaign', id: campaignId, name }, { rule: rule.key, message, details: { selector, count: n, paused } }, now, emit));
     }
   }
   return out;

@@ -36,10 +36,19 @@ export const webhookEvents = z
   .refine((events) => new Set(events).size === events.length, 'lists an event type twice')
   .refine((events) => !events.includes(ALL_EVENTS) || events.length === 1, '"*" already means every event; send it alone');
 
+/**
+ * `json`: the signed envelope below. `slack`: `{"text": …}`, one line saying what happened with a
+ * link to the console, for a Slack (or Mattermost) incoming webhook URL.
+ */
+export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export const webhookFormat = z.enum(WEBHOOK_FORMATS, { error: 'expected "json" (the signed envelope) or "slack" (a line of text for an incoming webhook)' });
+
 export const webhookInput = z.strictObject({
   url: webhookUrl,
   events: webhookEvents,
   description: z.string().max(500).default(''),
+  format: webhookFormat.default('json'),
 });
 
 /** PATCH: change any field, pause (`enabled: false`) or resume, or issue a new signing secret. */
@@ -48,11 +57,12 @@ export const webhookPatch = z
     url: webhookUrl.optional(),
     events: webhookEvents.optional(),
     description: z.string().max(500).optional(),
+    format: webhookFormat.optional(),
     enabled: z.boolean().optional(),
     /** The old secret stops working at once; the response shows the new one, once. */
     rotateSecret: z.literal(true).optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'send at least one of url, events, description, enabled, rotateSecret');
+  .refine((patch) => Object.keys(patch).length > 0, 'send at least one of url, events, description, format, enabled, rotateSecret');
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -72,6 +82,7 @@ export interface Webhook {
   url: string;
   events: string[];
   description: string;
+  format: WebhookFormat;
   enabled: boolean;
   createdAt: string;
   updatedAt: string;

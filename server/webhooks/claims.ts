@@ -1,5 +1,6 @@
 // The deliverer's side of the outbox: find due deliveries, claim them so that no other server
 // instance sends the same attempt, and record each attempt's outcome.
+import type { WebhookFormat } from '../protocol/webhook.ts';
 import type { SqlDb, Statement } from '../store/sql.ts';
 import { UNLOCKED } from './outbox.ts';
 import type { SendOutcome } from './send.ts';
@@ -13,6 +14,8 @@ export interface DeliveryKey {
 export interface ClaimedDelivery extends DeliveryKey {
   url: string;
   secret: string;
+  format: WebhookFormat;
+  /** The envelope as queued; a "slack" webhook is sent it rewritten (slack.ts). */
   body: string;
   /** Including the attempt about to be made. */
   attempts: number;
@@ -59,7 +62,7 @@ export async function claimDeliveries(sql: SqlDb, candidates: readonly DeliveryK
   );
   if (!changed.some(Boolean)) return [];
   return sql.all<ClaimedDelivery>(
-    `SELECT d.workspace_id AS "workspaceId", d.webhook_id AS "webhookId", d.event_id AS "eventId", w.url, w.secret, d.body, d.attempts
+    `SELECT d.workspace_id AS "workspaceId", d.webhook_id AS "webhookId", d.event_id AS "eventId", w.url, w.secret, w.format, d.body, d.attempts
      FROM webhook_deliveries d JOIN webhooks w ON w.workspace_id = d.workspace_id AND w.id = d.webhook_id
      WHERE d.claim = ? ORDER BY d.next_attempt_at, d.event_id`,
     [claim],

@@ -6,6 +6,7 @@ import { newId } from '../store/keys.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from './backoff.ts';
 import { type ClaimedDelivery, claimDeliveries, dueDeliveries, pruneDeliveries, recordAttempt } from './claims.ts';
 import { sendSigned } from './send.ts';
+import { slackBody } from './slack.ts';
 
 export interface DelivererOptions {
   /** How often to look for due deliveries. Default 1000 ms. */
@@ -20,6 +21,8 @@ export interface DelivererOptions {
   retry: RetryPolicy;
   /** Delivered and failed deliveries stay in the log this long. Default 30 days. */
   retentionDays: number;
+  /** The console's address (`https://uptake.example.com/console/`), for links in Slack messages. */
+  consoleUrl?: string;
   log: (line: string) => void;
 }
 
@@ -47,7 +50,7 @@ export interface Deliverer {
 }
 
 export function createDeliverer(sql: SqlDb, options: Partial<DelivererOptions> = {}): Deliverer {
-  const { pollIntervalMs, timeoutMs, concurrency, perWebhook, retry, retentionDays, log } = { ...DEFAULT_DELIVERER_OPTIONS, ...options };
+  const { pollIntervalMs, timeoutMs, concurrency, perWebhook, retry, retentionDays, consoleUrl, log } = { ...DEFAULT_DELIVERER_OPTIONS, ...options };
   const inFlight = new Set<Promise<void>>();
   const perWebhookInFlight = new Map<string, number>();
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -61,7 +64,8 @@ export function createDeliverer(sql: SqlDb, options: Partial<DelivererOptions> =
   const webhookKey = (d: { workspaceId: string; webhookId: string }) => `${d.workspaceId}\u0000${d.webhookId}`;
 
   async function attempt(delivery: ClaimedDelivery, claim: string): Promise<void> {
-    const outcome = await sendSigned(delivery, timeoutMs);
+    const body = delivery.format === 'slack' ? slackBody(delivery.body, consoleUrl) : delivery.body;
+    const outcome = await sendSigned({ ...delivery, body }, timeoutMs);
     const delay = outcome.delivered ? null : retryDelay(delivery.attempts, retry);
     const now = Date.now();
     await recordAttempt(sql, delivery, claim, outcome, new Date(now).toISOString(), delay === null ? null : new Date(now + delay).toISOString());

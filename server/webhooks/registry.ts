@@ -8,7 +8,7 @@ import { newSigningSecret } from './signature.ts';
 /** Each webhook multiplies outgoing traffic; this many per workspace is plenty. */
 export const MAX_WEBHOOKS = 20;
 
-const WEBHOOK_COLUMNS = 'id, url, description, enabled, created_at AS "createdAt", updated_at AS "updatedAt"';
+const WEBHOOK_COLUMNS = 'id, url, description, format, enabled, created_at AS "createdAt", updated_at AS "updatedAt"';
 
 type WebhookRow = Omit<Webhook, 'enabled' | 'events'> & { enabled: number };
 
@@ -40,15 +40,16 @@ export async function countWebhooks(sql: SqlDb, workspaceId: string): Promise<nu
   return Number(row?.n ?? 0);
 }
 
-export async function createWebhook(sql: SqlDb, workspaceId: string, input: WebhookInput, now: string): Promise<WebhookWithSecret> {
+/** `format` defaults to the signed JSON envelope. */
+export async function createWebhook(sql: SqlDb, workspaceId: string, input: Omit<WebhookInput, 'format'> & Partial<Pick<WebhookInput, 'format'>>, now: string): Promise<WebhookWithSecret> {
   const webhook: WebhookWithSecret = {
-    id: newId(), url: input.url, events: [...input.events].sort(), description: input.description, enabled: true, createdAt: now, updatedAt: now,
+    id: newId(), url: input.url, events: [...input.events].sort(), description: input.description, format: input.format ?? 'json', enabled: true, createdAt: now, updatedAt: now,
     secret: newSigningSecret(),
   };
   await sql.batch([
     [
-      'INSERT INTO webhooks (workspace_id, id, url, description, secret, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
-      [workspaceId, webhook.id, webhook.url, webhook.description, webhook.secret, now, now],
+      'INSERT INTO webhooks (workspace_id, id, url, description, format, secret, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)',
+      [workspaceId, webhook.id, webhook.url, webhook.description, webhook.format, webhook.secret, now, now],
     ],
     ...subscribe(workspaceId, webhook.id, webhook.events),
   ]);
@@ -75,8 +76,8 @@ export async function updateWebhook(sql: SqlDb, workspaceId: string, id: string,
   const secret = rotateSecret ? newSigningSecret() : null;
   const [changed] = await sql.batch([
     [
-      'UPDATE webhooks SET url = ?, description = ?, enabled = ?, secret = COALESCE(?, secret), updated_at = ? WHERE workspace_id = ? AND id = ?',
-      [next.url, next.description, next.enabled ? 1 : 0, secret, now, workspaceId, id],
+      'UPDATE webhooks SET url = ?, description = ?, format = ?, enabled = ?, secret = COALESCE(?, secret), updated_at = ? WHERE workspace_id = ? AND id = ?',
+      [next.url, next.description, next.format, next.enabled ? 1 : 0, secret, now, workspaceId, id],
     ],
     ...(changes.events ? subscribe(workspaceId, id, next.events) : []),
   ]);

@@ -74,6 +74,19 @@ describe('webhooks', () => {
     await settle(() => host.querySelector('.deliveries')?.textContent?.includes('webhook.test') ?? false);
   });
 
+  it('registers a Slack incoming webhook, marked as such in the list', async () => {
+    server.signIn('admin');
+    const host = await mount(<Webhooks />);
+    await settle(() => !!host.querySelector('#webhook-url'));
+    await type(host.querySelector('#webhook-url'), 'http://127.0.0.1:9/slack-channel');
+    await choose(host.querySelector('#webhook-format'), 'slack');
+    await press(buttons(host, 'Add webhook')[0]);
+    await settle(() => [...host.querySelectorAll('.webhook')].some((w) => w.textContent!.includes('slack-channel')));
+    const item = [...host.querySelectorAll('.webhook')].find((w) => w.textContent!.includes('slack-channel'))!;
+    expect(item.querySelector('.muted')!.textContent).toBe('Slack message · *');
+    expect((host.querySelector('#webhook-format') as HTMLSelectElement).value).toBe('json');
+  });
+
   it('refuses a URL that is not http(s) with the reason', async () => {
     server.signIn('admin');
     const host = await mount(<Webhooks />);

@@ -217,6 +217,9 @@ describe('analytics API', () => {
     expect((await f.admin('POST', `/api/v1/alerts/${id}/resolve`)).status).toBe(409);
     const deliveries = (await (await f.admin('GET', `/api/v1/webhooks/${hook.id}/deliveries`)).json()).deliveries;
     expect(deliveries.map((d: { type: string }) => d.type).sort()).toEqual(['alert.raised', 'alert.resolved']);
+    // The raised event names the account, so a receiver (a Slack channel) can say whose it is.
+    const raised = await f.store.sql.get<{ body: string }>("SELECT body FROM webhook_deliveries WHERE type = 'alert.raised' AND workspace_id = ?", [f.workspace.id]);
+    expect(JSON.parse(raised!.body).data).toMatchObject({ rule: 'idle', subjectKind: 'account', subjectId: 'acct-2', subjectName: 'Quiet Clinic', message: 'deployment rate 0% is below 30%' });
   });
 
   it('acknowledges every open alert of one rule at once, and only those', async () => {

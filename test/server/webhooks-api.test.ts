@@ -26,6 +26,7 @@ describe('webhook registration', () => {
       url: HOOK.url,
       events: ['alert.raised', 'certification.awarded'],
       description: 'CRM tasks',
+      format: 'json',
       enabled: true,
       secret: expect.stringMatching(/^whsec_[\w-]{32}$/),
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -54,6 +55,7 @@ describe('webhook registration', () => {
       [{ ...HOOK, events: ['alert.raised', 'alert.raised'] }, 'events: lists an event type twice'],
       [{ url: HOOK.url }, 'events: Invalid input: expected array, received undefined'],
       [{ ...HOOK, secret: 'whsec_mine' }, 'Unrecognized key: "secret"'],
+      [{ ...HOOK, format: 'teams' }, 'format: expected "json" (the signed envelope) or "slack" (a line of text for an incoming webhook)'],
     ];
     for (const [body, message] of cases) {
       expect(await errorOf(await f.admin('POST', '/api/v1/webhooks', body))).toEqual({ status: 400, code: 'invalid_webhook', message });
@@ -75,7 +77,7 @@ describe('webhook registration', () => {
 });
 
 describe('changing a webhook', () => {
-  it('pauses, resumes, resubscribes and rotates the secret, showing a new secret only when rotated', async () => {
+  it('pauses, resumes, resubscribes, rotates the secret (showing a new one only then) and switches to Slack messages', async () => {
     const created = await (await f.admin('POST', '/api/v1/webhooks', HOOK)).json();
     const paused = await (await f.admin('PATCH', `/api/v1/webhooks/${created.id}`, { enabled: false, events: ['*'] })).json();
     expect(paused).toMatchObject({ enabled: false, events: ['*'], url: HOOK.url });
@@ -83,12 +85,15 @@ describe('changing a webhook', () => {
     const rotated = await (await f.admin('PATCH', `/api/v1/webhooks/${created.id}`, { rotateSecret: true, enabled: true })).json();
     expect(rotated).toMatchObject({ enabled: true, secret: expect.stringMatching(/^whsec_/) });
     expect(rotated.secret).not.toBe(created.secret);
+    const slack = await (await f.admin('PATCH', `/api/v1/webhooks/${created.id}`, { format: 'slack' })).json();
+    expect(slack).toMatchObject({ format: 'slack', enabled: true, events: ['*'] });
+    expect(await (await f.admin('GET', `/api/v1/webhooks/${created.id}`)).json()).toMatchObject({ format: 'slack' });
   });
 
   it('refuses an empty or invalid patch', async () => {
     const { id } = await (await f.admin('POST', '/api/v1/webhooks', HOOK)).json();
     expect(await errorOf(await f.admin('PATCH', `/api/v1/webhooks/${id}`, {}))).toMatchObject({
-      status: 400, code: 'invalid_webhook', message: 'send at least one of url, events, description, enabled, rotateSecret',
+      status: 400, code: 'invalid_webhook', message: 'send at least one of url, events, description, format, enabled, rotateSecret',
     });
     expect(await errorOf(await f.admin('PATCH', `/api/v1/webhooks/${id}`, { enabled: 'no' }))).toMatchObject({ status: 400, message: expect.stringMatching(/^enabled:/) });
     expect(await errorOf(await f.admin('PATCH', `/api/v1/webhooks/${id}`, { rotateSecret: false }))).toMatchObject({ status: 400, message: expect.stringMatching(/^rotateSecret:/) });

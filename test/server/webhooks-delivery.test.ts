@@ -99,6 +99,25 @@ describe('signed delivery', () => {
     expect(verifyWebhookSignature(webhook.secret, headersOf(target.received[0]!), target.received[0]!.body)).toBe(true);
   });
 
+  it('sends a "slack" webhook one line of text per event, linking to the console, with people’s words escaped', async () => {
+    const f = await fixture();
+    const target = await receiver();
+    const hook = await (await f.admin('POST', '/api/v1/webhooks', { url: target.url, events: ['survey.answered', 'alert.raised'], format: 'slack' })).json();
+    expect(hook.format).toBe('slack');
+    const survey = await (await f.admin('POST', '/api/v1/campaigns', { name: 'NPS, December', kind: 'survey', status: 'live', content: { title: 'How likely…?' }, question: { type: 'nps' } })).json();
+    await f.batch([trackEvent({ userId: 'u9', event: 'survey_answered', properties: { campaignId: survey.id, score: 2, comment: 'Slow <!channel> & <https://evil.example|click>' } })]);
+    await emitWebhookEvent(f.store.sql, f.workspace.id, 'alert.raised', { id: 'al-1', rule: 'health-red', subjectKind: 'account', subjectId: 'acct-1', subjectName: 'Maple Dental', message: 'health turned red' }, '2026-11-20T10:00:00.000Z');
+    await deliverUntil([createDeliverer(f.store.sql, { consoleUrl: 'https://uptake.example/console/' })], () => target.received.length === 2);
+
+    const texts = target.received.map((r) => JSON.parse(r.body).text as string).sort();
+    expect(texts).toEqual([
+      ':rotating_light: <https://uptake.example/console/#/accounts/acct-1|Maple Dental>: health turned red (alert rule health-red)',
+      ':speech_balloon: <https://uptake.example/console/#/users/u9|u9> (<https://uptake.example/console/#/accounts/acct-1|acct-1>) answered 2/10 (detractor) to NPS, December\n>Slow &lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;',
+    ]);
+    expect(target.received[0]!.headers['content-type']).toBe('application/json');
+    expect((await f.log(hook.id)).map((d: { status: string }) => d.status)).toEqual(['delivered', 'delivered']);
+  });
+
   it('signs with the new secret as soon as it is rotated', async () => {
     const f = await fixture();
     const target = await receiver();

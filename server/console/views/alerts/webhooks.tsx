@@ -79,6 +79,7 @@ function WebhookItem({ webhook, onChanged }: { webhook: Webhook; onChanged: () =
         <div>
           <code>{webhook.url}</code> {!webhook.enabled && <span class="pill">paused</span>}
           <div class="muted small">
+            {webhook.format === 'slack' ? 'Slack message · ' : ''}
             {webhook.events.join(', ')}
             {webhook.description && ` · ${webhook.description}`}
           </div>
@@ -114,7 +115,8 @@ function WebhookItem({ webhook, onChanged }: { webhook: Webhook; onChanged: () =
 
 function NewWebhook({ onCreated }: { onCreated: () => void }) {
   const api = client.value!;
-  const [input, setInput] = useState<WebhookInput>({ url: '', events: ['*'], description: '' });
+  const blank: WebhookInput = { url: '', events: ['*'], description: '', format: 'json' };
+  const [input, setInput] = useState<WebhookInput>(blank);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const all = input.events.includes('*');
@@ -128,7 +130,7 @@ function NewWebhook({ onCreated }: { onCreated: () => void }) {
     try {
       const created = await api.createWebhook(input);
       setSecret(created.secret);
-      setInput({ url: '', events: ['*'], description: '' });
+      setInput(blank);
       onCreated();
     } catch (error) {
       setFailure(asApiFailure(error));
@@ -146,6 +148,13 @@ function NewWebhook({ onCreated }: { onCreated: () => void }) {
         <div class="field grow">
           <label for="webhook-url">URL</label>
           <input id="webhook-url" type="url" required value={input.url} placeholder="https://example.com/uptake-webhook" aria-invalid={failure?.field === 'url'} onInput={(e) => setInput({ ...input, url: (e.target as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for="webhook-format">Send</label>
+          <select id="webhook-format" value={input.format} onChange={(e) => setInput({ ...input, format: (e.target as HTMLSelectElement).value as WebhookInput['format'] })}>
+            <option value="json">Signed JSON (your service)</option>
+            <option value="slack">Slack message (incoming webhook URL)</option>
+          </select>
         </div>
         <div class="field grow">
           <label for="webhook-description">Description</label>
