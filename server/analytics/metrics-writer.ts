@@ -116,10 +116,20 @@ export class MetricsWriter {
       }
       for (const key of had) {
         if (has.has(key)) continue;
-        this.statements.push([
-          `UPDATE alerts SET status = 'resolved', updated_at = ?, updated_by = 'system' WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? AND finding = ? AND status <> 'resolved'`,
-          [now, ws, accountId, key],
-        ]);
+        // Cleared by itself: resolved, and said so to webhooks as a person resolving it would be.
+        const open = this.emit
+          ? await this.sql.get<{ id: string; rule: string }>(
+              "SELECT id, rule FROM alerts WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? AND finding = ? AND status <> 'resolved'",
+              [ws, accountId, key],
+            )
+          : undefined;
+        this.statements.push(
+          [
+            `UPDATE alerts SET status = 'resolved', updated_at = ?, updated_by = 'system' WHERE workspace_id = ? AND subject_kind = 'account' AND subject_id = ? AND finding = ? AND status <> 'resolved'`,
+            [now, ws, accountId, key],
+          ],
+          ...(open ? this.emit!(ws, 'alert.resolved', { id: open.id, rule: open.rule, subjectKind: 'account', subjectId: accountId, subjectName: name, resolvedBy: 'system' }, now) : []),
+        );
       }
       this.statements.push(
         [

@@ -31,8 +31,11 @@ export function slackText(envelope: WebhookEnvelope, consoleUrl?: string): strin
   switch (envelope.type) {
     case 'alert.raised':
       return `:rotating_light: ${subject(d, consoleUrl)}: ${escape(d['message'])} (alert rule ${escape(d['rule'])})`;
-    case 'alert.resolved':
-      return `:white_check_mark: Resolved: ${subject(d, consoleUrl)} no longer meets alert rule ${escape(d['rule'])}`;
+    case 'alert.resolved': {
+      const by = str(d['resolvedBy']);
+      const how = by === 'system' ? 'cleared by itself' : by ? `resolved by ${escape(by)}` : 'resolved';
+      return `:white_check_mark: ${subject(d, consoleUrl)}: alert rule ${escape(d['rule'])} ${how}`;
+    }
     case 'certification.awarded':
       return `:trophy: ${user(d['userId'], consoleUrl)}${account(d['accountId'], consoleUrl)} reached ${escape(d['name'])}`;
     case 'survey.answered': {

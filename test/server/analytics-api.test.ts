@@ -220,6 +220,22 @@ describe('analytics API', () => {
     // The raised event names the account, so a receiver (a Slack channel) can say whose it is.
     const raised = await f.store.sql.get<{ body: string }>("SELECT body FROM webhook_deliveries WHERE type = 'alert.raised' AND workspace_id = ?", [f.workspace.id]);
     expect(JSON.parse(raised!.body).data).toMatchObject({ rule: 'idle', subjectKind: 'account', subjectId: 'acct-2', subjectName: 'Quiet Clinic', message: 'deployment rate 0% is below 30%' });
+    const resolved = await f.store.sql.get<{ body: string }>("SELECT body FROM webhook_deliveries WHERE type = 'alert.resolved' AND workspace_id = ?", [f.workspace.id]);
+    expect(JSON.parse(resolved!.body).data).toEqual({ id, rule: 'idle', subjectKind: 'account', subjectId: 'acct-2', subjectName: 'Quiet Clinic', resolvedBy: 'api' });
+  });
+
+  it('tells webhooks when an alert clears by itself, naming the account', async () => {
+    await f.admin('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['alert.resolved'] });
+    await f.admin('PUT', '/api/v1/alert-rules/untouched', { key: 'untouched', name: 'No CS touch', condition: { type: 'no_touch', days: 30 } });
+    const open = (await (await f.admin('GET', '/api/v1/alerts?rule=untouched')).json()).alerts;
+    expect(open.map((a: { subjectId: string }) => a.subjectId)).toContain('acct-2');
+    await f.admin('POST', '/api/v1/accounts/acct-2/touches', { channel: 'call' });
+    const left = (await (await f.admin('GET', '/api/v1/alerts?rule=untouched')).json()).alerts;
+    expect(left.map((a: { subjectId: string }) => a.subjectId)).not.toContain('acct-2');
+    const sent = await f.store.sql.all<{ body: string }>("SELECT body FROM webhook_deliveries WHERE type = 'alert.resolved' AND workspace_id = ?", [f.workspace.id]);
+    expect(sent.map((d) => JSON.parse(d.body).data)).toEqual([
+      { id: open.find((a: { subjectId: string }) => a.subjectId === 'acct-2').id, rule: 'untouched', subjectKind: 'account', subjectId: 'acct-2', subjectName: 'Quiet Clinic', resolvedBy: 'system' },
+    ]);
   });
 
   it('acknowledges every open alert of one rule at once, and only those', async () => {

@@ -9,8 +9,11 @@ const CONSOLE = 'https://uptake.example/console/';
 
 describe('Slack messages', () => {
   it('says each kind of event in a line', () => {
-    expect(slackText(envelope('alert.resolved', { rule: 'no-touch', subjectKind: 'account', subjectId: 'acct 1' }), CONSOLE)).toBe(
-      ':white_check_mark: Resolved: <https://uptake.example/console/#/accounts/acct%201|acct 1> no longer meets alert rule no-touch',
+    expect(slackText(envelope('alert.resolved', { rule: 'no-touch', subjectKind: 'account', subjectId: 'acct 1', resolvedBy: 'system' }), CONSOLE)).toBe(
+      ':white_check_mark: <https://uptake.example/console/#/accounts/acct%201|acct 1>: alert rule no-touch cleared by itself',
+    );
+    expect(slackText(envelope('alert.resolved', { rule: 'no-touch', subjectKind: 'account', subjectId: 'a1', subjectName: 'Maple', resolvedBy: 'cs@maple.example' }))).toBe(
+      ':white_check_mark: Maple: alert rule no-touch resolved by cs@maple.example',
     );
     expect(slackText(envelope('alert.raised', { rule: 'anchors', subjectKind: 'campaign', subjectId: 'c1', subjectName: 'Nudge', message: 'anchor #x missing 5 times in 24 h' }), CONSOLE)).toBe(
       ':rotating_light: <https://uptake.example/console/#/campaigns/c1|Nudge>: anchor #x missing 5 times in 24 h (alert rule anchors)',

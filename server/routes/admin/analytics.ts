@@ -130,6 +130,12 @@ export function userRoutes(store: Store) {
 }
 
 export function alertRoutes(store: Store) {
+  /** For webhooks: the account's or campaign's name, or its id. */
+  const subjectName = async (ws: string, alert: AlertRow): Promise<string> => {
+    if (alert.subject_kind === 'campaign') return (await store.getCampaign(ws, alert.subject_id))?.name ?? alert.subject_id;
+    const row = await store.sql.get<{ name: string }>('SELECT name FROM account_metrics WHERE workspace_id = ? AND account_id = ?', [ws, alert.subject_id]);
+    return row?.name ?? alert.subject_id;
+  };
   const transition = (to: 'acknowledged' | 'resolved') =>
     async (c: { var: { workspace: { id: string }; actor?: string }; req: { param(name: 'id'): string }; json: (data: unknown) => Response }) => {
       const ws = c.var.workspace.id;
@@ -138,9 +144,11 @@ export function alertRoutes(store: Store) {
       const alert = await store.sql.get<AlertRow>('SELECT * FROM alerts WHERE workspace_id = ? AND id = ?', [ws, id]);
       if (!alert) throw new ApiError(404, 'alert_not_found', `no alert "${id}" in this workspace`);
       if (alert.status === 'resolved') throw new ApiError(409, 'alert_resolved', 'this alert is already resolved');
+      const by = c.var.actor ?? 'api';
+      const resolved = to === 'resolved' && { id, rule: alert.rule, subjectKind: alert.subject_kind, subjectId: alert.subject_id, subjectName: await subjectName(ws, alert), resolvedBy: by };
       await store.sql.batch([
-        ['UPDATE alerts SET status = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ? AND id = ?', [to, now, c.var.actor ?? 'api', ws, id]],
-        ...(to === 'resolved' ? webhookEvent(ws, 'alert.resolved', { id, rule: alert.rule, subjectKind: alert.subject_kind, subjectId: alert.subject_id }, now) : []),
+        ['UPDATE alerts SET status = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ? AND id = ?', [to, now, by, ws, id]],
+        ...(resolved ? webhookEvent(ws, 'alert.resolved', resolved, now) : []),
       ]);
       return c.json(toAlert({ ...alert, status: to, updated_at: now, updated_by: c.var.actor ?? 'api' }));
     };
