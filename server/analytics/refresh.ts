@@ -2,6 +2,7 @@
 // run (found through the event log's sequence) or marked dirty (a touch) are evaluated again;
 // once a day, and on `uptake recompute`, everything is, since windows slide with the date.
 import { inputOf } from '../protocol/campaign.ts';
+import { sweepExpiredEvents } from '../store/event-retention.ts';
 import { fromJson, type SqlDb, type Statement } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { loadDefinitions } from './definitions.ts';
@@ -22,6 +23,8 @@ export interface RefreshOptions {
 
 export interface RefreshSummary extends Counts {
   workspaces: number;
+  /** Events past their workspace's retention, deleted by the day's first run. */
+  eventsDropped?: number;
   ms: number;
 }
 
@@ -80,6 +83,8 @@ export async function refreshAnalytics(store: Store, options: RefreshOptions = {
     summary.alertsRaised += result.alertsRaised;
     summary.certificationsAwarded += result.certificationsAwarded;
   }
+  // Once a day, with the sweep of sliding windows: events past their workspace's retention go.
+  if (state.swept !== today) summary.eventsDropped = await sweepExpiredEvents(sql, now);
   const clearDirty: Statement[] = dirty.map((d) => ['DELETE FROM analytics_dirty WHERE workspace_id = ? AND kind = ? AND subject_id = ?', [d.ws, d.kind, d.id]]);
   await sql.batch([
     ...clearDirty,

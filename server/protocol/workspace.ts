@@ -15,8 +15,15 @@ export const workspaceSettings = z.object({
   globalHoldoutPercent: z.number().min(0).max(50).default(0),
   /** At most one interrupting message per user per this many hours; 0 (default) means no throttle. */
   throttleHours: z.number().min(0).max(24 * 30).default(0),
+  /**
+   * Raw events are deleted this many days after they arrived (30 to 3,650); null (default) keeps
+   * them. Adoption, health and journeys live on in the per-day counters ingest keeps.
+   */
+  eventRetentionDays: z.number().int('a whole number of days').min(30, 'keep events at least 30 days').max(3650).nullable().default(null),
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false, globalHoldoutPercent: 0, throttleHours: 0 };
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false, globalHoldoutPercent: 0, throttleHours: 0, eventRetentionDays: null,
+};

@@ -115,6 +115,32 @@ describe('workspace settings', () => {
     const settings = await (await server.admin('GET', '/api/v1/settings')).json();
     expect(settings).toMatchObject({ identityVerification: 'report', globalHoldoutPercent: 10, throttleHours: 24, verificationSecrets: ['…abcd'] });
   });
+
+  it('keeps raw events a number of days, refusing fewer than 30 at the field, and forever again when emptied', async () => {
+    server.signIn('admin');
+    let host = await mount(<WorkspaceSettings />);
+    await settle(() => !!host.querySelector('form.editor'));
+    const save = async () => {
+      notice.value = null;
+      await press(buttons(host, 'Save settings')[0]);
+      await settle(() => notice.value === 'Settings saved' || !!host.querySelector('.error-note'));
+    };
+    await type(byLabel(host, 'Keep raw events (days)'), '7');
+    await save();
+    expect(host.querySelector('.error-note')!.textContent).toContain('keep events at least 30 days');
+    expect(byLabel(host, 'Keep raw events (days)').getAttribute('aria-invalid')).toBe('true');
+    await type(byLabel(host, 'Keep raw events (days)'), '365');
+    await save();
+    expect((await (await server.admin('GET', '/api/v1/settings')).json()).eventRetentionDays).toBe(365);
+    // Opened again, the form shows what is stored.
+    await unmountAll();
+    host = await mount(<WorkspaceSettings />);
+    await settle(() => !!host.querySelector('form.editor'));
+    expect(byLabel(host, 'Keep raw events (days)').value).toBe('365');
+    await type(byLabel(host, 'Keep raw events (days)'), '');
+    await save();
+    expect((await (await server.admin('GET', '/api/v1/settings')).json()).eventRetentionDays).toBeNull();
+  });
 });
 
 describe('campaigns ranked by lift', () => {

@@ -20,7 +20,7 @@ eachStore('%s store', (ctx) => {
         writeKey: expect.stringMatching(/^wk_/),
         secretKey: expect.stringMatching(/^sk_/),
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-        settings: { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false, globalHoldoutPercent: 0, throttleHours: 0 },
+        settings: { identityVerification: 'off', verificationSecrets: [], honorGlobalPrivacyControl: false, globalHoldoutPercent: 0, throttleHours: 0, eventRetentionDays: null },
       });
       expect(await ctx.store.workspaceByName(created.name)).toEqual(created);
       expect(await ctx.store.workspaceByWriteKey(created.writeKey)).toEqual(created);
@@ -39,7 +39,7 @@ eachStore('%s store', (ctx) => {
     });
 
     it('updates settings and returns the workspace as stored', async () => {
-      const settings = { identityVerification: 'enforce' as const, verificationSecrets: ['s'.repeat(32)], honorGlobalPrivacyControl: true, globalHoldoutPercent: 5, throttleHours: 24 };
+      const settings = { identityVerification: 'enforce' as const, verificationSecrets: ['s'.repeat(32)], honorGlobalPrivacyControl: true, globalHoldoutPercent: 5, throttleHours: 24, eventRetentionDays: 90 };
       const updated = await ctx.store.updateWorkspaceSettings(ctx.ws.id, settings);
       expect(updated).toEqual({ ...ctx.ws, settings });
       expect(await ctx.store.workspaceByWriteKey(ctx.ws.writeKey)).toEqual(updated);

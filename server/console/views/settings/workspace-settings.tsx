@@ -1,4 +1,4 @@
-// Identity verification, privacy, the global holdout and the global throttle. Admins change them.
+// Identity verification, the global holdout and throttle, and privacy (GPC, event retention). Admins change them.
 import { useState } from 'preact/hooks';
 import { ApiFailure, asApiFailure, type Settings } from '../../api.ts';
 import { client } from '../../state.ts';
@@ -70,7 +70,22 @@ function SettingsForm({ current, onSaved }: { current: Settings; onSaved: () => 
               <NumberField label="Global throttle (hours)" path={['throttleHours']} value={draft.throttleHours} min={0} onChange={(v) => edit(['throttleHours'], v ?? 0)} hint="At most one interrupting message per user per this many hours; 0 = no throttle." />
             </div>
           </fieldset>
-          <CheckboxField label="Honor Global Privacy Control" path={['honorGlobalPrivacyControl']} checked={draft.honorGlobalPrivacyControl} onChange={(v) => edit(['honorGlobalPrivacyControl'], v)} hint="Browsers that send GPC are not tracked." />
+          <fieldset class="row-group">
+            <legend>Privacy</legend>
+            <CheckboxField label="Honor Global Privacy Control" path={['honorGlobalPrivacyControl']} checked={draft.honorGlobalPrivacyControl} onChange={(v) => edit(['honorGlobalPrivacyControl'], v)} hint="Browsers that send GPC are not tracked." />
+            <div class="fields">
+              <NumberField
+                label="Keep raw events (days)"
+                path={['eventRetentionDays']}
+                value={draft.eventRetentionDays ?? undefined}
+                min={30}
+                max={3650}
+                step={1}
+                onChange={(v) => edit(['eventRetentionDays'], v ?? null)}
+                hint="Empty keeps them. Older events are deleted once a day; journeys, health and certification live on in daily counters."
+              />
+            </div>
+          </fieldset>
           {canAdmin.value && (
             <div class="actions editor-actions">
               <button type="submit" disabled={busy}>
