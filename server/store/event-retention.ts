@@ -6,7 +6,10 @@
 // The log is read a slice of `seq` at a time (event-slices.ts). Arrival order is seq order, so the
 // sweep stops at the first slice holding an event of the workspace still within its days.
 import { jsonText, type SqlDb } from './sql.ts';
-import { EVENT_SLICE } from './event-slices.ts';
+import { betweenSlices } from './event-slices.ts';
+
+/** Smaller than a reading slice: deleting a row costs more than reading it, and requests wait meanwhile. */
+const DELETE_SLICE = 5_000;
 
 /** Deletes the workspace's events that arrived before `cutoff`; resolves to how many went. */
 export async function dropExpiredEvents(sql: SqlDb, ws: string, cutoff: string): Promise<number> {
@@ -15,11 +18,12 @@ export async function dropExpiredEvents(sql: SqlDb, ws: string, cutoff: string):
   // `+` keeps SQLite's planner on the rowid range (see event-slices.ts).
   const inSlice = `${sql.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id'} = ? AND seq > ? AND seq <= ?`;
   let dropped = 0;
-  for (let from = low - 1; from < high; from += EVENT_SLICE) {
-    const range = [ws, from, from + EVENT_SLICE];
+  for (let from = low - 1; from < high; from += DELETE_SLICE) {
+    const range = [ws, from, from + DELETE_SLICE];
     const [n = 0] = await sql.batch([[`DELETE FROM events WHERE ${inSlice} AND received_at < ?`, [...range, cutoff]]]);
     dropped += n;
     if (await sql.get(`SELECT 1 AS kept FROM events WHERE ${inSlice} AND received_at >= ? LIMIT 1`, [...range, cutoff])) break;
+    await betweenSlices();
   }
   return dropped;
 }

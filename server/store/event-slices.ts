@@ -9,6 +9,12 @@ import type { SqlDb } from './sql.ts';
 export const EVENT_SLICE = 20_000;
 
 /**
+ * Lets requests waiting on the event loop run between two slices: SQLite runs each statement
+ * synchronously, so without it a scan of the whole log would hold the server for its whole length.
+ */
+export const betweenSlices = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * Calls `visit` for each slice of the log with a WHERE clause for the events of the users (a few
  * hundred at most: each is a parameter) or of the account in it, and its parameters, in log order.
  */
@@ -25,5 +31,8 @@ export async function forEachEventSlice(
   // A slice is a range of SQLite's rowid; `+` keeps its planner from scanning the workspace's
   // message-id index instead. PostgreSQL's (workspace_id, seq) index serves the range as written.
   const where = `${sql.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id'} = ? AND ${match} AND seq > ? AND seq <= ?`;
-  for (let from = 0; from < top; from += EVENT_SLICE) await visit(where, [ws, ...ids, from, from + EVENT_SLICE]);
+  for (let from = 0; from < top; from += EVENT_SLICE) {
+    await visit(where, [ws, ...ids, from, from + EVENT_SLICE]);
+    await betweenSlices();
+  }
 }
