@@ -20,7 +20,7 @@ async function create(name: string, status: string, extra: Record<string, unknow
   return ((await response.json()) as { id: string }).id;
 }
 
-async function stored(id: string): Promise<{ status: string; version: number; kind: string; name: string }> {
+async function stored(id: string): Promise<{ status: string; version: number; kind: string; name: string; content: unknown }> {
   return (await server.admin('GET', `/api/v1/campaigns/${id}`)).json() as never;
 }
 
@@ -106,6 +106,27 @@ describe('the campaign editor', () => {
     await settle(() => notice.value === 'Saved “Two-way SMS” as version 1');
     const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
     expect(await stored(id)).toMatchObject({ name: 'Two-way SMS', kind: 'banner', status: 'draft', version: 1, position: 'bottom', content: { title: 'Patients can reply to reminders' } });
+  });
+
+  it('duplicates a live campaign into a draft with all it says and whom it aims at; the original stays as it was', async () => {
+    server.signIn('editor');
+    const original = await create('Spring offer', 'live', { audience: NOT_USED_REMINDERS, holdoutPercent: 20, content: { title: 'Spring offer', body: [{ p: [{ text: 'Half price SMS' }] }] } });
+    const list = await open('#/campaigns', 'table.campaigns');
+    const link = list.querySelector<HTMLAnchorElement>('a[aria-label="Duplicate Spring offer"]')!;
+    expect(link.getAttribute('href')).toBe(`#/campaigns/new?copy=${original}`);
+    await unmountAll();
+
+    const host = await open(`#/campaigns/new?copy=${original}`, 'form.campaign-form');
+    expect(host.querySelector('h1')!.textContent).toBe('New banner');
+    expect(field(host, 'Name').value).toBe('Spring offer (copy)');
+    await press(buttons(host, 'Save draft')[0]);
+    await settle(() => notice.value === 'Saved “Spring offer (copy)” as version 1');
+    const id = /#\/campaigns\/([^/?]+)/.exec(location.hash)![1]!;
+    expect(id).not.toBe(original);
+    const [copy, source] = [await stored(id), await stored(original)];
+    // The same audience, in the rule builder's shape (one condition under "all").
+    expect(copy).toMatchObject({ status: 'draft', version: 1, audience: { all: [NOT_USED_REMINDERS] }, holdoutPercent: 20, content: source.content, kind: 'banner' });
+    expect(source).toMatchObject({ name: 'Spring offer', status: 'live', version: 1 });
   });
 
   it('shows the server’s refusal next to the field it names, and saves nothing', async () => {

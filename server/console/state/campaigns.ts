@@ -79,6 +79,11 @@ export function blankCampaign(kind: CampaignKind): CampaignDraft {
  * success"): aimed at them, with using it within 14 days as the goal, stopping once reached, and
  * a 20 % holdout so the results show what the nudge itself is worth.
  */
+/** A new draft with everything of `source` (content, audience, delivery), to change what differs. */
+export function copyOf(source: Campaign): CampaignDraft {
+  return { ...inputOf(source), name: `${source.name} (copy)`.slice(0, 120), status: 'draft' };
+}
+
 export function nudgeCampaign(kind: CampaignKind, feature: string): CampaignDraft {
   const blank = blankCampaign(kind);
   return {

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { ApiFailure, asApiFailure, type Campaign } from '../../api.ts';
 import { formatDateTime, humanize } from '../../format.ts';
 import { client } from '../../state.ts';
-import { blankCampaign, type CampaignDraft, inputOf, KINDS, nudgeCampaign, scoreFollowUp, withKind } from '../../state/campaigns.ts';
+import { blankCampaign, type CampaignDraft, copyOf, inputOf, KINDS, nudgeCampaign, scoreFollowUp, withKind } from '../../state/campaigns.ts';
 import { announce } from '../../state/notice.ts';
 import { canEdit } from '../../state/role.ts';
 import { href, navigate, route } from '../../state/route.ts';
@@ -79,6 +79,7 @@ function EditorForm({ initial, start }: { initial: Campaign | null; start: () =>
         <>
           <a href={href(['campaigns'])}>All campaigns</a>
           {campaign && <a href={href(['campaigns', campaign.id, 'results'])}>Results</a>}
+          {campaign && canEdit.value && <a href={href(['campaigns', 'new'], { copy: campaign.id })}>Duplicate</a>}
         </>
       }
     >
@@ -141,7 +142,8 @@ function EditorForm({ initial, start }: { initial: Campaign | null; start: () =>
 
 /**
  * `#/campaigns/new?kind=tooltip` (`&nudge=reminders`: aimed at accounts without that feature;
- * `&follow=promoters` or `detractors`: a survey follow-up) or `#/campaigns/:id`.
+ * `&follow=promoters` or `detractors`: a survey follow-up), `#/campaigns/new?copy=:id` (a draft
+ * copy of another campaign) or `#/campaigns/:id`.
  */
 export function CampaignEditor({ id }: { id: string | null }) {
   const api = client.value!;
@@ -149,11 +151,18 @@ export function CampaignEditor({ id }: { id: string | null }) {
   const kind = KINDS.find((k) => k.value === query.get('kind'))?.value ?? 'tooltip';
   const nudge = query.get('nudge');
   const follow = query.get('follow');
-  const start = () => (nudge ? nudgeCampaign(kind, nudge) : follow === 'promoters' || follow === 'detractors' ? scoreFollowUp(kind, follow) : blankCampaign(kind));
-  const [resource, retry] = useResource(() => (id ? api.campaign(id) : Promise.resolve(null)), [api, id]);
+  const copy = id ? null : query.get('copy');
+  const [resource, retry] = useResource(
+    async () => ({ campaign: id ? await api.campaign(id) : null, source: copy ? await api.campaign(copy) : null }),
+    [api, id, copy],
+  );
   return (
     <Loaded resource={resource} retry={retry} loading="Opening the campaign…">
-      {(campaign) => <EditorForm key={campaign?.id ?? `new-${kind}-${nudge}-${follow}`} initial={campaign} start={start} />}
+      {({ campaign, source }) => {
+        const start = () =>
+          source ? copyOf(source) : nudge ? nudgeCampaign(kind, nudge) : follow === 'promoters' || follow === 'detractors' ? scoreFollowUp(kind, follow) : blankCampaign(kind);
+        return <EditorForm key={campaign?.id ?? `new-${kind}-${nudge}-${follow}-${copy}`} initial={campaign} start={start} />;
+      }}
     </Loaded>
   );
 }

@@ -130,6 +130,11 @@ export function CampaignList() {
                           <td>
                             <div class="actions row-actions">
                               <a href={href(['campaigns', c.id, 'results'])}>Results</a>
+                              {canEdit.value && (
+                                <a href={href(['campaigns', 'new'], { copy: c.id })} aria-label={`Duplicate ${c.name}`}>
+                                  Duplicate
+                                </a>
+                              )}
                               {canEdit.value &&
                                 transitions(c.status).map((action) => (
                                   <button key={action} type="button" class={action === 'archive' ? 'danger small' : 'secondary small'} aria-label={`${ACTION_LABEL[action]} ${c.name}`} onClick={() => void act(c, action)}>
