@@ -20,6 +20,7 @@ import type { Webhook, WebhookDelivery, WebhookInput, WebhookPatch, WebhookWithS
 import type { WorkspaceSettings } from '../protocol/workspace.ts';
 import type { TrackingSummary } from '../routes/admin/install.ts';
 import type { UserGuidance } from '../routes/admin/user-guidance.ts';
+import type { FoundUser } from '../routes/admin/user-search.ts';
 import type { AccountErasure } from '../store/erase-account.ts';
 import type { Erasure } from '../store/erase-user.ts';
 import type { CampaignVersion, IngestProblem, StoredEvent } from '../store/store.ts';
@@ -298,6 +299,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     accountsCsv: (query: AccountQuery) => send('GET', `/accounts.csv${queryString({ ...query, limit: undefined, offset: undefined })}`).then((r) => r.blob()),
     account: (id: string) => get<AccountDetail>(`/accounts/${enc(id)}`),
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
+    findUsers: (q: string) => get<{ users: FoundUser[] }>(`/users${queryString({ q, limit: 50 })}`).then((r) => r.users),
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
     eraseUser: (id: string) => call<Erasure>('DELETE', `/users/${enc(id)}`),
     eraseAccount: (id: string) => call<AccountErasure>('DELETE', `/accounts/${enc(id)}`),

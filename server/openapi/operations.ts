@@ -7,6 +7,7 @@ import { accountQuery, accountSelectionQuery } from '../routes/admin/accounts.ts
 import { explainQuery, pageQuery as answersQuery } from '../routes/admin/campaign-insights.ts';
 import { listQuery as campaignListQuery } from '../routes/admin/campaigns.ts';
 import { ingestProblemsQuery, recentEventsQuery } from '../routes/admin/events.ts';
+import { userSearchQuery } from '../routes/admin/user-search.ts';
 import { deliveriesQuery } from '../protocol/webhook.ts';
 import type { RequestSchemaName, ResponseSchemaName } from './schemas.ts';
 
@@ -247,6 +248,11 @@ const accounts: Operation[] = [
 ];
 
 const analytics: Operation[] = [
+  {
+    method: 'get', path: '/api/v1/users', tag: 'Users', auth: 'secret', query: userSearchQuery, summary: 'Find users by part of their id, name or email',
+    reply: { status: 200, description: '`users` (at most `limit`, most recently seen first): `userId`, `name` and `email` (from identify traits, or null), `lastSeen`, their current `accountId` and `accountName`, and their journey `stage`' },
+    errors: { 400: ['invalid_query'] },
+  },
   {
     method: 'get', path: '/api/v1/users/:id', tag: 'Users', auth: 'secret', summary: 'One user in detail', params: { id: 'the user id' },
     reply: { status: 200, description: 'traits, accounts (with the current one\'s name), journey stage, breadth and key features used, use per feature (uses, active days), certification levels and awards, and `guidance`: every campaign decide handed the user, showed them, held them out of or that they answered, newest first (shows, handed out, clicked, dismissed, completed, snoozed, tour step, checklist items done, goal reached, holdout with its reason, survey answer with NPS group or option label, lastActivityAt)' },

@@ -71,7 +71,7 @@ describe('the shell', () => {
     navigate('#/health');
     const host = await mount(<App />);
     const links = [...host.querySelectorAll('nav a')].map((a) => a.textContent);
-    expect(links).toEqual(['Overview', 'Accounts', 'Campaigns', 'Features', 'Journeys', 'Health score', 'Tiers', 'Certification', 'Alerts & webhooks', 'Settings']);
+    expect(links).toEqual(['Overview', 'Accounts', 'Users', 'Campaigns', 'Features', 'Journeys', 'Health score', 'Tiers', 'Certification', 'Alerts & webhooks', 'Settings']);
     expect(host.querySelector('nav a[aria-current="page"]')!.textContent).toBe('Health score');
     expect(host.querySelector('header')!.textContent).toContain('Test workspace');
     expect(host.querySelector('header')!.textContent).toContain('editor@example.com');
@@ -321,6 +321,29 @@ describe('a user', () => {
     await press(buttons(host, 'Explain')[0]);
     await settle(() => !!host.querySelector('#user-explain .explain-rules'));
     expect(host.querySelector('#user-explain [role=status]')!.textContent).toBe(`u1 does not see it: Frequency — dismissed at ${formatDateTime(at)}.`);
+  });
+});
+
+describe('finding a user', () => {
+  it('finds a person by part of their id, keeps the search in the address, and links to them and their account', async () => {
+    server.signIn('viewer');
+    navigate('#/users');
+    const host = await mount(<App />);
+    await settle(() => !!host.querySelector('#user-search input[type=search]'));
+    expect(host.querySelector('nav a[aria-current="page"]')!.textContent).toBe('Users');
+    await type(host.querySelector('#user-search input[type=search]'), 'U1');
+    await press(buttons(host, 'Search')[0]);
+    await settle(() => !!host.querySelector('#user-search tbody tr'));
+    expect(location.hash).toBe('#/users?q=U1');
+    const row = host.querySelector('#user-search tbody tr')!;
+    expect(row.querySelector('th a')!.getAttribute('href')).toBe('#/users/u1');
+    expect(row.querySelector('td a')!.getAttribute('href')).toBe('#/accounts/acct-1');
+    expect(row.querySelector('td a')!.textContent).toBe('Busy Clinic');
+
+    await type(host.querySelector('#user-search input[type=search]'), 'nobody-by-that-name');
+    await press(buttons(host, 'Search')[0]);
+    await settle(() => !!host.querySelector('#user-search .empty'));
+    expect(host.querySelector('#user-search .empty')!.textContent).toBe('Nobody’s id, name or email holds “nobody-by-that-name”.');
   });
 });
 

@@ -158,6 +158,15 @@ describe('analytics API', () => {
     expect((await f.admin('GET', '/api/v1/users/ghost')).status).toBe(404);
   });
 
+  it('finds users by part of their id, and says what a search needs', async () => {
+    const found = await (await f.admin('GET', '/api/v1/users?q=U1&limit=5')).json();
+    expect(found.users.map((u: { userId: string }) => u.userId)).toContain('u1');
+    expect(found.users[0]).toMatchObject({ accountId: expect.any(String) });
+    const refused = await f.admin('GET', '/api/v1/users?q=%20');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: 'invalid_query', message: 'q: type part of a user id, name or email' });
+  });
+
   it('exports everything about a user as a JSON download', async () => {
     const res = await f.admin('GET', '/api/v1/users/u1/export');
     expect(res.status).toBe(200);

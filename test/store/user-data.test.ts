@@ -1,10 +1,11 @@
-// Exporting and erasing a user, and erasing an account, on SQLite and PostgreSQL: the export holds everything about the
+// Finding, exporting and erasing a user, and erasing an account, on SQLite and PostgreSQL: the export holds everything about the
 // person and nothing about anyone else; after erasure nothing that names or follows them is left,
 // their account's feature use is unchanged, other people and workspaces are untouched, and an old
 // batch retried afterwards brings nothing back.
 import { describe, expect, it } from 'vitest';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
 import { exportUser } from '../../server/routes/admin/user-export.ts';
+import { searchUsers } from '../../server/routes/admin/user-search.ts';
 import { eraseAccount } from '../../server/store/erase-account.ts';
 import { eraseUser, eraseUsers } from '../../server/store/erase-user.ts';
 import { createWebhook } from '../../server/webhooks/registry.ts';
@@ -151,6 +152,30 @@ eachStore('%s store: erasing a user', (ctx) => {
     ]);
     for (const who of ['anon-a', '"a"', '"b"']) expect(await traces(ws, who)).toEqual({});
     expect((await ctx.store.loadProfile(ws, { userId: 'c' })).userFeatures['reminders']?.count).toBe(1);
+  });
+
+  it('finds people by part of their id, name or email, whatever the case, most recently seen first', async () => {
+    const ws = ctx.ws.id;
+    await ctx.store.ingest(ws, [
+      identify({ userId: 'u-100', traits: { name: 'Ana Silva', email: 'ana@maple.example' } }, { at: DAY_1 }),
+      group({ userId: 'u-100', groupId: 'acct-1', traits: { name: 'Maple Dental' } }, { at: DAY_1 }),
+      identify({ userId: 'u-200', traits: { name: 'Ben Anand' } }, { at: DAY_2 }),
+      identify({ userId: 'u_300', traits: { email: 'carla@birch.example' } }, { at: DAY_2 }),
+    ]);
+    await refreshAnalytics(ctx.store, { now: NOW, full: true });
+    const other = await ctx.store.createWorkspace(`Other ${ws}`);
+    await ctx.store.ingest(other.id, [identify({ userId: 'u-999', traits: { name: 'Ana Other' } }, { at: DAY_2 })]);
+    const find = async (q: string) => (await searchUsers(ctx.store.sql, ws, q, 25)).map((u) => u.userId);
+    expect(await find('ANA')).toEqual(['u-200', 'u-100']);
+    expect(await find('maple.example')).toEqual(['u-100']);
+    expect(await find('u_3')).toEqual(['u_300']);
+    // "_" and "%" are themselves, not wildcards.
+    expect(await find('u_1')).toEqual([]);
+    expect(await find('%')).toEqual([]);
+    expect(await searchUsers(ctx.store.sql, ws, 'silva', 25)).toEqual([
+      { userId: 'u-100', name: 'Ana Silva', email: 'ana@maple.example', lastSeen: DAY_1, accountId: 'acct-1', accountName: 'Maple Dental', stage: expect.any(String) },
+    ]);
+    expect((await searchUsers(ctx.store.sql, ws, 'u', 2)).length).toBe(2);
   });
 
   describe('on a long event log', () => {

@@ -7,6 +7,7 @@ import { route, screen } from '../state/route.ts';
 import { AccountScreen } from './account/account.tsx';
 import { UserScreen } from './account/user.tsx';
 import { AccountsScreen } from './accounts/accounts.tsx';
+import { UsersScreen } from './users/find-users.tsx';
 import { AlertsScreen } from './alerts/alerts.tsx';
 import { CampaignsScreen } from './campaigns/campaigns.tsx';
 import { CertificationsScreen } from './definitions/certifications.tsx';
@@ -29,7 +30,7 @@ function CurrentScreen() {
     case 'accounts':
       return id ? <AccountScreen id={id} /> : <AccountsScreen />;
     case 'users':
-      return id ? <UserScreen id={id} /> : <AccountsScreen />;
+      return id ? <UserScreen id={id} /> : <UsersScreen />;
     case 'campaigns':
       return <CampaignsScreen />;
     case 'features':

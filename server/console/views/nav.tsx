@@ -4,6 +4,7 @@ import { screen } from '../state/route.ts';
 export const SECTIONS = [
   { screen: 'overview', label: 'Overview' },
   { screen: 'accounts', label: 'Accounts' },
+  { screen: 'users', label: 'Users' },
   { screen: 'campaigns', label: 'Campaigns' },
   { screen: 'features', label: 'Features' },
   { screen: 'journeys', label: 'Journeys' },
@@ -14,11 +15,8 @@ export const SECTIONS = [
   { screen: 'settings', label: 'Settings' },
 ] as const;
 
-/** Screens reached from another one (an account from Accounts) keep that section highlighted. */
-const PARENT: Record<string, string> = { users: 'accounts' };
-
 export function Nav() {
-  const current = PARENT[screen.value] ?? screen.value;
+  const current = screen.value;
   return (
     <nav aria-label="Sections" class="nav">
       <ul>

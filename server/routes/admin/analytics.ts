@@ -19,6 +19,7 @@ import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
 import { exportUser } from './user-export.ts';
 import { userGuidance } from './user-guidance.ts';
+import { searchUsers, userSearchQuery } from './user-search.ts';
 
 export const alertQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'unresolved', 'all']).default('unresolved'),
@@ -62,6 +63,12 @@ export function featureImpactRoutes(store: Store) {
 
 export function userRoutes(store: Store) {
   return new Hono<AuthedEnv>()
+    .get('/', async (c) => {
+      const query = userSearchQuery.safeParse(c.req.query());
+      if (!query.success) throw invalid('invalid_query', query.error);
+      await refresherFor(store).fresh();
+      return c.json({ users: await searchUsers(store.sql, c.var.workspace.id, query.data.q, query.data.limit) });
+    })
     .delete('/:id', adminsOnly('erase users'), async (c) => {
       const erased = await eraseUser(store.sql, c.var.workspace.id, c.req.param('id'));
       if (!erased) throw new ApiError(404, 'user_not_found', `no user "${c.req.param('id')}" in this workspace`);
