@@ -176,6 +176,9 @@ eachStore('%s store: erasing a user', (ctx) => {
       { userId: 'u-100', name: 'Ana Silva', email: 'ana@maple.example', lastSeen: DAY_1, accountId: 'acct-1', accountName: 'Maple Dental', stage: expect.any(String) },
     ]);
     expect((await searchUsers(ctx.store.sql, ws, 'u', 2)).length).toBe(2);
+    // Read a user or two at a time, the answer is the same.
+    for (const slice of [1, 2, 3]) expect((await searchUsers(ctx.store.sql, ws, 'ana', 25, slice)).map((u) => u.userId)).toEqual(['u-200', 'u-100']);
+    expect((await searchUsers(ctx.store.sql, ws, 'u', 2, 1)).map((u) => u.userId)).toEqual(['u-200', 'u_300']);
   });
 
   describe('on a long event log', () => {
