@@ -206,6 +206,13 @@ export interface SurveyAnswers {
   answers: (SurveyAnswer & { name: string | null })[];
 }
 
+/** Which answers a survey's list shows: an NPS group, one option, or only those with a comment. */
+export interface AnswersFilter {
+  group?: 'promoter' | 'passive' | 'detractor';
+  choice?: string;
+  comments?: 'only';
+}
+
 /** Who to explain a campaign for: GET /api/v1/campaigns/:id/explain. */
 export interface ExplainQuery {
   userId: string;
@@ -340,7 +347,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     campaignVersions: (id: string) => get<{ versions: CampaignVersion[] }>(`/campaigns/${enc(id)}/versions`).then((r) => r.versions),
     campaignResults: (id: string) => get<CampaignResults & { campaignId: string }>(`/campaigns/${enc(id)}/results`),
     explainCampaign: (id: string, query: ExplainQuery) => get<Explanation>(`/campaigns/${enc(id)}/explain${queryString({ ...query })}`),
-    campaignAnswers: (id: string) => get<SurveyAnswers>(`/campaigns/${enc(id)}/answers?limit=50`),
+    campaignAnswers: (id: string, only: AnswersFilter = {}) => get<SurveyAnswers>(`/campaigns/${enc(id)}/answers${queryString({ limit: 50, ...only })}`),
     campaignAnswersCsv: (id: string) => send('GET', `/campaigns/${enc(id)}/answers.csv`).then((r) => r.blob()),
     estimateAudience: (audience: AudienceRule) => call<ReachEstimate>('POST', '/audiences/estimate', { audience }),
   };

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { alertQuery, featureImpactQuery } from '../routes/admin/analytics.ts';
 import { accountQuery, accountSelectionQuery } from '../routes/admin/accounts.ts';
-import { explainQuery, pageQuery as answersQuery } from '../routes/admin/campaign-insights.ts';
+import { answersQuery, explainQuery } from '../routes/admin/campaign-insights.ts';
 import { listQuery as campaignListQuery } from '../routes/admin/campaigns.ts';
 import { ingestProblemsQuery, recentEventsQuery } from '../routes/admin/events.ts';
 import { userSearchQuery } from '../routes/admin/user-search.ts';
@@ -164,7 +164,7 @@ const campaigns: Operation[] = [
   },
   {
     method: 'get', path: '/api/v1/campaigns/:id/answers', tag: 'Campaigns', auth: 'secret', query: answersQuery, summary: 'Answers to a survey', params: campaignParams,
-    reply: { status: 200, description: '`total`, an NPS summary (promoters, passives, detractors, score) or counts per choice, and a page of `answers`, newest first, each with the user\'s `name` trait or null' },
+    reply: { status: 200, description: '`total` (of the answers asked for: `group`, `choice`, `comments=only`), an NPS summary (promoters, passives, detractors, score) or counts per choice over every answer, and a page of `answers`, newest first, each with the user\'s `name` trait or null' },
     errors: { 400: ['invalid_query', 'not_a_survey'], 404: ['campaign_not_found'] },
   },
   {

@@ -2,6 +2,7 @@
 // The Campaigns screens against the real admin API: the list with its status filter and status
 // actions (none for viewers), the editor saving drafts with the server's refusal beside the field,
 // the live reach estimate, versions, results with the explain lookup, and the lift interval.
+import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notice } from '../../server/console/state/notice.ts';
 import { navigate } from '../../server/console/state/route.ts';
@@ -339,6 +340,30 @@ describe('the results screen', () => {
     await type(field(host, 'User id', '#campaign-explain'), 'u2');
     await press(buttons(host, 'Explain')[0]);
     await settle(() => host.querySelector('#campaign-explain [role="status"]')?.textContent === 'u2 would see it now.');
+  });
+
+  it('lists one NPS group’s answers, or only those with a comment, under the summary of all', async () => {
+    server.signIn('viewer');
+    const id = await create('Quarterly NPS', 'live', { kind: 'survey', question: { type: 'nps' } });
+    const answer = (userId: string, score: number, comment?: string) => ({
+      type: 'track', messageId: `nps-${userId}-${Math.random()}`, timestamp: new Date().toISOString(), userId, event: 'survey_answered',
+      properties: { campaignId: id, score, ...(comment ? { comment } : {}) },
+    });
+    await server.admin('POST', '/v1/batch', { writeKey: server.keys.writeKey, batch: [answer('p1', 10, 'Love it'), answer('p2', 9), answer('d1', 2, 'Too slow')] });
+    const host = await open(`#/campaigns/${id}/results`, '#campaign-answers tbody');
+    const users = () => [...host.querySelectorAll('#campaign-answers tbody th a')].map((a) => a.textContent);
+    expect(users().sort()).toEqual(['d1', 'p1', 'p2']);
+    await press(buttons(host.querySelector('#campaign-answers')!, 'Promoters')[0]);
+    await settle(() => users().length === 2);
+    expect(users().sort()).toEqual(['p1', 'p2']);
+    expect(host.querySelector('#campaign-answers .kpi')!.textContent).toBe('NPS 33.3');
+    const withComment = host.querySelector<HTMLInputElement>('#campaign-answers input[type=checkbox]')!;
+    await act(() => { withComment.checked = true; withComment.dispatchEvent(new Event('change', { bubbles: true })); });
+    await settle(() => users().length === 1);
+    expect(users()).toEqual(['p1']);
+    await press(buttons(host.querySelector('#campaign-answers')!, 'Passives')[0]);
+    await settle(() => !!host.querySelector('#campaign-answers .empty'));
+    expect(host.querySelector('#campaign-answers .empty')!.textContent).toBe('No answer of these.');
   });
 });
 

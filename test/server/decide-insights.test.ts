@@ -182,7 +182,7 @@ describe("a user's guidance on GET /api/v1/users/:id", () => {
 describe('survey answers', () => {
   const survey = { name: 'NPS', kind: 'survey', status: 'live', content: { title: 'How likely are you to recommend ClinicFlow?' }, question: { type: 'nps', commentPrompt: 'Why?' } };
 
-  it('stores the first answer per user and summarises NPS', async () => {
+  it('stores the first answer per user, summarises NPS, and lists one group’s answers or those with a comment', async () => {
     const { id } = await create(survey);
     const answer = (userId: string, score: number, comment?: string) =>
       trackEvent({ userId, event: 'survey_answered', properties: { campaignId: id, score, ...(comment ? { comment } : {}) } });
@@ -193,6 +193,13 @@ describe('survey answers', () => {
     expect(body.answers).toHaveLength(2);
     const all = (await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers`))).body.answers;
     expect(all.find((a: { visitorId: string }) => a.visitorId === 'u1')).toMatchObject({ score: 10, comment: 'Reminders!', accountId: 'acct-1' });
+
+    // Narrowed to a group, or to those with a comment: the summary stays that of every answer.
+    const only = async (query: string) => (await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers?${query}`))).body;
+    expect(await only('group=promoter')).toMatchObject({ total: 2, nps: { responses: 4 } });
+    expect((await only('group=detractor')).answers.map((a: { visitorId: string }) => a.visitorId)).toEqual(['u4']);
+    expect((await only('group=promoter&comments=only')).answers.map((a: { visitorId: string }) => a.visitorId)).toEqual(['u1']);
+    expect((await json(await f.admin('GET', `/api/v1/campaigns/${id}/answers?group=fan`))).body.error).toMatchObject({ code: 'invalid_query', message: expect.stringMatching(/^group: /) });
   });
 
   it('lists answers newest first, and exports every one as CSV a spreadsheet cannot run', async () => {

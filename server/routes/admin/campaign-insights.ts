@@ -24,9 +24,13 @@ export const explainQuery = z
   })
   .refine((q) => q.userId || q.anonymousId, { message: 'either userId or anonymousId is required', path: ['userId'] });
 
-export const pageQuery = z.object({
+/** A page of answers, narrowed to an NPS group, one option of a single-choice question, or those with a comment. */
+export const answersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  group: z.enum(['promoter', 'passive', 'detractor']).optional(),
+  choice: z.string().min(1).max(64).optional(),
+  comments: z.enum(['only']).optional(),
 });
 
 const earliest = (times: string[]) => times.reduce((a, b) => (b < a ? b : a));
@@ -91,19 +95,23 @@ export function campaignInsightRoutes(store: Store) {
       return c.json({ campaignId: campaign.id, ...results, perAccount });
     })
     .get('/:id/answers', async (c) => {
-      const query = pageQuery.safeParse(c.req.query());
+      const query = answersQuery.safeParse(c.req.query());
       if (!query.success) throw invalid('invalid_query', query.error);
       const ws = c.var.workspace.id;
       const campaign = await survey(ws, c.req.param('id'));
       const answers = newestFirst(await store.surveyAnswers(ws, campaign.id));
-      const { limit, offset } = query.data;
-      const page = answers.slice(offset, offset + limit);
+      const { limit, offset, group, choice, comments } = query.data;
+      // The summary is of every answer; the list and its total are of those asked for.
+      const listed = answers.filter(
+        (a) => (!group || (a.score !== null && npsGroup(a.score) === group)) && (!choice || a.choice === choice) && (!comments || !!a.comment?.trim()),
+      );
+      const page = listed.slice(offset, offset + limit);
       const names = await namesOf(store, ws, 'user', page.map((a) => a.visitorId));
       const summary =
         campaign.question?.type === 'nps'
           ? { nps: npsSummary(answers.flatMap((a) => (a.score === null ? [] : [a.score]))) }
           : { choices: choiceCounts(answers) };
-      return c.json({ campaignId: campaign.id, total: answers.length, limit, offset, ...summary, answers: page.map((a) => ({ ...a, name: names.get(a.visitorId) ?? null })) });
+      return c.json({ campaignId: campaign.id, total: listed.length, limit, offset, ...summary, answers: page.map((a) => ({ ...a, name: names.get(a.visitorId) ?? null })) });
     })
     // Every answer, for a spreadsheet or a CRM import: the comments are what CS reads and shares.
     .get('/:id/answers.csv', async (c) => {

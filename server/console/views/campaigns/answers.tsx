@@ -1,6 +1,7 @@
 // A survey's answers: the NPS score with promoters, passives and detractors (or the count per
 // option), then the latest answers with their comments; every answer as CSV.
-import type { Campaign } from '../../api.ts';
+import { useState } from 'preact/hooks';
+import type { AnswersFilter, Campaign } from '../../api.ts';
 import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../format.ts';
 import { client } from '../../state.ts';
 import { href } from '../../state/route.ts';
@@ -11,11 +12,19 @@ import { Loaded } from '../status.tsx';
 
 export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
   const api = client.value!;
-  const [resource, retry] = useResource(() => api.campaignAnswers(campaign.id), [api, campaign.id]);
+  const [only, setOnly] = useState<AnswersFilter>({});
+  const [resource, retry] = useResource(() => api.campaignAnswers(campaign.id, only), [api, campaign.id, only.group, only.choice, only.comments]);
   const options = campaign.question?.type === 'choice' ? campaign.question.options : [];
+  // Which answers the list shows: everyone's, one NPS group's or one option's, with a comment or not.
+  const kinds: { label: string; pick: Pick<AnswersFilter, 'group' | 'choice'> }[] = [
+    { label: 'All', pick: {} },
+    ...(campaign.question?.type === 'choice'
+      ? options.map((o) => ({ label: o.label, pick: { choice: o.id } }))
+      : (['promoter', 'passive', 'detractor'] as const).map((group) => ({ label: `${group[0]!.toUpperCase()}${group.slice(1)}s`, pick: { group } }))),
+  ];
   return (
     <Panel title="Survey answers" id="campaign-answers" actions={<ExportFile label="Export CSV" load={() => api.campaignAnswersCsv(campaign.id)} filename={`answers-${campaign.id}.csv`} />}>
-      <Loaded resource={resource} retry={retry} isEmpty={(a) => a.total === 0} empty="Nobody has answered yet.">
+      <Loaded resource={resource} retry={retry} isEmpty={(a) => a.total === 0 && !only.group && !only.choice && !only.comments} empty="Nobody has answered yet.">
         {(answers) => (
           <>
             {answers.nps && (
@@ -44,31 +53,45 @@ export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
               </table>
             )}
             <h3>Latest answers</h3>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">User</th>
-                    <th scope="col">Answer</th>
-                    <th scope="col">Comment</th>
-                    <th scope="col">When</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {answers.answers.map((a, i) => (
-                    <tr key={i}>
-                      <th scope="row">
-                        <a href={href(['users', a.visitorId])}>{a.name ?? a.visitorId}</a>
-                        {a.name && <div class="muted small">{a.visitorId}</div>}
-                      </th>
-                      <td>{a.score !== null ? a.score : (options.find((o) => o.id === a.choice)?.label ?? a.choice)}</td>
-                      <td class="note">{a.comment ?? ''}</td>
-                      <td>{formatDateTime(a.answeredAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div class="toggles" role="group" aria-label="Show answers">
+              {kinds.map(({ label, pick }) => (
+                <button key={label} type="button" class="chip" aria-pressed={only.group === pick.group && only.choice === pick.choice} onClick={() => setOnly({ ...pick, comments: only.comments })}>
+                  {label}
+                </button>
+              ))}
+              <label class="inline">
+                <input type="checkbox" checked={!!only.comments} onChange={(e) => setOnly({ ...only, comments: (e.target as HTMLInputElement).checked ? 'only' : undefined })} /> with a comment
+              </label>
             </div>
+            {answers.total === 0 ? (
+              <p class="empty">No answer of these.</p>
+            ) : (
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">User</th>
+                      <th scope="col">Answer</th>
+                      <th scope="col">Comment</th>
+                      <th scope="col">When</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {answers.answers.map((a, i) => (
+                      <tr key={i}>
+                        <th scope="row">
+                          <a href={href(['users', a.visitorId])}>{a.name ?? a.visitorId}</a>
+                          {a.name && <div class="muted small">{a.visitorId}</div>}
+                        </th>
+                        <td>{a.score !== null ? a.score : (options.find((o) => o.id === a.choice)?.label ?? a.choice)}</td>
+                        <td class="note">{a.comment ?? ''}</td>
+                        <td>{formatDateTime(a.answeredAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </>
         )}
       </Loaded>
