@@ -306,7 +306,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     accountsCsv: (query: AccountQuery) => send('GET', `/accounts.csv${queryString({ ...query, limit: undefined, offset: undefined })}`).then((r) => r.blob()),
     account: (id: string) => get<AccountDetail>(`/accounts/${enc(id)}`),
     logTouch: (accountId: string, touch: TouchInput) => call<Touch>('POST', `/accounts/${enc(accountId)}/touches`, touch),
-    findUsers: (q: string) => get<{ users: FoundUser[] }>(`/users${queryString({ q, limit: 50 })}`).then((r) => r.users),
+    findUsers: (q: string) => get<{ users: FoundUser[] }>(`/users${queryString({ q: q || undefined, limit: 50 })}`).then((r) => r.users),
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
     eraseUser: (id: string) => call<Erasure>('DELETE', `/users/${enc(id)}`),
     eraseAccount: (id: string) => call<AccountErasure>('DELETE', `/accounts/${enc(id)}`),

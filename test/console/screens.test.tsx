@@ -329,12 +329,13 @@ describe('finding a user', () => {
     server.signIn('viewer');
     navigate('#/users');
     const host = await mount(<App />);
-    await settle(() => !!host.querySelector('#user-search input[type=search]'));
+    await settle(() => !!host.querySelector('#user-search tbody tr'));
     expect(host.querySelector('nav a[aria-current="page"]')!.textContent).toBe('Users');
+    // Before any search: the people seen most recently.
+    expect(host.querySelector('#user-search p.muted')!.textContent).toBe('Seen most recently:');
     await type(host.querySelector('#user-search input[type=search]'), 'U1');
     await press(buttons(host, 'Search')[0]);
-    await settle(() => !!host.querySelector('#user-search tbody tr'));
-    expect(location.hash).toBe('#/users?q=U1');
+    await settle(() => location.hash === '#/users?q=U1' && !host.querySelector('#user-search p.muted') && !!host.querySelector('#user-search tbody tr'));
     const row = host.querySelector('#user-search tbody tr')!;
     expect(row.querySelector('th a')!.getAttribute('href')).toBe('#/users/u1');
     expect(row.querySelector('td a')!.getAttribute('href')).toBe('#/accounts/acct-1');

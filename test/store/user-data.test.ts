@@ -179,6 +179,8 @@ eachStore('%s store: erasing a user', (ctx) => {
     // Read a user or two at a time, the answer is the same.
     for (const slice of [1, 2, 3]) expect((await searchUsers(ctx.store.sql, ws, 'ana', 25, slice)).map((u) => u.userId)).toEqual(['u-200', 'u-100']);
     expect((await searchUsers(ctx.store.sql, ws, 'u', 2, 1)).map((u) => u.userId)).toEqual(['u-200', 'u_300']);
+    // No text: everyone, the most recently seen first.
+    expect((await searchUsers(ctx.store.sql, ws, undefined, 25, 2)).map((u) => u.userId)).toEqual(['u-200', 'u_300', 'u-100']);
   });
 
   describe('on a long event log', () => {

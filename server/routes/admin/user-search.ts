@@ -1,5 +1,5 @@
 // Finding a person from a support ticket or an email: users whose id, name or email trait holds
-// the text, most recently seen first, with their current account and journey stage. The users
+// the text (or, with none, everyone), most recently seen first, with their current account and journey stage. The users
 // table has no index on traits, so a search reads the workspace's users, a slice of ids at a time
 // with requests let through in between (SQLite answers each statement synchronously): a million
 // users take about half a second, without holding anyone else up for long.
@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { betweenSlices } from '../../store/event-slices.ts';
 import { jsonText, likeLiteral, type SqlDb } from '../../store/sql.ts';
 
+/** Without `q`: the most recently seen users. */
 export const userSearchQuery = z.object({
-  q: z.string().trim().min(1, 'type part of a user id, name or email').max(200),
+  q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -31,8 +32,8 @@ type Match = { user_id: string; name: unknown; email: unknown; last_seen: string
 const newestFirst = (a: Match, b: Match) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : a.user_id < b.user_id ? -1 : 1);
 
 /** `slice`: users read per statement (tests make it small to cross slices with a few users). */
-export async function searchUsers(sql: SqlDb, ws: string, q: string, limit: number, slice = USER_SLICE): Promise<FoundUser[]> {
-  const like = `%${likeLiteral(q.toLowerCase())}%`;
+export async function searchUsers(sql: SqlDb, ws: string, q: string | undefined, limit: number, slice = USER_SLICE): Promise<FoundUser[]> {
+  const like = q ? `%${likeLiteral(q.toLowerCase())}%` : null;
   const name = jsonText(sql.dialect, 'traits', 'name');
   const email = jsonText(sql.dialect, 'traits', 'email');
   let found: Match[] = [];
@@ -46,9 +47,9 @@ export async function searchUsers(sql: SqlDb, ws: string, q: string, limit: numb
       ...(await sql.all<Match>(
         `SELECT user_id, ${name} AS name, ${email} AS email, last_seen FROM users
          WHERE workspace_id = ? AND user_id > ?${edge ? ' AND user_id <= ?' : ''}
-           AND (lower(user_id) LIKE ? ESCAPE '\\' OR lower(${name}) LIKE ? ESCAPE '\\' OR lower(${email}) LIKE ? ESCAPE '\\')
+           ${like ? `AND (lower(user_id) LIKE ? ESCAPE '\\' OR lower(${name}) LIKE ? ESCAPE '\\' OR lower(${email}) LIKE ? ESCAPE '\\')` : ''}
          ORDER BY last_seen DESC, user_id LIMIT ?`,
-        [ws, after, ...(edge ? [edge.user_id] : []), like, like, like, limit],
+        [ws, after, ...(edge ? [edge.user_id] : []), ...(like ? [like, like, like] : []), limit],
       )),
     );
     if (found.length > limit) found = found.sort(newestFirst).slice(0, limit);

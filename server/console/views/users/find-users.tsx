@@ -1,6 +1,6 @@
-// Users (#/users?q=…): find a person from a support ticket or an email by part of their id, name
-// or email, then open them or their account. The text stays in the address, so a search can be
-// shared and Back returns to it.
+// Users (#/users?q=…): the people seen most recently, or a person from a support ticket or an
+// email found by part of their id, name or email; open them or their account. The text stays in
+// the address, so a search can be shared and Back returns to it.
 import { useId, useState } from 'preact/hooks';
 import { client } from '../../state.ts';
 import { href, navigate, route } from '../../state/route.ts';
@@ -15,7 +15,7 @@ export function UsersScreen() {
   const q = route.value.query.get('q')?.trim() ?? '';
   const [text, setText] = useState(q);
   const field = useId();
-  const [resource, retry] = useResource(() => (q ? api.findUsers(q) : Promise.resolve(null)), [api, q]);
+  const [resource, retry] = useResource(() => api.findUsers(q), [api, q]);
   const submit = (event: Event) => {
     event.preventDefault();
     navigate(href(['users'], { q: text.trim() }));
@@ -30,37 +30,36 @@ export function UsersScreen() {
           </div>
           <button type="submit">Search</button>
         </form>
-        {q && (
-          <Loaded resource={resource} retry={retry} isEmpty={(users) => !users?.length} empty={`Nobody’s id, name or email holds “${q}”.`} loading="Searching…">
-            {(users) => (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">User</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Last seen</th>
+        {!q && <p class="muted">Seen most recently:</p>}
+        <Loaded resource={resource} retry={retry} isEmpty={(users) => !users.length} empty={q ? `Nobody’s id, name or email holds “${q}”.` : 'No users yet: they appear once your product calls identify().'} loading="Searching…">
+          {(users) => (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">User</th>
+                  <th scope="col">Account</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Last seen</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.userId}>
+                    <th scope="row">
+                      <a href={href(['users', u.userId])}>{u.name ?? u.userId}</a>
+                      <div class="muted small">{[u.name ? u.userId : null, u.email].filter(Boolean).join(' · ')}</div>
+                    </th>
+                    <td>{u.accountId ? <a href={href(['accounts', u.accountId])}>{u.accountName ?? u.accountId}</a> : '—'}</td>
+                    <td>{u.stage ? humanize(u.stage) : '—'}</td>
+                    <td>
+                      <TimeAgo at={u.lastSeen} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {users!.map((u) => (
-                    <tr key={u.userId}>
-                      <th scope="row">
-                        <a href={href(['users', u.userId])}>{u.name ?? u.userId}</a>
-                        <div class="muted small">{[u.name ? u.userId : null, u.email].filter(Boolean).join(' · ')}</div>
-                      </th>
-                      <td>{u.accountId ? <a href={href(['accounts', u.accountId])}>{u.accountName ?? u.accountId}</a> : '—'}</td>
-                      <td>{u.stage ? humanize(u.stage) : '—'}</td>
-                      <td>
-                        <TimeAgo at={u.lastSeen} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </Loaded>
-        )}
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Loaded>
       </Panel>
     </Screen>
   );
