@@ -71,7 +71,8 @@ export interface UserMetrics {
   /** The latest survey score of the last SCORE_WINDOW_DAYS days, for audiences ("promoters"). */
   score: LatestScore | null;
   /** Levels reached in this evaluation that were not awarded before. */
-  awards: { program: string; level: number; name: string }[];
+  /** Levels newly reached; `programName` is for the webhook and its Slack line. */
+  awards: { program: string; programName: string; level: number; name: string }[];
 }
 
 export interface AccountMetrics {
@@ -152,7 +153,7 @@ export class Evaluator {
       const progress = certify(program, before, { ...ctx, completedChecklists: user.completedChecklists });
       certifications[program.key] = progress;
       for (const level of newAwards(program, before, progress.level)) {
-        awards.push({ program: program.key, level, name: program.levels.find((l) => l.level === level)!.name });
+        awards.push({ program: program.key, programName: program.name, level, name: program.levels.find((l) => l.level === level)!.name });
       }
     }
     const used = inWindow(user.usage, 0).features;

@@ -37,7 +37,7 @@ export function slackText(envelope: WebhookEnvelope, consoleUrl?: string): strin
       return `:white_check_mark: ${subject(d, consoleUrl)}: alert rule ${escape(d['rule'])} ${how}`;
     }
     case 'certification.awarded':
-      return `:trophy: ${user(d['userId'], consoleUrl)}${account(d['accountId'], consoleUrl)} reached ${escape(d['name'])}`;
+      return `:trophy: ${user(d['userId'], consoleUrl)}${account(d['accountId'], consoleUrl)} reached ${escape(d['name'])}${str(d['programName']) ? ` in ${escape(d['programName'])}` : ''}`;
     case 'survey.answered': {
       const answer = d['score'] !== null && d['score'] !== undefined ? `${escape(d['score'])}/10 (${escape(d['npsGroup'])})` : `“${escape(d['choiceLabel'] ?? d['choice'])}”`;
       const survey = str(d['campaignName']) ? ` to ${escape(d['campaignName'])}` : '';

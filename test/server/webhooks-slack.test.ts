@@ -18,8 +18,8 @@ describe('Slack messages', () => {
     expect(slackText(envelope('alert.raised', { rule: 'anchors', subjectKind: 'campaign', subjectId: 'c1', subjectName: 'Nudge', message: 'anchor #x missing 5 times in 24 h' }), CONSOLE)).toBe(
       ':rotating_light: <https://uptake.example/console/#/campaigns/c1|Nudge>: anchor #x missing 5 times in 24 h (alert rule anchors)',
     );
-    expect(slackText(envelope('certification.awarded', { userId: 'u1', accountId: null, program: 'cf', level: 2, name: 'Level 2 · Practice pro' }), CONSOLE)).toBe(
-      ':trophy: <https://uptake.example/console/#/users/u1|u1> reached Level 2 · Practice pro',
+    expect(slackText(envelope('certification.awarded', { userId: 'u1', accountId: null, program: 'cf', programName: 'ClinicFlow Certified', level: 2, name: 'Level 2 · Practice pro' }), CONSOLE)).toBe(
+      ':trophy: <https://uptake.example/console/#/users/u1|u1> reached Level 2 · Practice pro in ClinicFlow Certified',
     );
     expect(slackText(envelope('survey.answered', { visitorId: 'u1', accountId: 'a1', score: null, choice: 'sms', choiceLabel: 'Text message', comment: null, campaignName: null }))).toBe(
       ':speech_balloon: u1 (a1) answered “Text message”',
