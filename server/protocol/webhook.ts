@@ -2,7 +2,8 @@
 import { z } from 'zod';
 
 /** Events a webhook can subscribe to. `webhook.test` is sent only on request, to one webhook. */
-export const WEBHOOK_EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded', 'survey.answered'] as const;
+/** `user.erased` and `account.erased` pass an erasure on to the systems that got the data (GDPR art. 19). */
+export const WEBHOOK_EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded', 'survey.answered', 'user.erased', 'account.erased'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | 'webhook.test';
 
 /** Subscribes to every event type, including ones added later. */

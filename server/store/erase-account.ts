@@ -7,6 +7,7 @@
 // batch is still a duplicate; a remaining person's events keep only their user id and the
 // features they counted, which their own counters hold.
 import { eraseUsers } from './erase-user.ts';
+import { webhookEvent } from '../webhooks/outbox.ts';
 import { forEachEventSlice } from './event-slices.ts';
 import { likeLiteral, type SqlDb, type Statement } from './sql.ts';
 
@@ -46,6 +47,7 @@ export async function eraseAccount(sql: SqlDb, ws: string, accountId: string): P
     events += changed;
   });
 
+  const now = new Date().toISOString();
   const account = (table: string, column = 'account_id'): Statement => [`DELETE FROM ${table} WHERE workspace_id = ? AND ${column} = ?`, [ws, accountId]];
   await sql.batch([
     ...usersUnlinked.map((userId): Statement => ['INSERT INTO analytics_dirty (workspace_id, kind, subject_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [ws, 'user', userId]]),
@@ -65,6 +67,8 @@ export async function eraseAccount(sql: SqlDb, ws: string, accountId: string): P
     ["DELETE FROM analytics_dirty WHERE workspace_id = ? AND kind = 'account' AND subject_id = ?", [ws, accountId]],
     ["DELETE FROM webhook_deliveries WHERE workspace_id = ? AND body LIKE ? ESCAPE '\\'", [ws, `%${likeLiteral(JSON.stringify(accountId))}%`]],
     account('accounts'),
+    // Told to the systems the data went to, which must erase it too (the last delivery naming it).
+    ...webhookEvent(ws, 'account.erased', { accountId, usersErased, erasedAt: now }, now),
   ]);
   return { accountId, usersErased, usersUnlinked, events };
 }

@@ -11,6 +11,7 @@
 // for up to 200 people at once (an account's); the rows keyed by them go in one transaction at the
 // end, the user rows last, so an erasure cut short can simply be asked for again.
 import { jsonText, likeLiteral, type SqlDb, type Statement } from './sql.ts';
+import { webhookEvent } from '../webhooks/outbox.ts';
 import { forEachEventSlice } from './event-slices.ts';
 
 export interface Erasure {
@@ -89,6 +90,7 @@ async function erasePass(sql: SqlDb, ws: string, candidates: readonly string[]):
     ["DELETE FROM webhook_deliveries WHERE workspace_id = ? AND body LIKE ? ESCAPE '\\'", [ws, `%${likeLiteral(JSON.stringify(visitor))}%`]],
   ];
   const accounts = new Set(memberships.map((m) => m.account_id));
+  const now = new Date().toISOString();
   await sql.batch([
     ...[...person.values()].flatMap((p) => [p.userId, ...p.anonymousIds]).flatMap(byVisitor),
     ...userIds.flatMap((userId): Statement[] => [
@@ -99,6 +101,9 @@ async function erasePass(sql: SqlDb, ws: string, candidates: readonly string[]):
     ]),
     ...[...accounts].map((accountId): Statement => ['INSERT INTO analytics_dirty (workspace_id, kind, subject_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [ws, 'account', accountId]]),
     ...userIds.map((userId): Statement => ['DELETE FROM users WHERE workspace_id = ? AND user_id = ?', [ws, userId]]),
+    // Told to the systems the data went to, which must erase it too; queued after the deletions
+    // above, so this announcement is the one delivery that still names them.
+    ...userIds.flatMap((userId) => webhookEvent(ws, 'user.erased', { userId, erasedAt: now }, now)),
   ]);
   return [...person.values()].map((p) => ({ userId: p.userId, events: p.events, anonymousIds: p.anonymousIds.size, accounts: p.accounts }));
 }

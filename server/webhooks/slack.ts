@@ -44,6 +44,12 @@ export function slackText(envelope: WebhookEnvelope, consoleUrl?: string): strin
       const comment = str(d['comment']) ? `\n>${escape(d['comment']).replace(/\n/g, '\n>')}` : '';
       return `:speech_balloon: ${user(d['visitorId'], consoleUrl)}${account(d['accountId'], consoleUrl)} answered ${answer}${survey}${comment}`;
     }
+    case 'user.erased':
+      return `:wastebasket: User ${escape(d['userId'])} was erased on request: erase what you hold about them too.`;
+    case 'account.erased': {
+      const people = Array.isArray(d['usersErased']) ? d['usersErased'].length : 0;
+      return `:wastebasket: Account ${escape(d['accountId'])} was erased on request, with ${people} of its users: erase what you hold about them too.`;
+    }
     case 'webhook.test':
       return ':wave: Uptake test event: this webhook works.';
   }

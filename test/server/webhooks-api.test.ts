@@ -49,7 +49,7 @@ describe('webhook registration', () => {
       [{ ...HOOK, url: 'javascript:alert(1)' }, 'url: webhook URLs must use http:// or https://, not "javascript:"'],
       [{ ...HOOK, url: 'crm.example/hooks' }, 'url: not a valid URL; expected e.g. https://example.com/uptake-webhook'],
       [{ ...HOOK, url: 'https://admin:hunter2@crm.example/hooks' }, 'url: must not contain a user name or password; verify requests with the signing secret instead'],
-      [{ ...HOOK, events: ['alert.exploded'] }, 'events[0]: expected one of "alert.raised", "alert.resolved", "certification.awarded", "survey.answered", "*"'],
+      [{ ...HOOK, events: ['alert.exploded'] }, 'events[0]: expected one of "alert.raised", "alert.resolved", "certification.awarded", "survey.answered", "user.erased", "account.erased", "*"'],
       [{ ...HOOK, events: [] }, 'events: subscribe to at least one event type, or ["*"] for all'],
       [{ ...HOOK, events: ['*', 'alert.raised'] }, 'events: "*" already means every event; send it alone'],
       [{ ...HOOK, events: ['alert.raised', 'alert.raised'] }, 'events: lists an event type twice'],

@@ -25,6 +25,8 @@ describe('Slack messages', () => {
       ':speech_balloon: u1 (a1) answered “Text message”',
     );
     expect(slackText(envelope('webhook.test', { webhookId: 'w' }))).toBe(':wave: Uptake test event: this webhook works.');
+    expect(slackText(envelope('user.erased', { userId: 'u<1>', erasedAt: '2026-11-20T10:00:00.000Z' }))).toBe(':wastebasket: User u&lt;1&gt; was erased on request: erase what you hold about them too.');
+    expect(slackText(envelope('account.erased', { accountId: 'a1', usersErased: ['u1', 'u2'] }))).toBe(':wastebasket: Account a1 was erased on request, with 2 of its users: erase what you hold about them too.');
   });
 
   it('escapes what people wrote, names and comments alike, and quotes every line of a comment', () => {

@@ -183,6 +183,21 @@ eachStore('%s store: erasing a user', (ctx) => {
     expect((await searchUsers(ctx.store.sql, ws, undefined, 25, 2)).map((u) => u.userId)).toEqual(['u-200', 'u_300', 'u-100']);
   });
 
+  it('tells subscribed webhooks of each erasure, so the systems the data went to erase it too', async () => {
+    const ws = ctx.ws.id;
+    await createWebhook(ctx.store.sql, ws, { url: 'https://crm.example/erasures', events: ['user.erased', 'account.erased'], description: '' }, DAY_1);
+    await ctx.store.ingest(ws, [group({ userId: 'solo', groupId: 'acct-solo' }, { at: DAY_1 }), group({ userId: 'ana', groupId: 'acct-1' }, { at: DAY_1 })]);
+    await eraseUser(ctx.store.sql, ws, 'ana');
+    await eraseAccount(ctx.store.sql, ws, 'acct-solo');
+    const sent = await ctx.store.sql.all<{ type: string; body: string }>('SELECT type, body FROM webhook_deliveries WHERE workspace_id = ?', [ws]);
+    const said = sent.map((d) => `${d.type} ${JSON.stringify({ ...JSON.parse(d.body).data, erasedAt: 'at' })}`).sort();
+    expect(said).toEqual([
+      'account.erased {"accountId":"acct-solo","usersErased":["solo"],"erasedAt":"at"}',
+      'user.erased {"userId":"ana","erasedAt":"at"}',
+      'user.erased {"userId":"solo","erasedAt":"at"}',
+    ]);
+  });
+
   describe('on a long event log', () => {
     it('finds the person’s events in every slice of the log, for export and erasure', async () => {
       const ws = ctx.ws.id;

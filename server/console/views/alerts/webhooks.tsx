@@ -12,7 +12,7 @@ import { Panel } from '../screen.tsx';
 import { ErrorNote, Loaded } from '../status.tsx';
 
 // Spelled out rather than imported: the protocol module brings zod, which the console does not ship.
-const EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded', 'survey.answered'] as const satisfies readonly WebhookEventType[];
+const EVENT_TYPES = ['alert.raised', 'alert.resolved', 'certification.awarded', 'survey.answered', 'user.erased', 'account.erased'] as const satisfies readonly WebhookEventType[];
 
 function Deliveries({ webhook }: { webhook: Webhook }) {
   const api = client.value!;
