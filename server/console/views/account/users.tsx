@@ -1,6 +1,7 @@
 // An account's users: their journey stage and certification level, and which key features each used.
 import type { AccountUser, CertificationProgress, Feature } from '../../api.ts';
 import { TimeAgo } from '../time-ago.tsx';
+import { UserCell } from '../user-cell.tsx';
 
 /** "Level 2 · Practice pro" of each program the user is in, or "—". */
 export function certificationSummary(certifications: Record<string, CertificationProgress>): string {
@@ -23,10 +24,7 @@ export function UsersTable({ users, stageName }: { users: AccountUser[]; stageNa
         <tbody>
           {users.map((u) => (
             <tr key={u.userId}>
-              <th scope="row">
-                <a href={`#/users/${encodeURIComponent(u.userId)}`}>{u.name ?? u.userId}</a>
-                {u.name && <div class="muted small">{u.userId}</div>}
-              </th>
+              <UserCell userId={u.userId} name={u.name} />
               <td>{stageName(u.stage)}</td>
               <td>{certificationSummary(u.certifications)}</td>
               <td>

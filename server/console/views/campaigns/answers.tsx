@@ -4,11 +4,11 @@ import { useState } from 'preact/hooks';
 import type { AnswersFilter, Campaign } from '../../api.ts';
 import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../format.ts';
 import { client } from '../../state.ts';
-import { href } from '../../state/route.ts';
 import { useResource } from '../../use-resource.ts';
 import { ExportFile } from '../export-file.tsx';
 import { Panel } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
+import { UserCell } from '../user-cell.tsx';
 
 export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
   const api = client.value!;
@@ -79,10 +79,7 @@ export function SurveyAnswersPanel({ campaign }: { campaign: Campaign }) {
                   <tbody>
                     {answers.answers.map((a, i) => (
                       <tr key={i}>
-                        <th scope="row">
-                          <a href={href(['users', a.visitorId])}>{a.name ?? a.visitorId}</a>
-                          {a.name && <div class="muted small">{a.visitorId}</div>}
-                        </th>
+                        <UserCell userId={a.visitorId} name={a.name} />
                         <td>{a.score !== null ? a.score : (options.find((o) => o.id === a.choice)?.label ?? a.choice)}</td>
                         <td class="note">{a.comment ?? ''}</td>
                         <td>{formatDateTime(a.answeredAt)}</td>

@@ -9,6 +9,7 @@ import { useResource } from '../../use-resource.ts';
 import { Panel, Screen } from '../screen.tsx';
 import { Loaded } from '../status.tsx';
 import { TimeAgo } from '../time-ago.tsx';
+import { UserCell } from '../user-cell.tsx';
 
 export function UsersScreen() {
   const api = client.value!;
@@ -45,10 +46,7 @@ export function UsersScreen() {
               <tbody>
                 {users.map((u) => (
                   <tr key={u.userId}>
-                    <th scope="row">
-                      <a href={href(['users', u.userId])}>{u.name ?? u.userId}</a>
-                      <div class="muted small">{[u.name ? u.userId : null, u.email].filter(Boolean).join(' · ')}</div>
-                    </th>
+                    <UserCell userId={u.userId} name={u.name} detail={u.email} />
                     <td>{u.accountId ? <a href={href(['accounts', u.accountId])}>{u.accountName ?? u.accountId}</a> : '—'}</td>
                     <td>{u.stage ? humanize(u.stage) : '—'}</td>
                     <td>
