@@ -70,8 +70,7 @@ export interface UserMetrics {
   certifications: Record<string, CertificationProgress>;
   /** The latest survey score of the last SCORE_WINDOW_DAYS days, for audiences ("promoters"). */
   score: LatestScore | null;
-  /** Levels reached in this evaluation that were not awarded before. */
-  /** Levels newly reached; `programName` is for the webhook and its Slack line. */
+  /** Levels reached in this evaluation that were not awarded before (`programName` for webhooks). */
   awards: { program: string; programName: string; level: number; name: string }[];
 }
 
