@@ -310,6 +310,7 @@ export function createClient(credentials: Credentials, options: { base?: string;
     user: (id: string) => get<UserDetail>(`/users/${enc(id)}`),
     eraseUser: (id: string) => call<Erasure>('DELETE', `/users/${enc(id)}`),
     eraseAccount: (id: string) => call<AccountErasure>('DELETE', `/accounts/${enc(id)}`),
+    accountExport: (id: string) => send('GET', `/accounts/${enc(id)}/export`).then((r) => r.blob()),
     userExport: (id: string) => send('GET', `/users/${enc(id)}/export`).then((r) => r.blob()),
 
     alerts: (status = 'unresolved', offset = 0, limit = 25, rule?: string) =>

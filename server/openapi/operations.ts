@@ -201,6 +201,11 @@ const accounts: Operation[] = [
     errors: { 404: ['account_not_found'] },
   },
   {
+    method: 'get', path: '/api/v1/accounts/:id/export', tag: 'Accounts', auth: 'secret', summary: 'Everything held about an account, as a JSON download (a customer taking their data); admins only', params: { id: 'the account id' },
+    reply: { status: 200, description: '`exportedAt`, `accountId`, `traits`, `firstSeen`, `lastSeen`, `metrics`, `history` (daily snapshots), `touches`, `alerts`, `featureUse`, `users` (id, traits, last seen there), `surveyAnswers` and every `events` row sent with its id, oldest first; `Content-Disposition: attachment`' },
+    errors: { 403: ['forbidden_for_role'], 404: ['account_not_found'] },
+  },
+  {
     method: 'delete', path: '/api/v1/accounts/:id', tag: 'Accounts', auth: 'secret', summary: 'Erase an account (a customer who left asked for their data to go); admins only', params: { id: 'the account id' },
     description: 'Its people who belong to no other account are erased as users (see DELETE /api/v1/users/:id); people who also belong to another account lose only this membership. Its traits, metrics, daily history, CS touches, alerts, caps, feature use, survey answers given there and the webhook deliveries naming it are deleted. Its events stay as bare tombstones (id, type, name, time), so a retried old batch is still a duplicate; stop sending its events first.',
     reply: { status: 200, description: '`accountId`, `usersErased`, `usersUnlinked`, `events` (events stripped of the account)' },

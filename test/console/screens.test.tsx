@@ -391,19 +391,32 @@ describe('exporting and erasing people and accounts', () => {
     expect((await server.admin('GET', '/api/v1/users/leaving')).status).toBe(404);
   });
 
-  it('an admin erases an account; editors do not see the way to', async () => {
+  it('an admin exports an account’s data, then erases it; editors see neither', async () => {
     const event = (fields: object) => ({ messageId: `erase-acct-${Math.random()}`, timestamp: new Date().toISOString(), userId: 'closing-u1', groupId: 'acct-closing', ...fields });
     await server.admin('POST', '/v1/batch', { writeKey: server.keys.writeKey, batch: [event({ type: 'group', traits: { name: 'Closing Clinic' } }), event({ type: 'track', event: 'Appointment Booked', properties: {} })] });
     server.signIn('editor');
     let host = await mount(<AccountScreen id="acct-closing" />);
     await settle(() => buttons(host, 'Log a touch').length === 1);
     expect(buttons(host, 'Erase account…')).toHaveLength(0);
+    expect(buttons(host, 'Export data')).toHaveLength(0);
     await unmountAll();
 
     server.signIn('admin');
     navigate('#/accounts/acct-closing');
     host = await mount(<AccountScreen id="acct-closing" />);
     await settle(() => buttons(host, 'Erase account…').length === 1);
+    const files: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:export');
+    try {
+      await press(buttons(host, 'Export data')[0]);
+      await settle(() => files.length === 1);
+    } finally {
+      URL.createObjectURL = createObjectURL;
+    }
+    const exported = JSON.parse(await files[0]!.text());
+    expect(exported).toMatchObject({ accountId: 'acct-closing', traits: { name: 'Closing Clinic' }, users: [{ userId: 'closing-u1' }] });
+    expect(exported.events).toHaveLength(2);
     await press(buttons(host, 'Erase account…')[0]);
     expect(host.querySelector('dialog h2')!.textContent).toBe('Erase Closing Clinic?');
     await type(host.querySelector('dialog input'), 'acct-closing');

@@ -196,6 +196,18 @@ describe('analytics API', () => {
     expect((await again.json()).error.code).toBe('user_not_found');
   });
 
+  it('exports everything about an account as a JSON download', async () => {
+    const res = await f.admin('GET', '/api/v1/accounts/acct-1/export');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="account-acct-1.json"');
+    const data = await res.json();
+    expect(data).toMatchObject({ accountId: 'acct-1', traits: { name: '=Risky Clinic' } });
+    expect(data.users.map((u: { userId: string }) => u.userId)).toContain('u1');
+    expect(data.events.length).toBeGreaterThan(0);
+    expect(data.events.every((e: { accountId: string }) => e.accountId === 'acct-1')).toBe(true);
+    expect((await f.admin('GET', '/api/v1/accounts/ghost/export')).status).toBe(404);
+  });
+
   it('erases an account on request: gone from the list, its only users with it', async () => {
     const before = (await (await f.admin('GET', '/api/v1/accounts')).json()).accounts.map((a: { accountId: string }) => a.accountId);
     const members = (await (await f.admin('GET', '/api/v1/accounts/acct-2')).json()).users.map((u: { userId: string }) => u.userId);

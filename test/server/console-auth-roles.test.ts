@@ -71,6 +71,7 @@ describe('editor', () => {
     await expectRefused(await editor.send('DELETE', '/api/v1/users/u1'), 'only admins can erase users; you are signed in as editor');
     await expectRefused(await editor.send('GET', '/api/v1/users/u1/export'), 'only admins can export a user’s data; you are signed in as editor');
     await expectRefused(await editor.send('DELETE', '/api/v1/accounts/acct-1'), 'only admins can erase accounts; you are signed in as editor');
+    await expectRefused(await editor.send('GET', '/api/v1/accounts/acct-1/export'), 'only admins can export an account’s data; you are signed in as editor');
     expect((await editor.send('GET', '/api/v1/settings')).status).toBe(200);
     expect((await (await f.admin('GET', '/api/v1/settings')).json()).throttleHours).toBe(0);
   });

@@ -1,9 +1,10 @@
-// Finding, exporting and erasing a user, and erasing an account, on SQLite and PostgreSQL: the export holds everything about the
+// Finding, exporting and erasing a user, and exporting and erasing an account, on SQLite and PostgreSQL: the export holds everything about the
 // person and nothing about anyone else; after erasure nothing that names or follows them is left,
 // their account's feature use is unchanged, other people and workspaces are untouched, and an old
 // batch retried afterwards brings nothing back.
 import { describe, expect, it } from 'vitest';
 import { refreshAnalytics } from '../../server/analytics/refresh.ts';
+import { exportAccount } from '../../server/routes/admin/account-export.ts';
 import { exportUser } from '../../server/routes/admin/user-export.ts';
 import { searchUsers } from '../../server/routes/admin/user-search.ts';
 import { eraseAccount } from '../../server/store/erase-account.ts';
@@ -120,6 +121,22 @@ eachStore('%s store: erasing a user', (ctx) => {
     const staysBefore = await ctx.store.loadProfile(ws, { accountId: 'acct-stays' });
     const eventsBefore = await ctx.store.sql.get('SELECT count(*) AS n FROM events WHERE workspace_id = ?', [ws]);
     expect(Object.keys(await traces(ws, 'acct-gone'))).toEqual(expect.arrayContaining(['account_users', 'feature_usage', 'events', 'survey_answers', 'touches']));
+
+    // What the leaving customer takes with them first: its record, its people and its events.
+    const exported = await exportAccount(ctx.store.sql, ws, 'acct-gone', new Date(DAY_2));
+    expect(exported).toMatchObject({
+      exportedAt: DAY_2, accountId: 'acct-gone', traits: { name: 'Gone Dental' }, metrics: { accountId: 'acct-gone', name: 'Gone Dental' },
+      touches: [{ id: 't1', channel: 'call', note: 'Renewal call: they are leaving' }],
+      featureUse: [{ feature: 'reminders', uses: 2 }],
+      users: [{ userId: 'consultant' }, { userId: 'only-here' }],
+      surveyAnswers: [{ userId: 'consultant', score: 2, comment: 'Gone Dental is leaving' }],
+    });
+    expect(exported!.events.map((e) => [e.userId, e.type, e.event])).toEqual([
+      ['only-here', 'group', null], ['consultant', 'group', null], ['only-here', 'track', 'Reminder Scheduled'], ['consultant', 'track', 'Reminder Scheduled'],
+      ['consultant', 'track', 'survey_answered'],
+    ]);
+    expect(JSON.stringify(exported)).not.toContain('acct-stays');
+    expect(await exportAccount(ctx.store.sql, ws, 'acct-nowhere')).toBeNull();
 
     const erased = await eraseAccount(ctx.store.sql, ws, 'acct-gone');
     expect(erased).toEqual({ accountId: 'acct-gone', usersErased: ['only-here'], usersUnlinked: ['consultant'], events: 5 });

@@ -13,6 +13,8 @@ import { SCORE_WINDOW_DAYS, touchInput } from '../../protocol/analytics.ts';
 import type { CampaignInput } from '../../protocol/campaign.ts';
 import type { CertificationProgress } from '../../protocol/decide.ts';
 import { eraseAccount } from '../../store/erase-account.ts';
+import { exportAccount } from './account-export.ts';
+import { exportFileName } from './exported-events.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { type CsvColumn, csvHeader, csvLine, csvResponse } from './csv.ts';
@@ -152,6 +154,12 @@ export function accountRoutes(store: Store) {
           choiceLabel: choiceLabel(a.definition ? fromJson<CampaignInput>(a.definition).question : undefined, a.choice), comment: a.comment, answeredAt: a.answered_at,
         })),
       });
+    })
+    .get('/:id/export', adminsOnly('export an account’s data'), async (c) => {
+      const id = c.req.param('id');
+      const data = await exportAccount(store.sql, c.var.workspace.id, id);
+      if (!data) throw new ApiError(404, 'account_not_found', `no account "${id}" in this workspace`);
+      return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${exportFileName('account', id)}"` });
     })
     .delete('/:id', adminsOnly('erase accounts'), async (c) => {
       const erased = await eraseAccount(store.sql, c.var.workspace.id, c.req.param('id'));

@@ -17,6 +17,7 @@ import { eraseUser } from '../../store/erase-user.ts';
 import { fromJson, jsonText } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { webhookEvent } from '../../webhooks/outbox.ts';
+import { exportFileName } from './exported-events.ts';
 import { exportUser } from './user-export.ts';
 import { userGuidance } from './user-guidance.ts';
 import { searchUsers, userSearchQuery } from './user-search.ts';
@@ -80,9 +81,7 @@ export function userRoutes(store: Store) {
       const id = c.req.param('id');
       const data = await exportUser(store.sql, c.var.workspace.id, id, await store.listCampaigns(c.var.workspace.id));
       if (!data) throw new ApiError(404, 'user_not_found', `no user "${id}" in this workspace`);
-      // A file name any system accepts, whatever the id holds.
-      const filename = `user-${id.replace(/[^\w.-]+/g, '_').slice(0, 100)}.json`;
-      return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${filename}"` });
+      return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${exportFileName('user', id)}"` });
     })
     .get('/:id', async (c) => {
       await refresherFor(store).fresh();

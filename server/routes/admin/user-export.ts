@@ -1,26 +1,10 @@
 // Everything Uptake holds about one person, as one JSON document: for a request of access or
-// portability, and to check what an erasure would remove. Events come from the log a slice at a
-// time (store/event-slices.ts), with those sent under their anonymous ids before they signed in.
+// portability, and to check what an erasure would remove. Its events include those sent under
+// their anonymous ids before they signed in.
 import type { Campaign } from '../../protocol/campaign.ts';
 import { fromJson, type SqlDb } from '../../store/sql.ts';
-import { forEachEventSlice } from '../../store/event-slices.ts';
+import { eventRows, type ExportedEvent, exportedEvents, unclaimedEventRows } from './exported-events.ts';
 import { type UserGuidance, userGuidance } from './user-guidance.ts';
-
-interface EventRow {
-  seq: number | string;
-  message_id: string;
-  type: string;
-  anonymous_id: string | null;
-  account_id: string | null;
-  name: string | null;
-  properties: unknown;
-  traits: unknown;
-  context: unknown;
-  timestamp: string;
-  received_at: string;
-}
-
-const EVENT_COLUMNS = 'seq, message_id, type, anonymous_id, account_id, name, properties, traits, context, timestamp, received_at';
 
 export interface UserExport {
   exportedAt: string;
@@ -34,13 +18,8 @@ export interface UserExport {
   certifications: { program: string; level: number; name: string; awardedAt: string }[];
   guidance: UserGuidance[];
   /** Oldest first, as they were logged. */
-  events: { messageId: string; type: string; event: string | null; anonymousId: string | null; accountId: string | null; properties: unknown; traits: unknown; context: unknown; timestamp: string; receivedAt: string }[];
+  events: ExportedEvent[];
 }
-
-const toEvent = (e: EventRow): UserExport['events'][number] => ({
-  messageId: e.message_id, type: e.type, event: e.name, anonymousId: e.anonymous_id, accountId: e.account_id,
-  properties: fromJson(e.properties), traits: fromJson(e.traits), context: fromJson(e.context), timestamp: e.timestamp, receivedAt: e.received_at,
-});
 
 /** Null when the workspace has no such user. */
 export async function exportUser(sql: SqlDb, ws: string, userId: string, campaigns: readonly Campaign[], now = new Date()): Promise<UserExport | null> {
@@ -60,19 +39,10 @@ export async function exportUser(sql: SqlDb, ws: string, userId: string, campaig
     userGuidance(sql, ws, userId, campaigns),
   ]);
 
-  const rows: EventRow[] = [];
-  const anonymousIds = new Set<string>();
-  await forEachEventSlice(sql, ws, { userIds: [userId] }, async (where, params) => {
-    for (const row of await sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where}`, params)) {
-      if (row.anonymous_id) anonymousIds.add(row.anonymous_id);
-      rows.push(row);
-    }
-  });
+  const rows = await eventRows(sql, ws, { userIds: [userId] });
   // Sent under an anonymous id of theirs and never claimed by an identify: theirs too.
-  for (const anonymousId of anonymousIds) {
-    rows.push(...(await sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE workspace_id = ? AND anonymous_id = ? AND user_id IS NULL`, [ws, anonymousId])));
-  }
-  const events = rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toEvent);
+  for (const anonymousId of new Set(rows.flatMap((r) => (r.anonymous_id ? [r.anonymous_id] : [])))) rows.push(...(await unclaimedEventRows(sql, ws, anonymousId)));
+  const events = exportedEvents(rows);
 
   return {
     exportedAt: now.toISOString(),

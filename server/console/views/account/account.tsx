@@ -7,6 +7,7 @@ import { canAdmin, canEdit } from '../../state/role.ts';
 import { useResource } from '../../use-resource.ts';
 import { TouchDialog } from '../accounts/touch-dialog.tsx';
 import { AlertList } from '../alerts/alert-list.tsx';
+import { ExportFile } from '../export-file.tsx';
 import { Panel, Screen } from '../screen.tsx';
 import { Empty, Loaded } from '../status.tsx';
 import { EraseDialog } from './erase-dialog.tsx';
@@ -59,9 +60,12 @@ export function AccountScreen({ id }: { id: string }) {
         detail && (
           <>
             {canAdmin.value && (
-              <button type="button" class="danger" onClick={() => setErasing(true)}>
-                Erase account…
-              </button>
+              <>
+                <ExportFile label="Export data" load={() => api.accountExport(id)} filename={`account-${id}.json`} />
+                <button type="button" class="danger" onClick={() => setErasing(true)}>
+                  Erase account…
+                </button>
+              </>
             )}
             {canEdit.value && (
               <button type="button" onClick={() => setTouching(true)}>
