@@ -12,6 +12,11 @@ export interface Refresher {
   start(intervalMs: number): void;
   /** Resolves when no run is in progress or queued. */
   idle(): Promise<void>;
+  /**
+   * Runs `work` between two runs, none in progress meanwhile: an erasure must not have a run that
+   * read the person before it write their metrics back after it.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Stops the timer, lets the current runs finish, and refuses new ones (the store is closing). */
   stop(): Promise<void>;
 }
@@ -69,6 +74,7 @@ function createRefresher(store: Store): Refresher {
       timer.unref();
     },
     idle: () => tail.then(() => {}),
+    exclusive: (work) => enqueue(work),
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;

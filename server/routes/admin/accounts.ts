@@ -162,7 +162,7 @@ export function accountRoutes(store: Store) {
       return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${exportFileName('account', id)}"` });
     })
     .delete('/:id', adminsOnly('erase accounts'), async (c) => {
-      const erased = await eraseAccount(store.sql, c.var.workspace.id, c.req.param('id'));
+      const erased = await refresher.exclusive(() => eraseAccount(store.sql, c.var.workspace.id, c.req.param('id')));
       if (!erased) throw new ApiError(404, 'account_not_found', `no account "${c.req.param('id')}" in this workspace`);
       // Erased people's other traces in metrics go with the evaluation it asked for, before answering.
       await refresher.fresh();

@@ -71,10 +71,11 @@ export function userRoutes(store: Store) {
       return c.json({ users: await searchUsers(store.sql, c.var.workspace.id, query.data.q, query.data.limit) });
     })
     .delete('/:id', adminsOnly('erase users'), async (c) => {
-      const erased = await eraseUser(store.sql, c.var.workspace.id, c.req.param('id'));
+      const refresher = refresherFor(store);
+      const erased = await refresher.exclusive(() => eraseUser(store.sql, c.var.workspace.id, c.req.param('id')));
       if (!erased) throw new ApiError(404, 'user_not_found', `no user "${c.req.param('id')}" in this workspace`);
       // Their accounts' metrics quote them (survey scores) until evaluated again: done before answering.
-      await refresherFor(store).fresh();
+      await refresher.fresh();
       return c.json(erased);
     })
     .get('/:id/export', adminsOnly('export a user’s data'), async (c) => {
