@@ -63,3 +63,17 @@ export function signInAs(role: SessionInfo['user']['role'], secretKey = 'sk_unus
   client.value = createClient({ secretKey });
   session.value = { user: { id: `u-${role}`, email: `${role}@example.com`, role }, workspace: { id: 'w1', name: 'Test workspace' }, csrfToken: '' };
 }
+
+/** Presses a button that downloads a file (the console hands it over as a blob: URL) and resolves to the file. */
+export async function download(button: Element): Promise<Blob> {
+  const files: Blob[] = [];
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:download');
+  try {
+    await press(button);
+    await settle(() => files.length === 1);
+  } finally {
+    URL.createObjectURL = createObjectURL;
+  }
+  return files[0]!;
+}

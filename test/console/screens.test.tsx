@@ -21,7 +21,7 @@ import { OverviewScreen } from '../../server/console/views/overview/overview.tsx
 import { CampaignsScreen } from '../../server/console/views/campaigns/campaigns.tsx';
 import { SettingsScreen } from '../../server/console/views/settings/settings.tsx';
 import { sessionChecked } from '../../server/console/state.ts';
-import { buttons, choose, mount, press, settle, type, unmountAll } from './dom.ts';
+import { buttons, choose, download, mount, press, settle, type, unmountAll } from './dom.ts';
 import { type ConsoleServer, consoleServer } from './server.ts';
 
 let server: ConsoleServer;
@@ -366,16 +366,7 @@ describe('exporting and erasing people and accounts', () => {
     host = await mount(<UserScreen id="leaving" />);
     await settle(() => buttons(host, 'Erase user…').length === 1);
     // "Export data" first: the file the person may ask for, fetched with the console's credentials.
-    const files: Blob[] = [];
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:export');
-    try {
-      await press(buttons(host, 'Export data')[0]);
-      await settle(() => files.length === 1);
-    } finally {
-      URL.createObjectURL = createObjectURL;
-    }
-    const exported = JSON.parse(await files[0]!.text());
+    const exported = JSON.parse(await (await download(buttons(host, 'Export data')[0]!)).text());
     expect(exported).toMatchObject({ userId: 'leaving', traits: { name: 'Lea Ving' } });
     expect(exported.events).toHaveLength(3);
 
@@ -405,16 +396,7 @@ describe('exporting and erasing people and accounts', () => {
     navigate('#/accounts/acct-closing');
     host = await mount(<AccountScreen id="acct-closing" />);
     await settle(() => buttons(host, 'Erase account…').length === 1);
-    const files: Blob[] = [];
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:export');
-    try {
-      await press(buttons(host, 'Export data')[0]);
-      await settle(() => files.length === 1);
-    } finally {
-      URL.createObjectURL = createObjectURL;
-    }
-    const exported = JSON.parse(await files[0]!.text());
+    const exported = JSON.parse(await (await download(buttons(host, 'Export data')[0]!)).text());
     expect(exported).toMatchObject({ accountId: 'acct-closing', traits: { name: 'Closing Clinic' }, users: [{ userId: 'closing-u1' }] });
     expect(exported.events).toHaveLength(2);
     await press(buttons(host, 'Erase account…')[0]);
